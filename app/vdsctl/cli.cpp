@@ -1,0 +1,93 @@
+#include "cli.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+
+#include <cstdio>
+#include <limits>
+#include <unistd.h>
+
+namespace vds::cli {
+
+int usageError(const QString &message, const QString &command)
+{
+    const QString who = command.isEmpty() ? QStringLiteral("vdsctl")
+                                          : QStringLiteral("vdsctl ") + command;
+    std::fprintf(stderr, "%s: %s (try '%s --help')\n", qPrintable(who), qPrintable(message),
+                 qPrintable(who));
+    return ExitUsage;
+}
+
+int parse(QCommandLineParser &parser, const QStringList &args, const QString &command,
+          const QString &description)
+{
+    parser.setApplicationDescription(description);
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    parser.addOption(help);
+    QStringList argv = args;
+    argv.prepend(QStringLiteral("vdsctl ") + command);
+    if (!parser.parse(argv))
+        return usageError(parser.errorText(), command);
+    if (parser.isSet(help)) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return ExitOk;
+    }
+    return -1;
+}
+
+void printJson(const QJsonValue &value)
+{
+    QByteArray bytes;
+    if (value.isArray())
+        bytes = QJsonDocument(value.toArray()).toJson(QJsonDocument::Indented);
+    else
+        bytes = QJsonDocument(value.toObject()).toJson(QJsonDocument::Indented);
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stdout);
+    std::fflush(stdout);
+}
+
+void out(const QString &line)
+{
+    std::printf("%s\n", qPrintable(line));
+}
+
+void err(const QString &line)
+{
+    std::fprintf(stderr, "%s\n", qPrintable(line));
+}
+
+bool wantProgress(bool forced)
+{
+    return forced || ::isatty(STDERR_FILENO) == 1;
+}
+
+bool parseSize(const QString &text, quint64 &bytes)
+{
+    static const QRegularExpression re(QStringLiteral("^\\s*(\\d+)\\s*([KMGT]?)(i?B)?\\s*$"),
+                                       QRegularExpression::CaseInsensitiveOption);
+    const auto m = re.match(text);
+    if (!m.hasMatch())
+        return false;
+    bool ok = false;
+    const quint64 number = m.captured(1).toULongLong(&ok);
+    if (!ok)
+        return false;
+    int shift = 0;
+    switch (m.captured(2).toUpper().isEmpty() ? u'\0' : m.captured(2).toUpper().at(0).unicode()) {
+    case u'K': shift = 10; break;
+    case u'M': shift = 20; break;
+    case u'G': shift = 30; break;
+    case u'T': shift = 40; break;
+    default: shift = 0; break;
+    }
+    if (shift > 0 && number > (std::numeric_limits<quint64>::max() >> shift))
+        return false;
+    bytes = number << shift;
+    return true;
+}
+
+} // namespace vds::cli

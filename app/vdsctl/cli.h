@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QJsonValue>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+#include <vector>
+
+/// vdsctl's subcommand framework: a command table, one parser per command, shared exit codes
+/// and output helpers. Commands print results on stdout (JSON with --json, nothing else there)
+/// and human progress and errors on stderr.
+namespace vds::cli {
+
+/// Documented in `vdsctl --help` and CONTRACTS.md §2.
+enum ExitCode : int { ExitOk = 0, ExitJobFailed = 1, ExitUsage = 2, ExitCancelled = 3 };
+
+struct Command {
+    QString name;
+    QString summary;
+    /// Runs with the arguments after the command's name; returns an ExitCode.
+    std::function<int(const QStringList &args)> run;
+};
+
+/// Every command, in the order `--help` lists them (commands.cpp).
+const std::vector<Command> &commands();
+
+/// Prints "vdsctl[ CMD]: MESSAGE (try 'vdsctl[ CMD] --help')" on stderr; returns ExitUsage.
+int usageError(const QString &message, const QString &command = {});
+
+/// Parses a command's arguments. Returns -1 when the command should go on; otherwise the exit
+/// code to return (0 after printing --help, ExitUsage after a one-line error).
+int parse(QCommandLineParser &parser, const QStringList &args, const QString &command,
+          const QString &description);
+
+/// Writes a JSON object or array and a newline to stdout.
+void printJson(const QJsonValue &value);
+/// Writes a line to stdout / stderr.
+void out(const QString &line);
+void err(const QString &line);
+
+/// Whether human progress should be drawn: stderr is a terminal, or --progress was given.
+bool wantProgress(bool forced);
+
+/// Parses "1048576", "64K", "3M", "10G", "2T" (binary multiples; an optional trailing 'B' or
+/// "iB" is accepted). False on anything else or on overflow.
+bool parseSize(const QString &text, quint64 &bytes);
+
+} // namespace vds::cli

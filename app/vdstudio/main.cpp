@@ -1,0 +1,122 @@
+// vdstudio: the GUI's composition root. Sets up logging, the job runner and the main window;
+// owns them for the life of the process.
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QTimer>
+
+#include <cstdio>
+
+#include "info/versions.h"
+#include "jobs/jobrunner.h"
+#include "logging/logbridge.h"
+#include "logging/logsetup.h"
+#include "mainwindow.h"
+#include "settings/preferences.h"
+#include "util/log.h"
+#include "vds/version.h"
+
+#include <spdlog/logger.h>
+
+namespace {
+
+constexpr int kExitUsage = 2;
+
+/// Saves a picture of the window once it has been shown and laid out, then quits.
+void scheduleScreenshot(QWidget *window, const QString &path, int delayMs)
+{
+    QTimer::singleShot(delayMs, window, [window, path] {
+        const QPixmap shot = window->grab();
+        const bool ok = !shot.isNull() && shot.save(path, "PNG");
+        if (!ok)
+            std::fprintf(stderr, "vdstudio: cannot save screenshot to %s\n", qPrintable(path));
+        QApplication::exit(ok ? 0 : 1);
+    });
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // Parsed before QApplication exists, so --version, --help and usage errors work without a
+    // display.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Virtual Device Studio: SQL Server VDI backups and VHD/VHDX imaging."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    const QCommandLineOption version({QStringLiteral("V"), QStringLiteral("version")},
+                                     QStringLiteral("Show the version."));
+    const QCommandLineOption verbose(QStringLiteral("verbose"),
+                                     QStringLiteral("Log debug detail (or set VDS_LOG_LEVEL)."));
+    const QCommandLineOption page(QStringLiteral("page"),
+                                  QStringLiteral("Open on PAGE: backup, restore, virtual-disks, "
+                                                 "profiles, history or log."),
+                                  QStringLiteral("PAGE"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Save a PNG of the window to FILE once it is shown, then exit."),
+        QStringLiteral("FILE"));
+    parser.addOptions({help, version, verbose, page, screenshot});
+    if (!parser.parse(arguments)) {
+        std::fprintf(stderr, "vdstudio: %s (try 'vdstudio --help')\n",
+                     qPrintable(parser.errorText()));
+        return kExitUsage;
+    }
+    if (parser.isSet(version)) {
+        std::printf("vdstudio %s\n", VDS_VERSION_STRING);
+        return 0;
+    }
+    if (parser.isSet(help)) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return 0;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        std::fprintf(stderr, "vdstudio: unexpected argument '%s' (try 'vdstudio --help')\n",
+                     qPrintable(parser.positionalArguments().constFirst()));
+        return kExitUsage;
+    }
+    vds::ui::PageId startPage = vds::ui::PageId::Backup;
+    if (parser.isSet(page) && !vds::ui::pageFromKey(parser.value(page), startPage)) {
+        std::fprintf(stderr, "vdstudio: unknown page '%s' (try 'vdstudio --help')\n",
+                     qPrintable(parser.value(page)));
+        return kExitUsage;
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("vdstudio"));
+    QApplication::setOrganizationName(QStringLiteral("vdstudio"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Virtual Device Studio"));
+    QApplication::setApplicationVersion(QString::fromLatin1(VDS_VERSION_STRING));
+    QApplication::setDesktopFileName(QStringLiteral("vdstudio"));
+
+    // The bridge exists before the first line is logged, so the Log page shows start-up too.
+    vds::LogBridge bridge;
+    vds::log::addSink(bridge.sink());
+    vds::log::Options logOptions;
+    logOptions.applicationName = QStringLiteral("vdstudio");
+    logOptions.verbose = parser.isSet(verbose);
+    spdlog::level::level_enum preferred = spdlog::level::info;
+    vds::log::parseLevel(vds::Preferences::logLevel().get().toStdString(), preferred);
+    logOptions.defaultLevel = preferred;
+    const QString logFile = vds::log::initialise(logOptions);
+
+    vds::JobRunner runner;
+    runner.setStallTimeoutMs(vds::Preferences::stallSeconds().get() * 1000);
+
+    vds::ui::MainWindow window(runner, &bridge, logFile);
+    window.showPage(startPage);
+    window.show();
+    vds::log::get("app")->info("Virtual Device Studio {} started", VDS_VERSION_STRING);
+
+    if (parser.isSet(screenshot))
+        scheduleScreenshot(&window, QFileInfo(parser.value(screenshot)).absoluteFilePath(), 800);
+
+    const int rc = QApplication::exec();
+    runner.cancelAll();
+    return rc;
+}

@@ -1,0 +1,225 @@
+#include "jobs/jobrunner.h"
+
+#include <QThread>
+
+#include "jobs/job.h"
+#include "jobs/jobcontext.h"
+#include "util/log.h"
+
+#include <spdlog/logger.h>
+
+namespace vds {
+
+struct JobRunner::Entry {
+    JobId id = 0;
+    std::unique_ptr<Job> job;
+    std::unique_ptr<JobContext> context;
+    std::unique_ptr<QThread> thread;
+    QElapsedTimer clock;
+    ThroughputEstimator estimator;
+    QList<quint64> lastChannelBytes;
+    double lastSampleSeconds = 0.0;
+    QString lastPhase;
+    qint64 lastEta = -2;
+    bool stallReported = false;
+    bool finished = false;
+    QString title;
+    QString kind;
+};
+
+JobRunner::JobRunner(QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<vds::JobResult>();
+    qRegisterMetaType<vds::JobId>("vds::JobId");
+    m_timer.setInterval(250);
+    connect(&m_timer, &QTimer::timeout, this, &JobRunner::sample);
+}
+
+JobRunner::~JobRunner()
+{
+    m_timer.stop();
+    // cancel → quit → wait, for every job, before anything is deleted.
+    for (auto &[id, entry] : m_jobs)
+        entry->context->requestCancel();
+    for (auto &[id, entry] : m_jobs) {
+        entry->thread->quit();
+        entry->thread->wait();
+    }
+    // Threads have stopped: jobs can be deleted from here. Signals still queued to this object
+    // are discarded by Qt when it is destroyed.
+    m_jobs.clear();
+}
+
+JobId JobRunner::start(std::unique_ptr<Job> job, int channelCount)
+{
+    Q_ASSERT(job);
+    auto entry = std::make_unique<Entry>();
+    entry->id = m_nextId++;
+    entry->title = job->title();
+    entry->kind = job->kind();
+    entry->context = std::make_unique<JobContext>();
+    entry->context->setChannelCount(channelCount);
+    entry->thread = std::make_unique<QThread>();
+    entry->thread->setObjectName(QStringLiteral("job-%1").arg(entry->id));
+    entry->job = std::move(job);
+    entry->job->setParent(nullptr);
+    entry->job->moveToThread(entry->thread.get());
+
+    const JobId id = entry->id;
+    Job *jobPtr = entry->job.get();
+    JobContext *ctx = entry->context.get();
+    // The lambda's context object is the job, so it runs on the job's thread.
+    connect(entry->thread.get(), &QThread::started, jobPtr, [jobPtr, ctx] { jobPtr->run(*ctx); });
+    connect(jobPtr, &Job::finished, this,
+            [this, id](const JobResult &result) { onJobFinished(id, result); });
+    connect(entry->thread.get(), &QThread::finished, this, [this, id] { reap(id); });
+
+    entry->clock.start();
+    QThread *thread = entry->thread.get();
+    m_jobs.emplace(id, std::move(entry));
+    vds::log::get("jobs")->debug("starting job {}", id);
+    thread->start();
+    if (!m_timer.isActive())
+        m_timer.start();
+    emit started(id, m_jobs.at(id)->title);
+    return id;
+}
+
+void JobRunner::cancel(JobId id)
+{
+    if (auto it = m_jobs.find(id); it != m_jobs.end())
+        it->second->context->requestCancel();
+}
+
+void JobRunner::cancelAll()
+{
+    for (auto &[id, entry] : m_jobs)
+        entry->context->requestCancel();
+}
+
+bool JobRunner::isRunning(JobId id) const
+{
+    auto it = m_jobs.find(id);
+    return it != m_jobs.end() && !it->second->finished;
+}
+
+int JobRunner::runningCount() const
+{
+    int n = 0;
+    for (const auto &[id, entry] : m_jobs)
+        n += entry->finished ? 0 : 1;
+    return n;
+}
+
+QList<JobId> JobRunner::runningJobs() const
+{
+    QList<JobId> ids;
+    for (const auto &[id, entry] : m_jobs)
+        if (!entry->finished)
+            ids.append(id);
+    return ids;
+}
+
+JobSnapshot JobRunner::snapshot(JobId id) const
+{
+    JobSnapshot s;
+    auto it = m_jobs.find(id);
+    if (it == m_jobs.end())
+        return s;
+    const Entry &e = *it->second;
+    s.id = id;
+    s.title = e.title;
+    s.kind = e.kind;
+    s.phase = e.context->phase();
+    s.done = e.context->done();
+    s.total = e.context->total();
+    s.bytesPerSecond = e.estimator.current();
+    s.averageBytesPerSecond = e.estimator.average();
+    s.etaSeconds = e.estimator.etaSeconds(s.total);
+    s.elapsedSeconds = static_cast<double>(e.clock.nsecsElapsed()) / 1e9;
+    s.running = !e.finished;
+    return s;
+}
+
+void JobRunner::setSampleIntervalMs(int ms)
+{
+    m_timer.setInterval(qMax(10, ms));
+}
+
+void JobRunner::sample()
+{
+    for (auto &[id, entry] : m_jobs)
+        if (!entry->finished)
+            sampleOne(*entry);
+    if (runningCount() == 0)
+        m_timer.stop();
+}
+
+void JobRunner::sampleOne(Entry &e)
+{
+    const double now = static_cast<double>(e.clock.nsecsElapsed()) / 1e9;
+    const quint64 done = e.context->done();
+    const quint64 total = e.context->total();
+    e.estimator.add(now, done);
+    emit progress(e.id, done, total);
+
+    QList<double> perChannel;
+    const int channels = e.context->channelCount();
+    if (channels > 0) {
+        const double dt = now - e.lastSampleSeconds;
+        e.lastChannelBytes.resize(channels, 0);
+        perChannel.reserve(channels);
+        for (int c = 0; c < channels; ++c) {
+            const quint64 bytes = e.context->channel(c);
+            const quint64 prev = e.lastChannelBytes[c];
+            perChannel.append(dt > 0 && bytes >= prev ? static_cast<double>(bytes - prev) / dt : 0.0);
+            e.lastChannelBytes[c] = bytes;
+        }
+    }
+    e.lastSampleSeconds = now;
+    emit throughputSample(e.id, e.estimator.current(), perChannel);
+
+    const qint64 eta = e.estimator.etaSeconds(total);
+    if (eta != e.lastEta) {
+        e.lastEta = eta;
+        emit etaChanged(e.id, eta);
+    }
+    const QString phase = e.context->phase();
+    if (phase != e.lastPhase) {
+        e.lastPhase = phase;
+        emit phaseChanged(e.id, phase);
+    }
+    const double idle = e.estimator.secondsSinceProgress();
+    if (idle * 1000.0 >= m_stallTimeoutMs) {
+        if (!e.stallReported) {
+            e.stallReported = true;
+            vds::log::get("jobs")->warn("job {} has made no progress for {:.0f} s", e.id, idle);
+            emit stalled(e.id, static_cast<qint64>(idle));
+        }
+    } else {
+        e.stallReported = false;
+    }
+}
+
+void JobRunner::onJobFinished(JobId id, const JobResult &result)
+{
+    auto it = m_jobs.find(id);
+    if (it == m_jobs.end() || it->second->finished)
+        return;
+    Entry &e = *it->second;
+    sampleOne(e); // a last sample so the graph and the bar end where the job ended
+    e.finished = true;
+    e.thread->quit();
+    emit finished(id, result);
+}
+
+void JobRunner::reap(JobId id)
+{
+    auto it = m_jobs.find(id);
+    if (it == m_jobs.end())
+        return;
+    it->second->thread->wait();
+    m_jobs.erase(it);
+}
+
+} // namespace vds

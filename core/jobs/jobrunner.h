@@ -1,0 +1,97 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <map>
+#include <memory>
+
+#include "jobs/jobresult.h"
+#include "jobs/throughput.h"
+
+class QThread;
+
+namespace vds {
+
+class Job;
+class JobContext;
+
+using JobId = quint64;
+
+/// What the runner knows about a job at the last sampling tick.
+struct JobSnapshot {
+    JobId id = 0;
+    QString title;
+    QString kind;
+    QString phase;
+    quint64 done = 0;
+    quint64 total = 0;
+    double bytesPerSecond = 0.0;  ///< last interval
+    double averageBytesPerSecond = 0.0;
+    qint64 etaSeconds = -1;       ///< -1 when unknown
+    double elapsedSeconds = 0.0;
+    bool running = false;
+};
+
+/// Runs jobs, each on a QThread of its own, and turns their atomic counters into signals.
+///
+/// Thread affinity: lives on (and must be used from) the thread that created it, normally the
+/// GUI thread; every signal is emitted there. Ownership: the runner owns each job and its
+/// thread from start() until the job's thread has stopped. Teardown is cancel → quit → wait,
+/// never terminate(): the destructor blocks until every job has returned.
+///
+/// Timeouts: sampling runs every sampleIntervalMs() (default 250 ms, 4 Hz). A job whose byte
+/// count has not moved for stallTimeoutMs() (default 30 s) gets one `stalled` signal per stall.
+class JobRunner final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(JobRunner)
+public:
+    explicit JobRunner(QObject *parent = nullptr);
+    ~JobRunner() override;
+
+    /// Takes ownership and starts the job on a new thread. Returns its id (never 0).
+    JobId start(std::unique_ptr<Job> job, int channelCount = 0);
+
+    /// Asks a job to stop; it ends with a Cancelled result soon after. Unknown ids are ignored.
+    void cancel(JobId id);
+    void cancelAll();
+
+    [[nodiscard]] bool isRunning(JobId id) const;
+    [[nodiscard]] int runningCount() const;
+    [[nodiscard]] QList<JobId> runningJobs() const;
+    [[nodiscard]] JobSnapshot snapshot(JobId id) const;
+
+    void setSampleIntervalMs(int ms);
+    [[nodiscard]] int sampleIntervalMs() const { return m_timer.interval(); }
+    void setStallTimeoutMs(int ms) { m_stallTimeoutMs = ms; }
+    [[nodiscard]] int stallTimeoutMs() const { return m_stallTimeoutMs; }
+
+signals:
+    void started(vds::JobId id, const QString &title);
+    void progress(vds::JobId id, quint64 done, quint64 total);
+    /// Total rate plus one rate per channel (empty when the job has no channels).
+    void throughputSample(vds::JobId id, double bytesPerSecond, const QList<double> &perChannel);
+    void etaChanged(vds::JobId id, qint64 secondsLeft);
+    void phaseChanged(vds::JobId id, const QString &phase);
+    void stalled(vds::JobId id, qint64 secondsWithoutProgress);
+    /// Exactly once per started job (unless the runner is destroyed first).
+    void finished(vds::JobId id, const vds::JobResult &result);
+
+private:
+    struct Entry;
+
+    void sample();
+    void sampleOne(Entry &entry);
+    void onJobFinished(JobId id, const JobResult &result);
+    void reap(JobId id);
+
+    std::map<JobId, std::unique_ptr<Entry>> m_jobs;
+    QTimer m_timer;
+    JobId m_nextId = 1;
+    int m_stallTimeoutMs = 30000;
+};
+
+} // namespace vds

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QString>
+
+#include "settings/settingvalue.h"
+
+namespace vds {
+
+/// Every user preference, with its key and default. The Preferences dialog edits these; jobs
+/// never read them (a wizard copies what it needs into the job's Params value).
+struct Preferences {
+    /// Where backups go unless a job says otherwise.
+    static const SettingValue<QString> &defaultBackupDirectory();
+    /// Where new virtual disks go unless a wizard says otherwise.
+    static const SettingValue<QString> &defaultDiskDirectory();
+    /// spdlog level name for the log file and pane ("info", "debug", …).
+    static const SettingValue<QString> &logLevel();
+    /// Ask before cancelling a running job.
+    static const SettingValue<bool> &confirmCancel();
+    /// Seconds without progress before a job is reported as stalled.
+    static const SettingValue<int> &stallSeconds();
+    /// Colour scheme: "system", "light" or "dark".
+    static const SettingValue<QString> &colorScheme();
+};
+
+} // namespace vds

@@ -1,0 +1,98 @@
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTest>
+
+#include "vds/version.h"
+
+namespace {
+
+struct Run {
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Run run(const QString &program, const QStringList &args)
+{
+    QProcess p;
+    p.start(program, args);
+    if (!p.waitForFinished(30000))
+        return {};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+            QString::fromUtf8(p.readAllStandardOutput()),
+            QString::fromUtf8(p.readAllStandardError())};
+}
+
+const QString vdsctl = QStringLiteral(VDSCTL_PATH);
+const QString vdstudio = QStringLiteral(VDSTUDIO_PATH);
+
+} // namespace
+
+class TestVdsctl : public QObject {
+    Q_OBJECT
+private slots:
+    void versionsAgree()
+    {
+        const Run a = run(vdsctl, {QStringLiteral("--version")});
+        const Run b = run(vdstudio, {QStringLiteral("--version")});
+        QCOMPARE(a.code, 0);
+        QCOMPARE(b.code, 0);
+        QCOMPARE(a.out.trimmed(), QStringLiteral("vdsctl " VDS_VERSION_STRING));
+        QCOMPARE(b.out.trimmed(), QStringLiteral("vdstudio " VDS_VERSION_STRING));
+    }
+    void helpListsCommandsAndExitCodes()
+    {
+        const Run r = run(vdsctl, {QStringLiteral("--help")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(QStringLiteral("Commands:")));
+        QVERIFY(r.out.contains(QStringLiteral("  about ")));
+        QVERIFY(r.out.contains(QStringLiteral("2 usage or invalid input")));
+    }
+    void badOptionExitsTwoWithOneLineHint_data()
+    {
+        QTest::addColumn<QString>("program");
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("global") << vdsctl << QStringList{QStringLiteral("--bogus")};
+        QTest::newRow("command") << vdsctl << QStringList{QStringLiteral("about"), QStringLiteral("--bogus")};
+        QTest::newRow("unknown command") << vdsctl << QStringList{QStringLiteral("frobnicate")};
+        QTest::newRow("no command") << vdsctl << QStringList{};
+        QTest::newRow("gui") << vdstudio << QStringList{QStringLiteral("--bogus")};
+        QTest::newRow("gui page") << vdstudio << QStringList{QStringLiteral("--page"), QStringLiteral("nowhere")};
+    }
+    void badOptionExitsTwoWithOneLineHint()
+    {
+        QFETCH(QString, program);
+        QFETCH(QStringList, args);
+        const Run r = run(program, args);
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.out.isEmpty());
+        QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+        QVERIFY2(r.err.contains(QStringLiteral("--help')")), qPrintable(r.err));
+    }
+    void commandHelp()
+    {
+        const Run r = run(vdsctl, {QStringLiteral("about"), QStringLiteral("--help")});
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains(QStringLiteral("--json")));
+        const Run h = run(vdsctl, {QStringLiteral("help"), QStringLiteral("about")});
+        QCOMPARE(h.code, 0);
+        QCOMPARE(h.out, r.out);
+    }
+    void aboutJson()
+    {
+        const Run r = run(vdsctl, {QStringLiteral("about"), QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        QJsonParseError e{};
+        const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &e);
+        QCOMPARE(e.error, QJsonParseError::NoError);
+        QCOMPARE(doc.object().value(QStringLiteral("version")).toString(),
+                 QStringLiteral(VDS_VERSION_STRING));
+        const QJsonObject libs = doc.object().value(QStringLiteral("libraries")).toObject();
+        QVERIFY(libs.value(QStringLiteral("Qt")).toString().startsWith(QStringLiteral("6.")));
+        QVERIFY(!libs.value(QStringLiteral("zstd")).toString().isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVdsctl)
+#include "tst_vdsctl.moc"

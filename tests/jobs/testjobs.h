@@ -1,0 +1,90 @@
+#pragma once
+
+#include <QThread>
+
+#include <atomic>
+#include <stdexcept>
+
+#include "jobs/job.h"
+
+namespace vds::test {
+
+/// Counts `steps` chunks of `chunk` bytes, sleeping `sleepMs` per step, checking cancel per step.
+/// Records how many instances run at once, to prove jobs run in parallel.
+class CountingJob final : public Job {
+public:
+    enum class Ending { Succeed, Fail, Throw };
+
+    CountingJob(int steps, int sleepMs, quint64 chunk = 1024 * 1024, Ending ending = Ending::Succeed,
+                std::atomic_int *concurrent = nullptr, std::atomic_int *peak = nullptr,
+                std::atomic_bool *sawCancel = nullptr)
+        : Job(QStringLiteral("counting")), m_steps(steps), m_sleepMs(sleepMs), m_chunk(chunk),
+          m_ending(ending), m_concurrent(concurrent), m_peak(peak), m_sawCancel(sawCancel)
+    {
+    }
+    QString kind() const override { return QStringLiteral("test-counting"); }
+
+protected:
+    JobResult execute(JobContext &ctx) override
+    {
+        struct Guard {
+            std::atomic_int *c;
+            ~Guard() { if (c) c->fetch_sub(1); }
+        } guard{m_concurrent};
+        if (m_concurrent) {
+            const int now = m_concurrent->fetch_add(1) + 1;
+            int p = m_peak->load();
+            while (now > p && !m_peak->compare_exchange_weak(p, now)) {}
+        }
+        ctx.setTotal(quint64(m_steps) * m_chunk);
+        ctx.report().beginPhase(QStringLiteral("count"));
+        ctx.setPhase(QStringLiteral("count"));
+        for (int i = 0; i < m_steps; ++i) {
+            if (ctx.isCancelled()) {
+                if (m_sawCancel)
+                    m_sawCancel->store(true);
+                return JobResult::cancelled();
+            }
+            QThread::msleep(ulong(m_sleepMs));
+            ctx.addDone(m_chunk);
+            for (int c = 0; c < ctx.channelCount(); ++c)
+                ctx.addChannel(c, m_chunk * quint64(c + 1));
+        }
+        switch (m_ending) {
+        case Ending::Fail:
+            return JobResult::failure(Error::fromErrno(28, "/tmp/target.vhdx", "write"));
+        case Ending::Throw:
+            throw std::runtime_error("boom");
+        case Ending::Succeed:
+            break;
+        }
+        return JobResult::success();
+    }
+
+private:
+    int m_steps;
+    int m_sleepMs;
+    quint64 m_chunk;
+    Ending m_ending;
+    std::atomic_int *m_concurrent;
+    std::atomic_int *m_peak;
+    std::atomic_bool *m_sawCancel;
+};
+
+/// Makes no progress until cancelled (for stall detection).
+class IdleJob final : public Job {
+public:
+    IdleJob() : Job(QStringLiteral("idle")) {}
+    QString kind() const override { return QStringLiteral("test-idle"); }
+
+protected:
+    JobResult execute(JobContext &ctx) override
+    {
+        ctx.setTotal(100);
+        while (!ctx.isCancelled())
+            QThread::msleep(5);
+        return JobResult::cancelled();
+    }
+};
+
+} // namespace vds::test

@@ -1,0 +1,230 @@
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <memory>
+
+#include "jobs/jobrunner.h"
+#include "testjobs.h"
+
+using namespace vds;
+using vds::test::CountingJob;
+
+class TestJobRunner : public QObject {
+    Q_OBJECT
+private slots:
+    void succeedsWithOneFinished();
+    void failureCarriesTypedError();
+    void exceptionBecomesFailure();
+    void cancelMidRun();
+    void severalJobsAtOnce();
+    void progressAndThroughputAreSampled();
+    void perChannelRates();
+    void stallIsReportedOnce();
+    void runnerDestroyedWhileBusy();
+    void directRunEmitsOnce();
+};
+
+void TestJobRunner::succeedsWithOneFinished()
+{
+    JobRunner runner;
+    QSignalSpy finished(&runner, &JobRunner::finished);
+    QSignalSpy started(&runner, &JobRunner::started);
+    const JobId id = runner.start(std::make_unique<CountingJob>(5, 10));
+    QVERIFY(id != 0);
+    QCOMPARE(started.count(), 1);
+    QVERIFY(runner.isRunning(id));
+    QTRY_COMPARE(finished.count(), 1);
+    QCOMPARE(finished.at(0).at(0).value<JobId>(), id);
+    const auto result = finished.at(0).at(1).value<JobResult>();
+    QCOMPARE(result.status, JobStatus::Succeeded);
+    QCOMPARE(result.stats.bytesDone, quint64(5) * 1024 * 1024);
+    QCOMPARE(result.stats.bytesTotal, quint64(5) * 1024 * 1024);
+    QVERIFY(result.stats.seconds >= 0.04);
+    QVERIFY(result.stats.averageBytesPerSecond > 0);
+    QCOMPARE(result.report.phases().size(), 1);
+    QCOMPARE(result.report.phases().at(0).status, Report::Status::Succeeded);
+    // Nothing more arrives later, and the runner forgets the job once its thread stopped.
+    QTest::qWait(300);
+    QCOMPARE(finished.count(), 1);
+    QTRY_COMPARE(runner.runningCount(), 0);
+    QVERIFY(!runner.isRunning(id));
+}
+
+void TestJobRunner::failureCarriesTypedError()
+{
+    JobRunner runner;
+    QSignalSpy finished(&runner, &JobRunner::finished);
+    runner.start(std::make_unique<CountingJob>(2, 1, 512, CountingJob::Ending::Fail));
+    QTRY_COMPARE(finished.count(), 1);
+    const auto result = finished.at(0).at(1).value<JobResult>();
+    QCOMPARE(result.status, JobStatus::Failed);
+    QCOMPARE(result.error.category, ErrorCategory::DiskFull);
+    QCOMPARE(result.error.native.kind, NativeKind::Errno);
+    QCOMPARE(result.error.native.value, 28);
+    QCOMPARE(QString::fromStdString(result.error.context), QStringLiteral("/tmp/target.vhdx"));
+    QCOMPARE(result.report.phases().at(0).status, Report::Status::Failed);
+}
+
+void TestJobRunner::exceptionBecomesFailure()
+{
+    JobRunner runner;
+    QSignalSpy finished(&runner, &JobRunner::finished);
+    runner.start(std::make_unique<CountingJob>(1, 1, 512, CountingJob::Ending::Throw));
+    QTRY_COMPARE(finished.count(), 1);
+    const auto result = finished.at(0).at(1).value<JobResult>();
+    QCOMPARE(result.status, JobStatus::Failed);
+    QCOMPARE(result.error.category, ErrorCategory::Internal);
+    QVERIFY(QString::fromStdString(result.error.message).contains(QStringLiteral("boom")));
+}
+
+void TestJobRunner::cancelMidRun()
+{
+    JobRunner runner;
+    QSignalSpy finished(&runner, &JobRunner::finished);
+    QSignalSpy progress(&runner, &JobRunner::progress);
+    std::atomic_bool sawCancel{false};
+    const JobId id = runner.start(std::make_unique<CountingJob>(
+        100000, 2, 1024, CountingJob::Ending::Succeed, nullptr, nullptr, &sawCancel));
+    QTRY_VERIFY(progress.count() >= 2); // really running
+    QElapsedTimer t;
+    t.start();
+    runner.cancel(id);
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY2(t.elapsed() < 2000, "cancel must take effect at the next buffer");
+    QVERIFY(sawCancel.load());
+    const auto result = finished.at(0).at(1).value<JobResult>();
+    QCOMPARE(result.status, JobStatus::Cancelled);
+    QCOMPARE(result.error.category, ErrorCategory::Cancelled);
+    QVERIFY(result.stats.bytesDone > 0);
+    QVERIFY(result.stats.bytesDone < result.stats.bytesTotal);
+    QCOMPARE(result.report.phases().at(0).status, Report::Status::Cancelled);
+    QTest::qWait(100);
+    QCOMPARE(finished.count(), 1);
+}
+
+void TestJobRunner::severalJobsAtOnce()
+{
+    JobRunner runner;
+    QSignalSpy finished(&runner, &JobRunner::finished);
+    std::atomic_int concurrent{0}, peak{0};
+    QSet<JobId> ids;
+    for (int i = 0; i < 4; ++i)
+        ids.insert(runner.start(std::make_unique<CountingJob>(
+            20, 10, 4096, CountingJob::Ending::Succeed, &concurrent, &peak)));
+    QCOMPARE(ids.size(), 4);
+    QCOMPARE(runner.runningCount(), 4);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 4, 10000);
+    QSet<JobId> seen;
+    for (const auto &args : finished) {
+        seen.insert(args.at(0).value<JobId>());
+        QCOMPARE(args.at(1).value<JobResult>().status, JobStatus::Succeeded);
+    }
+    QCOMPARE(seen, ids); // each job exactly once
+    QCOMPARE(peak.load(), 4);
+    QTRY_COMPARE(runner.runningCount(), 0);
+}
+
+void TestJobRunner::progressAndThroughputAreSampled()
+{
+    JobRunner runner;
+    runner.setSampleIntervalMs(50);
+    QSignalSpy progress(&runner, &JobRunner::progress);
+    QSignalSpy rate(&runner, &JobRunner::throughputSample);
+    QSignalSpy eta(&runner, &JobRunner::etaChanged);
+    QSignalSpy phase(&runner, &JobRunner::phaseChanged);
+    QSignalSpy finished(&runner, &JobRunner::finished);
+    runner.start(std::make_unique<CountingJob>(60, 10, 1000000));
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+    // ~600 ms of work sampled every 50 ms: several samples, not one per block (60 blocks).
+    QVERIFY2(progress.count() >= 4, qPrintable(QString::number(progress.count())));
+    QVERIFY2(progress.count() < 40, qPrintable(QString::number(progress.count())));
+    quint64 last = 0;
+    for (const auto &args : progress) {
+        const quint64 done = args.at(1).toULongLong();
+        QVERIFY(done >= last);
+        last = done;
+        QCOMPARE(args.at(2).toULongLong(), quint64(60) * 1000000);
+    }
+    QCOMPARE(last, quint64(60) * 1000000); // the final sample is where the job ended
+    bool sawRate = false;
+    for (const auto &args : rate)
+        sawRate = sawRate || args.at(1).toDouble() > 1e6; // ~100 MB/s nominal
+    QVERIFY(sawRate);
+    bool sawEta = false;
+    for (const auto &args : eta)
+        sawEta = sawEta || args.at(1).toLongLong() > 0;
+    QVERIFY(sawEta);
+    QVERIFY(!phase.isEmpty());
+    QCOMPARE(phase.at(0).at(1).toString(), QStringLiteral("count"));
+}
+
+void TestJobRunner::perChannelRates()
+{
+    JobRunner runner;
+    runner.setSampleIntervalMs(50);
+    QSignalSpy rate(&runner, &JobRunner::throughputSample);
+    QSignalSpy finished(&runner, &JobRunner::finished);
+    runner.start(std::make_unique<CountingJob>(30, 10, 100000), 3);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
+    bool sawShape = false;
+    for (const auto &args : rate) {
+        const auto per = args.at(2).value<QList<double>>();
+        QCOMPARE(per.size(), 3);
+        if (per[0] > 0) {
+            // channel c receives (c+1)× the bytes of channel 0
+            QVERIFY(qAbs(per[2] / per[0] - 3.0) < 0.01);
+            sawShape = true;
+        }
+    }
+    QVERIFY(sawShape);
+}
+
+void TestJobRunner::stallIsReportedOnce()
+{
+    JobRunner runner;
+    runner.setSampleIntervalMs(20);
+    runner.setStallTimeoutMs(200);
+    QSignalSpy stalled(&runner, &JobRunner::stalled);
+    QSignalSpy finished(&runner, &JobRunner::finished);
+    const JobId id = runner.start(std::make_unique<vds::test::IdleJob>());
+    QTRY_COMPARE_WITH_TIMEOUT(stalled.count(), 1, 3000);
+    QCOMPARE(stalled.at(0).at(0).value<JobId>(), id);
+    QTest::qWait(300);
+    QCOMPARE(stalled.count(), 1); // one warning per stall, not one per tick
+    runner.cancel(id);
+    QTRY_COMPARE(finished.count(), 1);
+}
+
+void TestJobRunner::runnerDestroyedWhileBusy()
+{
+    std::atomic_bool sawCancel{false};
+    auto runner = std::make_unique<JobRunner>();
+    QSignalSpy progress(runner.get(), &JobRunner::progress);
+    runner->start(std::make_unique<CountingJob>(1000000, 1, 10, CountingJob::Ending::Succeed,
+                                                nullptr, nullptr, &sawCancel));
+    runner->start(std::make_unique<CountingJob>(1000000, 1, 10, CountingJob::Ending::Succeed,
+                                                nullptr, nullptr, nullptr));
+    QTRY_VERIFY(progress.count() >= 2);
+    QElapsedTimer t;
+    t.start();
+    runner.reset(); // cancel → quit → wait: returns once both threads have stopped
+    QVERIFY(t.elapsed() < 2000);
+    QVERIFY(sawCancel.load());
+    QTest::qWait(50); // nothing queued to the dead runner may crash us
+}
+
+void TestJobRunner::directRunEmitsOnce()
+{
+    CountingJob job(3, 1, 10);
+    JobContext ctx;
+    QSignalSpy finished(&job, &Job::finished);
+    job.run(ctx);
+    job.run(ctx);
+    QCOMPARE(finished.count(), 1);
+    QCOMPARE(finished.at(0).at(0).value<JobResult>().status, JobStatus::Succeeded);
+}
+
+QTEST_GUILESS_MAIN(TestJobRunner)
+#include "tst_jobrunner.moc"

@@ -1,0 +1,93 @@
+#include "dialogs/preferencesdialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include "settings/preferences.h"
+
+namespace vds::ui {
+namespace {
+
+QWidget *directoryRow(QLineEdit *edit, QWidget *parent)
+{
+    auto *row = new QWidget(parent);
+    auto *h = new QHBoxLayout(row);
+    h->setContentsMargins(0, 0, 0, 0);
+    auto *browse = new QPushButton(QObject::tr("Browse…"), row);
+    h->addWidget(edit, 1);
+    h->addWidget(browse);
+    QObject::connect(browse, &QPushButton::clicked, row, [edit, row] {
+        const QString dir = QFileDialog::getExistingDirectory(row, QString(), edit->text());
+        if (!dir.isEmpty())
+            edit->setText(dir);
+    });
+    return row;
+}
+
+} // namespace
+
+PreferencesDialog::PreferencesDialog(QWidget *parent) : QDialog(parent)
+{
+    setWindowTitle(tr("Preferences"));
+    auto *layout = new QVBoxLayout(this);
+    auto *form = new QFormLayout;
+
+    m_backupDir = new QLineEdit(Preferences::defaultBackupDirectory().get(), this);
+    m_backupDir->setAccessibleName(tr("Default backup folder"));
+    form->addRow(tr("Default &backup folder:"), directoryRow(m_backupDir, this));
+
+    m_diskDir = new QLineEdit(Preferences::defaultDiskDirectory().get(), this);
+    m_diskDir->setAccessibleName(tr("Default virtual disk folder"));
+    form->addRow(tr("Default &virtual disk folder:"), directoryRow(m_diskDir, this));
+
+    m_logLevel = new QComboBox(this);
+    for (const char *lvl : {"debug", "info", "warn", "error"})
+        m_logLevel->addItem(QString::fromLatin1(lvl), QString::fromLatin1(lvl));
+    m_logLevel->setCurrentIndex(qMax(0, m_logLevel->findData(Preferences::logLevel().get())));
+    form->addRow(tr("&Log level:"), m_logLevel);
+
+    m_scheme = new QComboBox(this);
+    m_scheme->addItem(tr("Follow the system"), QStringLiteral("system"));
+    m_scheme->addItem(tr("Light"), QStringLiteral("light"));
+    m_scheme->addItem(tr("Dark"), QStringLiteral("dark"));
+    m_scheme->setCurrentIndex(qMax(0, m_scheme->findData(Preferences::colorScheme().get())));
+    form->addRow(tr("&Colours:"), m_scheme);
+
+    m_confirmCancel = new QCheckBox(tr("Ask before cancelling a running job"), this);
+    m_confirmCancel->setChecked(Preferences::confirmCancel().get());
+    form->addRow(QString(), m_confirmCancel);
+
+    m_stall = new QSpinBox(this);
+    m_stall->setRange(5, 3600);
+    m_stall->setSuffix(tr(" s"));
+    m_stall->setValue(Preferences::stallSeconds().get());
+    form->addRow(tr("Warn when a job &stalls for:"), m_stall);
+
+    layout->addLayout(form);
+    auto *buttons =
+        new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+}
+
+void PreferencesDialog::accept()
+{
+    Preferences::defaultBackupDirectory().set(m_backupDir->text().trimmed());
+    Preferences::defaultDiskDirectory().set(m_diskDir->text().trimmed());
+    Preferences::logLevel().set(m_logLevel->currentData().toString());
+    Preferences::colorScheme().set(m_scheme->currentData().toString());
+    Preferences::confirmCancel().set(m_confirmCancel->isChecked());
+    Preferences::stallSeconds().set(m_stall->value());
+    QDialog::accept();
+}
+
+} // namespace vds::ui

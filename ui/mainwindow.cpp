@@ -1,0 +1,190 @@
+#include "mainwindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QKeySequence>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+#include "dialogs/aboutdialog.h"
+#include "dialogs/preferencesdialog.h"
+#include "info/versions.h"
+#include "jobs/jobrunner.h"
+#include "pages/logpage.h"
+#include "pages/plannedpage.h"
+
+namespace vds::ui {
+
+MainWindow::MainWindow(JobRunner &runner, LogBridge *logBridge, QString logFilePath,
+                       QWidget *parent)
+    : QMainWindow(parent), m_runner(runner), m_logFilePath(std::move(logFilePath))
+{
+    setWindowTitle(tr("Virtual Device Studio"));
+    setObjectName(QStringLiteral("MainWindow"));
+    resize(1100, 700);
+
+    auto *central = new QWidget(this);
+    auto *layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+
+    m_sidebar = new QListWidget(central);
+    m_sidebar->setObjectName(QStringLiteral("sidebar"));
+    m_sidebar->setAccessibleName(tr("Pages"));
+    m_sidebar->setFixedWidth(190);
+    m_sidebar->setIconSize(QSize(22, 22));
+    m_sidebar->setSpacing(2);
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    m_sidebar->setAutoFillBackground(true);
+    m_sidebar->setBackgroundRole(QPalette::AlternateBase);
+
+    m_stack = new QStackedWidget(central);
+    layout->addWidget(m_sidebar);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    buildPages(logBridge);
+    buildMenus();
+
+    m_jobStatus = new QLabel(this);
+    statusBar()->addPermanentWidget(m_jobStatus);
+    statusBar()->showMessage(tr("Ready"));
+    updateJobStatus();
+    connect(&m_runner, &JobRunner::started, this, &MainWindow::updateJobStatus);
+    connect(&m_runner, &JobRunner::finished, this, &MainWindow::updateJobStatus);
+
+    connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
+    m_sidebar->setCurrentRow(0);
+}
+
+void MainWindow::buildPages(LogBridge *logBridge)
+{
+    auto add = [this](PageId id, QWidget *w) {
+        w->setObjectName(pageKey(id));
+        m_pages[id] = w;
+        m_stack->addWidget(w);
+        auto *item = new QListWidgetItem(pageIcon(id), pageTitle(id), m_sidebar);
+        item->setSizeHint(QSize(0, 36));
+    };
+
+    add(PageId::Backup,
+        new PlannedPage(
+            pageTitle(PageId::Backup),
+            tr("Back up SQL Server databases through the Virtual Device Interface. The server "
+               "streams the backup to Virtual Device Studio, which stripes, compresses, "
+               "encrypts and checksums it on the way to disk, with live progress."),
+            {tr("Connect to SQL Server on Linux (ODBC, SQL login or Kerberos), or try the "
+                "built-in simulator without a server"),
+             tr("Pick databases with their recovery model, size and last backups"),
+             tr("Full, differential, log and copy-only backups over 1–64 virtual devices"),
+             tr("zstd compression and age encryption — files that standard zstd and age read"),
+             tr("Per-stripe throughput graph, ETA, cancel at any time; a manifest with SHA-256 "
+                "of every stripe")},
+            tr("The virtual device engine and the SQL Server connection are being built "
+               "first; this page switches on when they land."),
+            m_stack));
+    add(PageId::Restore,
+        new PlannedPage(
+            pageTitle(PageId::Restore),
+            tr("Restore a backup chain made by Virtual Device Studio, or verify it without "
+               "restoring."),
+            {tr("Choose a manifest or folder; the newest full + differential + log chain is "
+                "picked for you"),
+             tr("Restore under a new name with every file relocated, or MOVE files one by one"),
+             tr("NORECOVERY, REPLACE and point-in-time (STOPAT)"),
+             tr("Verify: decrypt, decompress and check every stripe against its manifest")},
+            QString(), m_stack));
+    add(PageId::VirtualDisks,
+        new PlannedPage(
+            pageTitle(PageId::VirtualDisks),
+            tr("Create VHD and VHDX virtual disks, or capture a physical disk or an image "
+               "into one."),
+            {tr("New virtual disk: VHD or VHDX; fixed, dynamic or differencing"),
+             tr("Convert or capture: from a physical disk, a raw image or another VHD/VHDX"),
+             tr("Source disks listed with model, size, partitions and mount points; the system "
+                "disk is marked"),
+             tr("Live throughput graph, verify after writing, and the equivalent vdsctl "
+                "command line")},
+            tr("Until the wizards arrive, the same engine will be available from the command "
+               "line as 'vdsctl vhd'."),
+            m_stack));
+    add(PageId::Profiles,
+        new PlannedPage(
+            pageTitle(PageId::Profiles),
+            tr("Save any backup, restore, verify or virtual-disk job as a profile and run it "
+               "again from here or with 'vdsctl run'."),
+            {tr("One .vdsprofile file per job; bundles to move many at once"),
+             tr("Passwords stay in the system keyring; profiles only refer to them"),
+             tr("Validation that names every problem with its place in the file")},
+            QString(), m_stack));
+    add(PageId::History,
+        new PlannedPage(
+            pageTitle(PageId::History),
+            tr("Every job's outcome, figures and report, kept in a local database."),
+            {tr("Filter by kind, status and date"),
+             tr("Open a job's report, export it as text or HTML"),
+             tr("Run the same job again in one click")},
+            QString(), m_stack));
+    add(PageId::Log, new LogPage(logBridge, m_logFilePath, m_stack));
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *prefs = edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
+    prefs->setShortcut(QKeySequence::Preferences);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    int index = 0;
+    for (PageId id : allPages()) {
+        QAction *a = view->addAction(pageIcon(id), pageTitle(id), this, [this, id] { showPage(id); });
+        a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + index++)));
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Virtual Device Studio"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::showPage(PageId id)
+{
+    m_sidebar->setCurrentRow(int(allPages().indexOf(id)));
+}
+
+PageId MainWindow::currentPage() const
+{
+    return allPages().value(m_stack->currentIndex(), PageId::Backup);
+}
+
+QWidget *MainWindow::page(PageId id) const
+{
+    auto it = m_pages.find(id);
+    return it == m_pages.end() ? nullptr : it->second;
+}
+
+void MainWindow::showAbout()
+{
+    AboutDialog dialog(m_logFilePath, this);
+    dialog.exec();
+}
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(this);
+    dialog.exec();
+}
+
+void MainWindow::updateJobStatus()
+{
+    const int n = m_runner.runningCount();
+    m_jobStatus->setText(n == 0 ? tr("No jobs running") : tr("%n job(s) running", nullptr, n));
+}
+
+} // namespace vds::ui

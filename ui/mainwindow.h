@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QMainWindow>
+
+#include <map>
+
+#include "pages/pageid.h"
+
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace vds {
+class JobRunner;
+class LogBridge;
+} // namespace vds
+
+namespace vds::ui {
+
+/// The application window: a sidebar of pages, the page stack, menus and a status line.
+/// GUI thread only. Does not own the runner or the log bridge (the app's composition root does).
+class MainWindow final : public QMainWindow {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+public:
+    MainWindow(JobRunner &runner, LogBridge *logBridge, QString logFilePath,
+               QWidget *parent = nullptr);
+
+    void showPage(PageId id);
+    [[nodiscard]] PageId currentPage() const;
+    [[nodiscard]] QWidget *page(PageId id) const;
+
+public slots:
+    void showAbout();
+    void showPreferences();
+
+private:
+    void buildPages(LogBridge *logBridge);
+    void buildMenus();
+    void updateJobStatus();
+
+    JobRunner &m_runner;
+    QString m_logFilePath;
+    QListWidget *m_sidebar = nullptr;
+    QStackedWidget *m_stack = nullptr;
+    QLabel *m_jobStatus = nullptr;
+    std::map<PageId, QWidget *> m_pages;
+};
+
+} // namespace vds::ui
