@@ -122,13 +122,12 @@ void MainWindow::buildPages(LogBridge *logBridge)
              tr("Validation that names every problem with its place in the file")},
             QString(), m_stack));
     add(PageId::History,
-        new PlannedPage(
-            pageTitle(PageId::History),
-            tr("Every job's outcome, figures and report, kept in a local database."),
-            {tr("Filter by kind, status and date"),
-             tr("Open a job's report, export it as text or HTML"),
-             tr("Run the same job again in one click")},
-            QString(), m_stack));
+        new PlannedPage(pageTitle(PageId::History),
+                        tr("Every job's outcome, figures and report, kept in a local database."),
+                        {tr("Filter by kind, status and date"),
+                         tr("Open a job's report, export it as text or HTML"),
+                         tr("Run the same job again in one click")},
+                        QString(), m_stack));
     add(PageId::Log, new LogPage(logBridge, m_logFilePath, m_stack));
 }
 
@@ -145,7 +144,8 @@ void MainWindow::buildMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     int index = 0;
     for (PageId id : allPages()) {
-        QAction *a = view->addAction(pageIcon(id), pageTitle(id), this, [this, id] { showPage(id); });
+        QAction *a =
+            view->addAction(pageIcon(id), pageTitle(id), this, [this, id] { showPage(id); });
         a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + index++)));
     }
 

@@ -13,8 +13,8 @@ namespace vds::cli {
 
 int usageError(const QString &message, const QString &command)
 {
-    const QString who = command.isEmpty() ? QStringLiteral("vdsctl")
-                                          : QStringLiteral("vdsctl ") + command;
+    const QString who =
+        command.isEmpty() ? QStringLiteral("vdsctl") : QStringLiteral("vdsctl ") + command;
     std::fprintf(stderr, "%s: %s (try '%s --help')\n", qPrintable(who), qPrintable(message),
                  qPrintable(who));
     return ExitUsage;

@@ -27,9 +27,9 @@ QList<QPair<QString, QString>> libraryVersions()
                                               .arg(SPDLOG_VER_PATCH)});
     out.append({QStringLiteral("zstd"), QString::fromLatin1(ZSTD_versionString())});
     out.append({QStringLiteral("libsodium"), QString::fromLatin1(sodium_version_string())});
-    out.append({QStringLiteral("ODBC API"), QStringLiteral("%1.%2")
-                                                .arg(ODBCVER >> 8)
-                                                .arg(ODBCVER & 0xff, 2, 10, QLatin1Char('0'))});
+    out.append(
+        {QStringLiteral("ODBC API"),
+         QStringLiteral("%1.%2").arg(ODBCVER >> 8).arg(ODBCVER & 0xff, 2, 10, QLatin1Char('0'))});
     return out;
 }
 

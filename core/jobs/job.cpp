@@ -43,8 +43,9 @@ void Job::run(JobContext &ctx)
         result.status = JobStatus::Cancelled;
 
     const Report::Status closing = result.status == JobStatus::Succeeded ? Report::Status::Succeeded
-                                   : result.status == JobStatus::Cancelled ? Report::Status::Cancelled
-                                                                           : Report::Status::Failed;
+                                   : result.status == JobStatus::Cancelled
+                                       ? Report::Status::Cancelled
+                                       : Report::Status::Failed;
     ctx.report().closeOpen(closing);
     if (result.report.isEmpty())
         result.report = ctx.report();

@@ -12,7 +12,8 @@ void JobContext::setChannelCount(int count) noexcept
 void JobContext::addChannel(int channel, std::uint64_t bytes) noexcept
 {
     if (channel >= 0 && channel < kMaxChannels)
-        m_channelBytes[static_cast<std::size_t>(channel)].fetch_add(bytes, std::memory_order_relaxed);
+        m_channelBytes[static_cast<std::size_t>(channel)].fetch_add(bytes,
+                                                                    std::memory_order_relaxed);
 }
 
 std::uint64_t JobContext::channel(int channel) const noexcept

@@ -34,14 +34,26 @@ public:
 
     // --- progress in bytes ----------------------------------------------------------------
     void setTotal(std::uint64_t bytes) noexcept { m_total.store(bytes, std::memory_order_relaxed); }
-    void addDone(std::uint64_t bytes) noexcept { m_done.fetch_add(bytes, std::memory_order_relaxed); }
+    void addDone(std::uint64_t bytes) noexcept
+    {
+        m_done.fetch_add(bytes, std::memory_order_relaxed);
+    }
     void setDone(std::uint64_t bytes) noexcept { m_done.store(bytes, std::memory_order_relaxed); }
-    [[nodiscard]] std::uint64_t total() const noexcept { return m_total.load(std::memory_order_relaxed); }
-    [[nodiscard]] std::uint64_t done() const noexcept { return m_done.load(std::memory_order_relaxed); }
+    [[nodiscard]] std::uint64_t total() const noexcept
+    {
+        return m_total.load(std::memory_order_relaxed);
+    }
+    [[nodiscard]] std::uint64_t done() const noexcept
+    {
+        return m_done.load(std::memory_order_relaxed);
+    }
 
     /// Channel counters are independent of done(): a job decides what it adds where.
     void setChannelCount(int count) noexcept;
-    [[nodiscard]] int channelCount() const noexcept { return m_channels.load(std::memory_order_relaxed); }
+    [[nodiscard]] int channelCount() const noexcept
+    {
+        return m_channels.load(std::memory_order_relaxed);
+    }
     void addChannel(int channel, std::uint64_t bytes) noexcept;
     [[nodiscard]] std::uint64_t channel(int channel) const noexcept;
 

@@ -23,7 +23,7 @@ struct JobStatistics {
 /// The one outcome of a job. Value type; crosses threads by copy.
 struct JobResult {
     JobStatus status = JobStatus::Failed;
-    Error error;            ///< set when Failed; category Cancelled when Cancelled
+    Error error; ///< set when Failed; category Cancelled when Cancelled
     JobStatistics stats;
     Report report;
 

@@ -172,7 +172,8 @@ void JobRunner::sampleOne(Entry &e)
         for (int c = 0; c < channels; ++c) {
             const quint64 bytes = e.context->channel(c);
             const quint64 prev = e.lastChannelBytes[c];
-            perChannel.append(dt > 0 && bytes >= prev ? static_cast<double>(bytes - prev) / dt : 0.0);
+            perChannel.append(dt > 0 && bytes >= prev ? static_cast<double>(bytes - prev) / dt
+                                                      : 0.0);
             e.lastChannelBytes[c] = bytes;
         }
     }

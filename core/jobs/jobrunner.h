@@ -29,9 +29,9 @@ struct JobSnapshot {
     QString phase;
     quint64 done = 0;
     quint64 total = 0;
-    double bytesPerSecond = 0.0;  ///< last interval
+    double bytesPerSecond = 0.0; ///< last interval
     double averageBytesPerSecond = 0.0;
-    qint64 etaSeconds = -1;       ///< -1 when unknown
+    qint64 etaSeconds = -1; ///< -1 when unknown
     double elapsedSeconds = 0.0;
     bool running = false;
 };

@@ -46,11 +46,12 @@ QString Report::toText() const
     for (const Phase &p : m_phases) {
         out += QStringLiteral("[%1] %2\n").arg(statusName(p.status), p.title);
         for (const Line &l : p.lines) {
-            out += QStringLiteral("  %1  %2%3\n")
-                       .arg(l.time.toString(Qt::ISODate),
-                            l.status == Status::Running ? QString()
-                                                        : statusName(l.status) + QStringLiteral(": "),
-                            l.text);
+            out +=
+                QStringLiteral("  %1  %2%3\n")
+                    .arg(l.time.toString(Qt::ISODate),
+                         l.status == Status::Running ? QString()
+                                                     : statusName(l.status) + QStringLiteral(": "),
+                         l.text);
         }
     }
     return out;

@@ -10,10 +10,10 @@ namespace vds::log {
 struct Options {
     /// Level when neither --verbose nor VDS_LOG_LEVEL says otherwise.
     spdlog::level::level_enum defaultLevel = spdlog::level::info;
-    bool verbose = false;       ///< --verbose: debug level
-    bool toStderr = false;      ///< also print to stderr (the CLI does, the GUI does not)
-    bool toFile = true;         ///< rotating file in the XDG state directory
-    QString applicationName;    ///< "vdstudio" or "vdsctl": the file's name
+    bool verbose = false;    ///< --verbose: debug level
+    bool toStderr = false;   ///< also print to stderr (the CLI does, the GUI does not)
+    bool toFile = true;      ///< rotating file in the XDG state directory
+    QString applicationName; ///< "vdstudio" or "vdsctl": the file's name
 };
 
 /// Effective level: VDS_LOG_LEVEL wins, then --verbose, then the default.

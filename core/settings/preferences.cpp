@@ -9,7 +9,8 @@ const SettingValue<QString> &Preferences::defaultBackupDirectory()
 {
     static const SettingValue<QString> v(
         QStringLiteral("paths/backupDirectory"),
-        QStandardPaths::writableLocation(QStandardPaths::HomeLocation) + QStringLiteral("/Backups"));
+        QStandardPaths::writableLocation(QStandardPaths::HomeLocation) +
+            QStringLiteral("/Backups"));
     return v;
 }
 
@@ -42,7 +43,8 @@ const SettingValue<int> &Preferences::stallSeconds()
 
 const SettingValue<QString> &Preferences::colorScheme()
 {
-    static const SettingValue<QString> v(QStringLiteral("ui/colorScheme"), QStringLiteral("system"));
+    static const SettingValue<QString> v(QStringLiteral("ui/colorScheme"),
+                                         QStringLiteral("system"));
     return v;
 }
 

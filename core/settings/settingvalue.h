@@ -8,13 +8,11 @@ namespace vds {
 
 /// One typed preference: its key and default live together, in one place (Preferences).
 /// Reads and writes go through QSettings; use from one thread at a time (the GUI thread).
-template <class T>
-class SettingValue {
+template <class T> class SettingValue {
 public:
     SettingValue(QString key, T defaultValue)
         : m_key(std::move(key)), m_default(std::move(defaultValue))
-    {
-    }
+    {}
 
     [[nodiscard]] T get() const
     {

@@ -31,8 +31,8 @@ enum class NativeKind : std::uint8_t { None, Hresult, Win32, Errno, Sqlstate };
 /// The code the lower layer reported, kept as it was (HRESULT, Win32, errno, SQLSTATE + native).
 struct NativeCode {
     NativeKind kind = NativeKind::None;
-    std::int64_t value = 0;  ///< HRESULT / Win32 / errno / SQL Server message number
-    std::string sqlstate;    ///< five characters when kind == Sqlstate
+    std::int64_t value = 0; ///< HRESULT / Win32 / errno / SQL Server message number
+    std::string sqlstate;   ///< five characters when kind == Sqlstate
 };
 
 /// A typed error. Core classifies; the UI words it. Value type, cheap to move, any thread.
@@ -45,7 +45,8 @@ struct Error {
     [[nodiscard]] bool isError() const noexcept { return category != ErrorCategory::None; }
 
     static Error make(ErrorCategory category, std::string message, std::string context = {});
-    /// From an errno value; the category follows the errno (ENOSPC → DiskFull, EACCES → Permission…).
+    /// From an errno value; the category follows the errno (ENOSPC → DiskFull, EACCES →
+    /// Permission…).
     static Error fromErrno(int err, std::string context, std::string_view operation = {});
     static Error fromHresult(std::int32_t hr, std::string message, std::string context = {});
     static Error fromWin32(std::uint32_t code, ErrorCategory category, std::string message,
@@ -59,8 +60,7 @@ struct Error {
 [[nodiscard]] ErrorCategory categoryForErrno(int err) noexcept;
 
 /// Fallible helpers return Expected<T>: a value or an Error.
-template <class T>
-using Expected = std::expected<T, Error>;
+template <class T> using Expected = std::expected<T, Error>;
 
 /// Shorthand for returning an error from a function that returns Expected<T>.
 [[nodiscard]] inline std::unexpected<Error> fail(ErrorCategory category, std::string message,

@@ -1,6 +1,8 @@
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include "vds/version.h"
@@ -13,9 +15,11 @@ struct Run {
     QString err;
 };
 
-Run run(const QString &program, const QStringList &args)
+Run run(const QString &program, const QStringList &args,
+        const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment())
 {
     QProcess p;
+    p.setProcessEnvironment(env);
     p.start(program, args);
     if (!p.waitForFinished(30000))
         return {};
@@ -54,11 +58,14 @@ private slots:
         QTest::addColumn<QString>("program");
         QTest::addColumn<QStringList>("args");
         QTest::newRow("global") << vdsctl << QStringList{QStringLiteral("--bogus")};
-        QTest::newRow("command") << vdsctl << QStringList{QStringLiteral("about"), QStringLiteral("--bogus")};
+        QTest::newRow("command") << vdsctl
+                                 << QStringList{QStringLiteral("about"), QStringLiteral("--bogus")};
         QTest::newRow("unknown command") << vdsctl << QStringList{QStringLiteral("frobnicate")};
         QTest::newRow("no command") << vdsctl << QStringList{};
         QTest::newRow("gui") << vdstudio << QStringList{QStringLiteral("--bogus")};
-        QTest::newRow("gui page") << vdstudio << QStringList{QStringLiteral("--page"), QStringLiteral("nowhere")};
+        QTest::newRow("gui page") << vdstudio
+                                  << QStringList{QStringLiteral("--page"),
+                                                 QStringLiteral("nowhere")};
     }
     void badOptionExitsTwoWithOneLineHint()
     {
@@ -91,6 +98,27 @@ private slots:
         const QJsonObject libs = doc.object().value(QStringLiteral("libraries")).toObject();
         QVERIFY(libs.value(QStringLiteral("Qt")).toString().startsWith(QStringLiteral("6.")));
         QVERIFY(!libs.value(QStringLiteral("zstd")).toString().isEmpty());
+    }
+    void guiWritesItsLogToTheStateDirectory()
+    {
+        QTemporaryDir state;
+        QVERIFY(state.isValid());
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_STATE_HOME"), state.path());
+        env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        env.insert(QStringLiteral("VDS_LOG_LEVEL"), QStringLiteral("debug"));
+        const QString shot = state.filePath(QStringLiteral("shot.png"));
+        const Run r = run(
+            vdstudio,
+            {QStringLiteral("--page"), QStringLiteral("log"), QStringLiteral("--screenshot"), shot},
+            env);
+        QCOMPARE(r.code, 0);
+        QVERIFY(QFileInfo(shot).size() > 1000);
+        QFile log(state.filePath(QStringLiteral("vdstudio/vdstudio.log")));
+        QVERIFY2(log.open(QIODevice::ReadOnly), qPrintable(log.fileName()));
+        const QString text = QString::fromUtf8(log.readAll());
+        QVERIFY(
+            text.contains(QStringLiteral("Virtual Device Studio " VDS_VERSION_STRING " started")));
     }
 };
 

@@ -15,13 +15,12 @@ class CountingJob final : public Job {
 public:
     enum class Ending { Succeed, Fail, Throw };
 
-    CountingJob(int steps, int sleepMs, quint64 chunk = 1024 * 1024, Ending ending = Ending::Succeed,
-                std::atomic_int *concurrent = nullptr, std::atomic_int *peak = nullptr,
-                std::atomic_bool *sawCancel = nullptr)
+    CountingJob(int steps, int sleepMs, quint64 chunk = 1024 * 1024,
+                Ending ending = Ending::Succeed, std::atomic_int *concurrent = nullptr,
+                std::atomic_int *peak = nullptr, std::atomic_bool *sawCancel = nullptr)
         : Job(QStringLiteral("counting")), m_steps(steps), m_sleepMs(sleepMs), m_chunk(chunk),
           m_ending(ending), m_concurrent(concurrent), m_peak(peak), m_sawCancel(sawCancel)
-    {
-    }
+    {}
     QString kind() const override { return QStringLiteral("test-counting"); }
 
 protected:
@@ -29,12 +28,17 @@ protected:
     {
         struct Guard {
             std::atomic_int *c;
-            ~Guard() { if (c) c->fetch_sub(1); }
+            ~Guard()
+            {
+                if (c)
+                    c->fetch_sub(1);
+            }
         } guard{m_concurrent};
         if (m_concurrent) {
             const int now = m_concurrent->fetch_add(1) + 1;
             int p = m_peak->load();
-            while (now > p && !m_peak->compare_exchange_weak(p, now)) {}
+            while (now > p && !m_peak->compare_exchange_weak(p, now)) {
+            }
         }
         ctx.setTotal(quint64(m_steps) * m_chunk);
         ctx.report().beginPhase(QStringLiteral("count"));
@@ -53,10 +57,8 @@ protected:
         switch (m_ending) {
         case Ending::Fail:
             return JobResult::failure(Error::fromErrno(28, "/tmp/target.vhdx", "write"));
-        case Ending::Throw:
-            throw std::runtime_error("boom");
-        case Ending::Succeed:
-            break;
+        case Ending::Throw: throw std::runtime_error("boom");
+        case Ending::Succeed: break;
         }
         return JobResult::success();
     }

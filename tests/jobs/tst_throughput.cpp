@@ -23,19 +23,31 @@ private slots:
         ThroughputEstimator e;
         QCOMPARE(e.etaSeconds(1000), -1); // no rate yet
         e.add(1.0, 500);
-        QCOMPARE(e.etaSeconds(0), -1);    // no total
-        QCOMPARE(e.etaSeconds(500), 0);   // done
+        QCOMPARE(e.etaSeconds(0), -1);  // no total
+        QCOMPARE(e.etaSeconds(500), 0); // done
     }
     void smoothingFollowsChange()
     {
         ThroughputEstimator e(1.0);
         quint64 bytes = 0;
         double t = 0;
-        for (int i = 0; i < 20; ++i) { t += 0.25; bytes += 25'000'000; e.add(t, bytes); }
-        for (int i = 0; i < 4; ++i) { t += 0.25; bytes += 2'500'000; e.add(t, bytes); }
+        for (int i = 0; i < 20; ++i) {
+            t += 0.25;
+            bytes += 25'000'000;
+            e.add(t, bytes);
+        }
+        for (int i = 0; i < 4; ++i) {
+            t += 0.25;
+            bytes += 2'500'000;
+            e.add(t, bytes);
+        }
         QCOMPARE(qRound(e.current() / 1e6), 10);
         QVERIFY(e.smoothed() > 10e6 && e.smoothed() < 100e6);
-        for (int i = 0; i < 40; ++i) { t += 0.25; bytes += 2'500'000; e.add(t, bytes); }
+        for (int i = 0; i < 40; ++i) {
+            t += 0.25;
+            bytes += 2'500'000;
+            e.add(t, bytes);
+        }
         QVERIFY(qAbs(e.smoothed() - 10e6) < 0.5e6);
     }
     void stallClock()

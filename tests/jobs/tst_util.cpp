@@ -32,7 +32,8 @@ private slots:
         QVERIFY(QString::fromStdString(h.toString()).contains(QStringLiteral("0x80770004")));
         Error sql = Error::make(ErrorCategory::Sql, "BACKUP DATABASE is terminating abnormally.");
         sql.native = {NativeKind::Sqlstate, 3013, "42000"};
-        QVERIFY(QString::fromStdString(sql.toString()).contains(QStringLiteral("SQLSTATE 42000, Msg 3013")));
+        QVERIFY(QString::fromStdString(sql.toString())
+                    .contains(QStringLiteral("SQLSTATE 42000, Msg 3013")));
     }
     void expectedCarriesError()
     {

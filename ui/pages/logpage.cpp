@@ -63,8 +63,7 @@ LogPage::LogPage(LogBridge *bridge, QString logFilePath, QWidget *parent)
 
     connect(clear, &QPushButton::clicked, m_text, &QPlainTextEdit::clear);
     connect(openFolder, &QPushButton::clicked, this, [this] {
-        QDesktopServices::openUrl(
-            QUrl::fromLocalFile(QFileInfo(m_logFilePath).absolutePath()));
+        QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(m_logFilePath).absolutePath()));
     });
     if (bridge)
         connect(bridge, &LogBridge::messageLogged, this, &LogPage::append);
@@ -79,7 +78,8 @@ void LogPage::append(const LogMessage &m)
 {
     if (m.level < m_level->currentData().toInt())
         return;
-    const auto name = spdlog::level::to_string_view(static_cast<spdlog::level::level_enum>(m.level));
+    const auto name =
+        spdlog::level::to_string_view(static_cast<spdlog::level::level_enum>(m.level));
     m_text->appendPlainText(QStringLiteral("%1 %2 [%3] %4")
                                 .arg(m.time.toString(QStringLiteral("HH:mm:ss.zzz")),
                                      QString::fromLatin1(name.data(), qsizetype(name.size())),

@@ -7,8 +7,7 @@
 namespace vds::ui {
 
 PlannedPage::PlannedPage(const QString &title, const QString &summary,
-                         const QStringList &capabilities, const QString &meanwhile,
-                         QWidget *parent)
+                         const QStringList &capabilities, const QString &meanwhile, QWidget *parent)
     : QWidget(parent)
 {
     auto *layout = new QVBoxLayout(this);
