@@ -2,6 +2,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QDockWidget>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QLabel>
@@ -14,14 +15,19 @@
 #include "dialogs/preferencesdialog.h"
 #include "info/versions.h"
 #include "jobs/jobrunner.h"
+#include "jobs/jobspanel.h"
+#include "jobs/jobtracker.h"
+#include "jobs/jobwindow.h"
 #include "pages/logpage.h"
 #include "pages/plannedpage.h"
+#include "settings/preferences.h"
 
 namespace vds::ui {
 
 MainWindow::MainWindow(JobRunner &runner, LogBridge *logBridge, QString logFilePath,
                        QWidget *parent)
-    : QMainWindow(parent), m_runner(runner), m_logFilePath(std::move(logFilePath))
+    : QMainWindow(parent), m_runner(runner), m_logFilePath(std::move(logFilePath)),
+      m_tracker(new JobTracker(runner, this))
 {
     setWindowTitle(tr("Virtual Device Studio"));
     setObjectName(QStringLiteral("MainWindow"));
@@ -48,6 +54,7 @@ MainWindow::MainWindow(JobRunner &runner, LogBridge *logBridge, QString logFileP
     setCentralWidget(central);
 
     buildPages(logBridge);
+    buildJobsDock();
     buildMenus();
 
     m_jobStatus = new QLabel(this);
@@ -149,8 +156,39 @@ void MainWindow::buildMenus()
         a->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + index++)));
     }
 
+    view->addSeparator();
+    QAction *jobs = m_jobsDock->toggleViewAction();
+    jobs->setText(tr("&Jobs panel"));
+    jobs->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    view->addAction(jobs);
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Virtual Device Studio"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::buildJobsDock()
+{
+    m_jobsPanel = new JobsPanel(*m_tracker, this);
+    m_jobsDock = new QDockWidget(tr("Jobs"), this);
+    m_jobsDock->setObjectName(QStringLiteral("jobsDock"));
+    m_jobsDock->setWidget(m_jobsPanel);
+    m_jobsDock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable |
+                            QDockWidget::DockWidgetFloatable);
+    addDockWidget(Qt::BottomDockWidgetArea, m_jobsDock);
+    resizeDocks({m_jobsDock}, {150}, Qt::Vertical);
+    connect(m_jobsPanel, &JobsPanel::openJobRequested, this,
+            [this](JobId id) { openJobWindow(id); });
+}
+
+JobWindow *MainWindow::openJobWindow(JobId id)
+{
+    QPointer<JobWindow> &w = m_jobWindows[id];
+    if (!w)
+        w = new JobWindow(*m_tracker, id, Preferences::confirmCancel().get(), this);
+    w->show();
+    w->raise();
+    w->activateWindow();
+    return w;
 }
 
 void MainWindow::showPage(PageId id)

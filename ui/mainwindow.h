@@ -2,10 +2,15 @@
 
 #include <QMainWindow>
 
+#include <QPointer>
+
 #include <map>
+
+#include "jobs/jobrunner.h"
 
 #include "pages/pageid.h"
 
+class QDockWidget;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
@@ -16,6 +21,10 @@ class LogBridge;
 } // namespace vds
 
 namespace vds::ui {
+
+class JobTracker;
+class JobsPanel;
+class JobWindow;
 
 /// The application window: a sidebar of pages, the page stack, menus and a status line.
 /// GUI thread only. Does not own the runner or the log bridge (the app's composition root does).
@@ -29,6 +38,10 @@ public:
     void showPage(PageId id);
     [[nodiscard]] PageId currentPage() const;
     [[nodiscard]] QWidget *page(PageId id) const;
+    [[nodiscard]] JobTracker &tracker() const { return *m_tracker; }
+    [[nodiscard]] JobsPanel *jobsPanel() const { return m_jobsPanel; }
+    /// Opens (or raises) the live view of a job in its own window.
+    JobWindow *openJobWindow(JobId id);
 
 public slots:
     void showAbout();
@@ -38,12 +51,17 @@ private:
     void buildPages(LogBridge *logBridge);
     void buildMenus();
     void updateJobStatus();
+    void buildJobsDock();
 
     JobRunner &m_runner;
     QString m_logFilePath;
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_stack = nullptr;
     QLabel *m_jobStatus = nullptr;
+    JobTracker *m_tracker = nullptr;
+    JobsPanel *m_jobsPanel = nullptr;
+    QDockWidget *m_jobsDock = nullptr;
+    std::map<JobId, QPointer<JobWindow>> m_jobWindows;
     std::map<PageId, QWidget *> m_pages;
 };
 

@@ -1,0 +1,118 @@
+#include <QLabel>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+#include <QTreeWidget>
+
+#include "jobs/jobrunner.h"
+#include "jobs/jobspanel.h"
+#include "jobs/jobtracker.h"
+#include "jobs/jobview.h"
+#include "testjobs.h"
+#include "widgets/sparkline.h"
+#include "widgets/throughputgraph.h"
+#include "widgets/throughputpanel.h"
+
+using namespace vds;
+using namespace vds::ui;
+using vds::test::CountingJob;
+
+class TestJobsView : public QObject {
+    Q_OBJECT
+private slots:
+    void viewFollowsAJobToSuccess()
+    {
+        JobRunner runner;
+        runner.setSampleIntervalMs(40);
+        JobTracker tracker(runner);
+        JobView view(tracker);
+        view.resize(600, 400);
+        view.show();
+        const JobId id = runner.start(std::make_unique<CountingJob>(40, 10, 1 << 20), 2);
+        tracker.setSeriesNames(id, {QStringLiteral("Read"), QStringLiteral("Write")});
+        view.setJob(id);
+        QSignalSpy done(&view, &JobView::jobFinished);
+        QTRY_VERIFY(view.progressBar()->value() > 0);
+        QVERIFY(view.cancelButton()->isEnabled());
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 10000);
+        QVERIFY(view.throughput()->graph()->sampleCount() >= 3);
+        QCOMPARE(view.throughput()->graph()->seriesNames().size(), 2);
+        QCOMPARE(view.progressBar()->value(), 1000);
+        QVERIFY(view.resultHeadline().contains(QStringLiteral("Finished successfully")));
+        QVERIFY(!view.cancelButton()->isVisible());
+    }
+    void cancelFromTheViewEndsCancelled()
+    {
+        JobRunner runner;
+        runner.setSampleIntervalMs(40);
+        JobTracker tracker(runner);
+        JobView view(tracker);
+        view.setConfirmCancel(false);
+        view.show();
+        const JobId id = runner.start(std::make_unique<CountingJob>(100000, 2, 4096));
+        view.setJob(id);
+        QSignalSpy done(&view, &JobView::jobFinished);
+        QTRY_VERIFY(tracker.job(id)->done > 0);
+        QTest::mouseClick(view.cancelButton(), Qt::LeftButton);
+        QTRY_COMPARE(done.count(), 1);
+        QCOMPARE(tracker.job(id)->result->status, JobStatus::Cancelled);
+        QVERIFY(view.resultHeadline().contains(QStringLiteral("Cancelled")));
+    }
+    void failureIsWordedWithDetails()
+    {
+        JobRunner runner;
+        JobTracker tracker(runner);
+        JobView view(tracker);
+        const JobId id =
+            runner.start(std::make_unique<CountingJob>(2, 1, 512, CountingJob::Ending::Fail));
+        view.setJob(id);
+        QTRY_VERIFY(tracker.job(id)->result.has_value());
+        QVERIFY2(view.resultHeadline().contains(QStringLiteral("no room left")),
+                 qPrintable(view.resultHeadline()));
+        QVERIFY(view.detailsText().contains(QStringLiteral("[errno 28]")));
+    }
+    void panelListsJobsAndOpensThem()
+    {
+        JobRunner runner;
+        runner.setSampleIntervalMs(40);
+        JobTracker tracker(runner);
+        JobsPanel panel(tracker);
+        panel.show();
+        QCOMPARE(panel.rowCount(), 0);
+        const JobId a = runner.start(std::make_unique<CountingJob>(30, 10, 1 << 20));
+        const JobId b =
+            runner.start(std::make_unique<CountingJob>(2, 1, 512, CountingJob::Ending::Fail));
+        QCOMPARE(panel.rowCount(), 2);
+        QTRY_COMPARE(panel.statusText(b), QStringLiteral("Failed"));
+        QCOMPARE(panel.statusText(a), QStringLiteral("Running"));
+        QTRY_VERIFY(panel.sparkline(a)->sampleCount() >= 2);
+        QTRY_COMPARE_WITH_TIMEOUT(panel.statusText(a), QStringLiteral("Succeeded"), 10000);
+        QSignalSpy open(&panel, &JobsPanel::openJobRequested);
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTreeWidgetItem *item = panel.tree()->topLevelItem(1); // newest first: a is second
+        QCOMPARE(item->data(0, Qt::UserRole).value<JobId>(), a);
+        const QRect r = panel.tree()->visualItemRect(item);
+        QVERIFY(r.isValid());
+        const QPoint at(r.left() + 10, r.center().y());
+        QTest::mouseClick(panel.tree()->viewport(), Qt::LeftButton, {}, at);
+        QTest::mouseDClick(panel.tree()->viewport(), Qt::LeftButton, {}, at);
+        QCOMPARE(open.count(), 1);
+        QCOMPARE(open.at(0).at(0).value<JobId>(), a);
+    }
+    void viewOpenedLaterReplaysHistory()
+    {
+        JobRunner runner;
+        runner.setSampleIntervalMs(30);
+        JobTracker tracker(runner);
+        const JobId id = runner.start(std::make_unique<CountingJob>(30, 10, 1 << 20));
+        QTRY_COMPARE_WITH_TIMEOUT(tracker.job(id)->running, false, 10000);
+        JobView late(tracker);
+        late.setJob(id);
+        QCOMPARE(late.throughput()->graph()->sampleCount(), tracker.job(id)->history.size());
+        QVERIFY(late.resultHeadline().contains(QStringLiteral("Finished")));
+    }
+};
+
+QTEST_MAIN(TestJobsView)
+#include "tst_jobsview.moc"

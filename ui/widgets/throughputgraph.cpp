@@ -1,0 +1,174 @@
+#include "widgets/throughputgraph.h"
+
+#include <QPainter>
+#include <QPainterPath>
+
+#include "widgets/format.h"
+#include "widgets/niceaxis.h"
+
+namespace vds::ui {
+
+ThroughputGraph::ThroughputGraph(QWidget *parent) : QWidget(parent)
+{
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setAccessibleName(tr("Throughput graph"));
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+}
+
+void ThroughputGraph::setSeriesNames(const QStringList &names)
+{
+    m_names = names;
+    m_history.setSeriesCount(1 + int(names.size()));
+    update();
+}
+
+void ThroughputGraph::setSampleIntervalMs(int ms)
+{
+    m_sampleMs = qMax(10, ms);
+    update();
+}
+
+void ThroughputGraph::setWindow(Window window)
+{
+    m_window = window;
+    update();
+}
+
+void ThroughputGraph::addSample(double total, const QList<double> &perSeries)
+{
+    m_history.add(total, perSeries);
+    update();
+    emit sampleAdded();
+}
+
+void ThroughputGraph::clear()
+{
+    m_history.clear();
+    update();
+}
+
+int ThroughputGraph::windowSamples() const
+{
+    return int(qint64(static_cast<int>(m_window)) * 1000 / m_sampleMs);
+}
+
+double ThroughputGraph::average() const
+{
+    return m_history.average(0, windowSamples());
+}
+
+double ThroughputGraph::peak() const
+{
+    return m_history.peak(0, windowSamples());
+}
+
+double ThroughputGraph::axisMaximum() const
+{
+    double top = 0.0;
+    for (int s = 0; s < m_history.seriesCount(); ++s)
+        top = qMax(top, m_history.peak(s, windowSamples()));
+    return NiceAxis::forMaximum(top * 1.05).max;
+}
+
+QColor ThroughputGraph::seriesColor(int series) const
+{
+    if (series == 0)
+        return palette().color(QPalette::Highlight);
+    // Hues far from each other and from the usual blue highlight.
+    static const int hues[] = {28, 140, 330, 52, 190, 275, 0, 95};
+    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    return QColor::fromHsl(hues[(series - 1) % 8], 170, dark ? 160 : 105);
+}
+
+void ThroughputGraph::paintEvent(QPaintEvent *)
+{
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QPalette pal = palette();
+    p.fillRect(rect(), pal.color(QPalette::Base));
+
+    const QFontMetrics fm(font());
+    const NiceAxis axis = NiceAxis::forMaximum(axisMaximum());
+    const int labelWidth = fm.horizontalAdvance(format::rate(axis.max)) + 8;
+    const QRectF plot(labelWidth, fm.height() * 0.5 + 4, width() - labelWidth - 8,
+                      height() - fm.height() * 2.0 - 8);
+    if (plot.width() < 20 || plot.height() < 20)
+        return;
+
+    // Grid and Y labels.
+    QColor grid = pal.color(QPalette::Text);
+    grid.setAlpha(40);
+    const QColor label = pal.color(QPalette::PlaceholderText);
+    for (int i = 0; i <= axis.ticks; ++i) {
+        const double y = plot.bottom() - plot.height() * i / axis.ticks;
+        p.setPen(QPen(grid, 1));
+        p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
+        p.setPen(label);
+        p.drawText(QRectF(0, y - fm.height() / 2.0, labelWidth - 6, fm.height()),
+                   Qt::AlignRight | Qt::AlignVCenter, format::rate(axis.step * i));
+    }
+    // X labels: the window's start and "now".
+    const int windowSec = static_cast<int>(m_window);
+    p.setPen(label);
+    const QRectF xLabels(plot.left(), plot.bottom() + 4, plot.width(), fm.height());
+    p.drawText(xLabels, Qt::AlignLeft, tr("−%1 min").arg(windowSec / 60));
+    p.drawText(xLabels, Qt::AlignRight, tr("now"));
+
+    if (m_history.size() == 0) {
+        p.setPen(label);
+        p.drawText(plot, Qt::AlignCenter, tr("Waiting for data…"));
+        return;
+    }
+
+    // Samples are placed by time: the newest at the right edge, the window's start at the left.
+    const int window = windowSamples();
+    const int buckets = qMax(2, int(plot.width()));
+    auto pointsFor = [&](int series) {
+        const QVector<double> values = m_history.bucketed(series, window, buckets);
+        const int shown = qMin(window, m_history.size());
+        const double spanX = plot.width() * shown / qMax(1, window);
+        QPolygonF poly;
+        poly.reserve(values.size());
+        for (int i = 0; i < values.size(); ++i) {
+            const double x = plot.right() - spanX +
+                             (values.size() == 1 ? spanX : spanX * i / (values.size() - 1));
+            const double y = plot.bottom() - plot.height() * qMin(1.0, values[i] / axis.max);
+            poly.append(QPointF(x, y));
+        }
+        return poly;
+    };
+
+    const QPolygonF total = pointsFor(0);
+    QPainterPath fill;
+    fill.moveTo(total.first().x(), plot.bottom());
+    for (const QPointF &pt : total)
+        fill.lineTo(pt);
+    fill.lineTo(total.last().x(), plot.bottom());
+    fill.closeSubpath();
+    QColor area = seriesColor(0);
+    area.setAlpha(60);
+    p.fillPath(fill, area);
+    p.setPen(QPen(seriesColor(0), 2.0));
+    p.drawPolyline(total);
+
+    for (int s = 1; s < m_history.seriesCount(); ++s) {
+        p.setPen(QPen(seriesColor(s), 1.5));
+        p.drawPolyline(pointsFor(s));
+    }
+
+    // Legend when there is more than the total.
+    if (!m_names.isEmpty()) {
+        double x = plot.left() + 8;
+        const double y = plot.top() + 4;
+        QStringList names = m_names;
+        names.prepend(tr("Total"));
+        for (int s = 0; s < names.size() && s < m_history.seriesCount(); ++s) {
+            p.fillRect(QRectF(x, y + 3, 10, fm.height() - 6), seriesColor(s));
+            p.setPen(pal.color(QPalette::Text));
+            p.drawText(QPointF(x + 14, y + fm.ascent()), names[s]);
+            x += 14 + fm.horizontalAdvance(names[s]) + 14;
+        }
+    }
+}
+
+} // namespace vds::ui

@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QStringList>
+#include <QWidget>
+
+#include "widgets/throughputhistory.h"
+
+namespace vds::ui {
+
+/// A custom-painted throughput graph: the last 1, 5 or 30 minutes of samples, a "nice" Y axis
+/// in B/s … GB/s, the total filled under and further series (read vs write, stripes) as lines.
+/// Colours come from the widget's palette, so it follows light and dark schemes; all geometry
+/// is in device-independent pixels, so it is sharp on high-DPI screens.
+/// GUI thread only; owned by its parent. Feed it one sample per JobRunner tick.
+class ThroughputGraph final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ThroughputGraph)
+public:
+    enum class Window { OneMinute = 60, FiveMinutes = 300, ThirtyMinutes = 1800 };
+    Q_ENUM(Window)
+
+    explicit ThroughputGraph(QWidget *parent = nullptr);
+
+    /// Names of the extra series (after the total), e.g. {"Read", "Write"} or stripe names.
+    void setSeriesNames(const QStringList &names);
+    [[nodiscard]] QStringList seriesNames() const { return m_names; }
+    /// Milliseconds between samples (the runner's tick); sets how many samples a window spans.
+    void setSampleIntervalMs(int ms);
+    void setWindow(Window window);
+    [[nodiscard]] Window window() const { return m_window; }
+
+    void addSample(double totalBytesPerSecond, const QList<double> &perSeries = {});
+    void clear();
+
+    /// Read-outs for the total over the visible window.
+    [[nodiscard]] double current() const { return m_history.latest(0); }
+    [[nodiscard]] double average() const;
+    [[nodiscard]] double peak() const;
+    [[nodiscard]] int sampleCount() const { return m_history.size(); }
+    [[nodiscard]] const ThroughputHistory &history() const { return m_history; }
+    /// The Y axis top as last computed (for tests and the accessible description).
+    [[nodiscard]] double axisMaximum() const;
+
+    [[nodiscard]] QSize sizeHint() const override { return {560, 200}; }
+    [[nodiscard]] QSize minimumSizeHint() const override { return {240, 120}; }
+    /// Colour of a series: 0 = total (palette highlight), others from a fixed set of hues
+    /// adjusted to the palette's lightness.
+    [[nodiscard]] QColor seriesColor(int series) const;
+
+signals:
+    void sampleAdded();
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    [[nodiscard]] int windowSamples() const;
+
+    ThroughputHistory m_history;
+    QStringList m_names;
+    Window m_window = Window::FiveMinutes;
+    int m_sampleMs = 250;
+};
+
+} // namespace vds::ui
