@@ -188,6 +188,7 @@ Expected<CopyStats> copyImage(ImageReader &source, ImageWriter &target, std::uin
         queue.release(c);
         if (writeError)
             break;
+        target.startWriteback();
     }
     stop.store(true);
     queue.close();

@@ -43,6 +43,9 @@ public:
                                      std::size_t size, bool allZero) = 0;
     /// Writes the metadata that makes the file a valid image.
     virtual Expected<void> finish() = 0;
+    /// Starts writeback of what was written so far without waiting for it, so the disk works
+    /// while we copy instead of all at the final flush. Default: nothing.
+    virtual void startWriteback() {}
 };
 
 } // namespace vds::vdisk

@@ -208,4 +208,11 @@ Expected<void> VhdWriter::finish()
     return pwriteFull(m_fd, footer, sizeof footer, 0, name);
 }
 
+void VhdWriter::startWriteback()
+{
+    // Asynchronous: queues dirty pages for writing and returns (best effort, errors surface
+    // at the final fdatasync).
+    ::sync_file_range(m_fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+}
+
 } // namespace vds::vdisk

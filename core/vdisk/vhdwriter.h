@@ -20,6 +20,7 @@ public:
     Expected<void> writeUnit(std::uint64_t index, const std::uint8_t *data, std::size_t size,
                              bool allZero) override;
     Expected<void> finish() override;
+    void startWriteback() override;
 
 private:
     Expected<void> prepareParent();

@@ -187,4 +187,11 @@ Expected<void> VhdxWriter::finish()
     return pwriteFull(m_fd, ident, sizeof ident, 0, name);
 }
 
+void VhdxWriter::startWriteback()
+{
+    // Asynchronous: queues dirty pages for writing and returns (best effort, errors surface
+    // at the final fdatasync).
+    ::sync_file_range(m_fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+}
+
 } // namespace vds::vdisk

@@ -18,6 +18,7 @@ public:
     Expected<void> writeUnit(std::uint64_t index, const std::uint8_t *data, std::size_t size,
                              bool allZero) override;
     Expected<void> finish() override;
+    void startWriteback() override;
 
     /// Region offsets we use (README): log at 1 MiB, metadata at 2 MiB, BAT at 3 MiB.
     static constexpr std::uint64_t kLogOffset = 1ULL << 20, kLogLength = 1ULL << 20;
