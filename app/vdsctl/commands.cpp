@@ -4,12 +4,18 @@ namespace vds::cli {
 
 // Each command lives in its own cmd_*.cpp.
 int runAbout(const QStringList &args);
+int runDisks(const QStringList &args);
+int runVhd(const QStringList &args);
 
 const std::vector<Command> &commands()
 {
     static const std::vector<Command> table = {
         {QStringLiteral("about"), QStringLiteral("Show the version and the libraries in use"),
          runAbout},
+        {QStringLiteral("disks"), QStringLiteral("List physical disks (for conversion sources)"),
+         runDisks},
+        {QStringLiteral("vhd"), QStringLiteral("Create, convert, inspect and verify VHD/VHDX images"),
+         runVhd},
     };
     return table;
 }

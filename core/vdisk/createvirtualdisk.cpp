@@ -1,0 +1,319 @@
+// createVirtualDisk(): resolve defaults, open source or parent, write NAME.partial, copy, finish,
+// verify, then give the file its name. One exit path removes the partial file on any failure.
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <fcntl.h>
+#include <filesystem>
+#include <linux/magic.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <unistd.h>
+
+#include "util/log.h"
+#include "vdisk/copyengine.h"
+#include "vdisk/createparams.h"
+#include "vdisk/fileio.h"
+#include "vdisk/openimage.h"
+#include "vdisk/parentpath.h"
+#include "vdisk/sourceguard.h"
+#include "vdisk/validate_p.h"
+#include "vdisk/vhdformat.h"
+#include "vdisk/vhdwriter.h"
+#include "vdisk/vhdxformat.h"
+#include "vdisk/vhdxwriter.h"
+#include "vdisk/win32.h"
+
+#include <spdlog/logger.h>
+
+namespace vds::vdisk {
+
+namespace {
+
+/// A source of nothing but zeros: fills fixed targets created without a source.
+class ZeroReader final : public ImageReader {
+public:
+    explicit ZeroReader(std::uint64_t size) { m_info.virtualSize = size; }
+    const ImageInfo &info() const override { return m_info; }
+    Expected<void> read(std::uint64_t, void *buffer, std::size_t size) override
+    {
+        std::memset(buffer, 0, size);
+        return {};
+    }
+    bool knownZero(std::uint64_t, std::uint64_t) override { return true; }
+
+private:
+    ImageInfo m_info;
+};
+
+/// Removes the partial file unless dismissed: the single clean-up point for every failure.
+class PartialFile final {
+public:
+    explicit PartialFile(std::string path) : m_path(std::move(path)) {}
+    ~PartialFile()
+    {
+        if (!m_path.empty())
+            ::unlink(m_path.c_str());
+    }
+    PartialFile(const PartialFile &) = delete;
+    PartialFile &operator=(const PartialFile &) = delete;
+    void dismiss() { m_path.clear(); }
+
+private:
+    std::string m_path;
+};
+
+std::uint32_t fixedVhdxBlockSize(std::uint64_t size)
+{
+    // Whole blocks only, yet a fixed file should stay within a few MiB of the virtual size:
+    // halve the 32 MiB default while the last block would waste more than 4 MiB.
+    std::uint32_t bs = vhdx::kDefaultBlockSize;
+    while (bs > vhdx::kMinBlockSize && ((size + bs - 1) / bs * bs - size) > (4U << 20))
+        bs /= 2;
+    return bs;
+}
+
+Expected<void> refuseFilesystem(const CreateParams &p, const TargetLayout &layout)
+{
+    const std::string dir = std::filesystem::path(layout.path).parent_path().string();
+    struct statfs fs {};
+    if (::statfs(dir.empty() ? "." : dir.c_str(), &fs) != 0)
+        return fail(Error::fromErrno(errno, dir, "the target's directory"));
+    if (p.type != DiskType::Fixed)
+        return {};
+    // A fixed image's size is known up front: refuse what the filesystem cannot hold.
+    const std::uint64_t bytes = layout.virtualSize + 8 * vhdx::kMiB;
+    if (fs.f_type == MSDOS_SUPER_MAGIC && bytes >= (4ULL << 30))
+        return fail(Error::fromWin32(win32::kFileTooLarge, ErrorCategory::Unsupported,
+                                     "a FAT filesystem cannot hold a fixed image of 4 GiB or more",
+                                     layout.path));
+    if (!p.sparseFile &&
+        static_cast<std::uint64_t>(fs.f_bavail) * static_cast<std::uint64_t>(fs.f_bsize) <
+            layout.virtualSize)
+        return fail(Error::fromWin32(win32::kDiskFull, ErrorCategory::DiskFull,
+                                     "not enough free space for a fixed image of " +
+                                         std::to_string(layout.virtualSize) + " bytes",
+                                     layout.path));
+    return {};
+}
+
+} // namespace
+
+std::uint32_t win32Code(const Error &e) noexcept
+{
+    if (e.native.kind == NativeKind::Win32)
+        return static_cast<std::uint32_t>(e.native.value);
+    switch (e.category) {
+    case ErrorCategory::None: return win32::kSuccess;
+    case ErrorCategory::InvalidArgument: return win32::kInvalidParameter;
+    case ErrorCategory::NotFound:
+        return e.native.kind == NativeKind::Errno && e.native.value == ENOENT ? win32::kFileNotFound
+                                                                              : win32::kPathNotFound;
+    case ErrorCategory::Permission: return win32::kAccessDenied;
+    case ErrorCategory::DiskFull: return win32::kDiskFull;
+    case ErrorCategory::Format: return win32::kFileCorrupt;
+    case ErrorCategory::Cancelled: return win32::kOperationAborted;
+    case ErrorCategory::Unsupported: return win32::kNotSupported;
+    case ErrorCategory::Io: return win32::kIoDevice;
+    default: return win32::kIoDevice;
+    }
+}
+
+Expected<CreateResult> createVirtualDisk(const CreateParams &p, ProgressSink *progress,
+                                         const std::atomic_bool &cancel)
+{
+    const auto started = std::chrono::steady_clock::now();
+    auto logger = vds::log::get("vdisk");
+    if (auto ok = validateParams(p); !ok)
+        return fail(ok.error());
+    if (progress)
+        progress->phase("prepare");
+
+    TargetLayout layout;
+    layout.format = p.format;
+    layout.type = p.type;
+    layout.path = parentpath::absolute(p.path);
+    layout.uniqueId = p.uniqueId.isNull() ? Guid::random() : p.uniqueId;
+    layout.sparse = p.sparseFile;
+
+    // --- source: open, guard, size --------------------------------------------------------
+    std::unique_ptr<ImageReader> source;
+    SourceWriteGuard guard;
+    const bool hasSource = !p.sourcePath.empty() || p.sourceFd >= 0;
+    if (hasSource) {
+        const std::string name = p.sourcePath.empty() ? "fd:" + std::to_string(p.sourceFd)
+                                                      : p.sourcePath;
+        FileHandle fd(p.sourceFd >= 0 ? ::fcntl(p.sourceFd, F_DUPFD_CLOEXEC, 0)
+                                      : ::open(p.sourcePath.c_str(), O_RDONLY | O_CLOEXEC));
+        if (!fd.isOpen())
+            return fail(Error::fromErrno(errno, name, "open source"));
+        if (p.preventWritesToSource) {
+            auto g = SourceWriteGuard::engage(fd.fd(), name);
+            if (!g)
+                return fail(g.error());
+            guard = std::move(*g);
+        }
+        ::posix_fadvise(fd.fd(), 0, 0, POSIX_FADV_SEQUENTIAL);
+        auto r = openImage(std::move(fd), name);
+        if (!r)
+            return fail(r.error());
+        source = std::move(*r);
+        if (p.wrapSource)
+            source = p.wrapSource(std::move(source));
+        const ImageInfo &si = source->info();
+        if (p.maximumSize != 0 && p.maximumSize < si.virtualSize)
+            return fail(Error::fromWin32(win32::kInvalidParameter, ErrorCategory::InvalidArgument,
+                                         "MaximumSize " + std::to_string(p.maximumSize) +
+                                             " is below the source's size " +
+                                             std::to_string(si.virtualSize),
+                                         p.path));
+        layout.logicalSectorSize = p.logicalSectorSize ? p.logicalSectorSize
+                                   : p.format == DiskFormat::Vhdx ? si.logicalSectorSize
+                                                                  : 512;
+        if (p.format == DiskFormat::Vhd && si.logicalSectorSize != 512 && p.logicalSectorSize == 0)
+            return fail(Error::fromWin32(win32::kUnsupportedSectorSize, ErrorCategory::Unsupported,
+                                         "the source has " + std::to_string(si.logicalSectorSize) +
+                                             "-byte sectors; VHD supports 512 only",
+                                         name));
+        layout.physicalSectorSize = p.physicalSectorSize ? p.physicalSectorSize
+                                    : p.format == DiskFormat::Vhd
+                                        ? 512
+                                        : (si.format == DiskFormat::Raw && si.physicalSectorSize == 512 &&
+                                           si.logicalSectorSize == 512 && si.fileSize == si.virtualSize)
+                                            ? 4096
+                                            : si.physicalSectorSize;
+        // A raw file of odd length becomes a disk rounded up to whole sectors (tail zeros).
+        std::uint64_t size = p.maximumSize ? p.maximumSize : si.virtualSize;
+        size = (size + layout.logicalSectorSize - 1) / layout.logicalSectorSize *
+               layout.logicalSectorSize;
+        layout.virtualSize = size;
+    } else if (p.type == DiskType::Differencing) {
+        layout.parentPath = parentpath::absolute(p.parentPath);
+        auto parent = openImage(layout.parentPath);
+        if (!parent)
+            return fail(parent.error());
+        const ImageInfo &pi = (*parent)->info();
+        if (pi.format != p.format)
+            return fail(Error::fromWin32(win32::kInvalidParameter, ErrorCategory::InvalidArgument,
+                                         "the parent is " + std::string(formatName(pi.format)) +
+                                             "; a differencing disk must have the parent's format",
+                                         p.path));
+        if ((p.logicalSectorSize && p.logicalSectorSize != pi.logicalSectorSize) ||
+            (p.physicalSectorSize && p.physicalSectorSize != pi.physicalSectorSize))
+            return fail(Error::fromWin32(win32::kInvalidParameter, ErrorCategory::InvalidArgument,
+                                         "sector sizes of a differencing disk must be the parent's",
+                                         p.path));
+        layout.virtualSize = pi.virtualSize;
+        layout.logicalSectorSize = pi.logicalSectorSize;
+        layout.physicalSectorSize = pi.physicalSectorSize;
+        layout.blockSize = p.blockSize ? p.blockSize
+                           : p.format == DiskFormat::Vhdx ? vhdx::kDefaultDiffBlockSize
+                           : pi.blockSize                 ? pi.blockSize
+                                                          : vhd::kDefaultBlockSize;
+    } else {
+        layout.virtualSize = p.maximumSize;
+        layout.logicalSectorSize = p.logicalSectorSize ? p.logicalSectorSize : 512;
+        layout.physicalSectorSize = p.physicalSectorSize ? p.physicalSectorSize
+                                    : p.format == DiskFormat::Vhdx ? 4096
+                                                                   : 512;
+    }
+    if (auto ok = checkSize(p, layout.virtualSize, layout.logicalSectorSize); !ok)
+        return fail(ok.error());
+    if (layout.blockSize == 0) {
+        if (p.blockSize)
+            layout.blockSize = p.blockSize;
+        else if (p.format == DiskFormat::Vhd)
+            layout.blockSize = p.type == DiskType::Fixed ? 0 : vhd::kDefaultBlockSize;
+        else
+            layout.blockSize = p.type == DiskType::Fixed ? fixedVhdxBlockSize(layout.virtualSize)
+                                                         : vhdx::kDefaultBlockSize;
+    }
+
+    // --- target ---------------------------------------------------------------------------
+    struct stat st {};
+    if (::lstat(layout.path.c_str(), &st) == 0)
+        return fail(Error::fromWin32(win32::kFileExists, ErrorCategory::InvalidArgument,
+                                     "the target already exists", layout.path));
+    if (auto ok = refuseFilesystem(p, layout); !ok)
+        return fail(ok.error());
+    const std::string partialPath = layout.path + ".partial";
+    FileHandle out(::open(partialPath.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0666));
+    if (!out.isOpen())
+        return fail(Error::fromErrno(errno, partialPath, "create"));
+    PartialFile cleanup(partialPath);
+    if (p.security) {
+        if (::fchmod(out.fd(), p.security->mode) != 0)
+            return fail(Error::fromErrno(errno, partialPath, "apply VDS_POSIX_SECURITY mode"));
+        if ((p.security->uid >= 0 || p.security->gid >= 0) &&
+            ::fchown(out.fd(), static_cast<uid_t>(p.security->uid),
+                     static_cast<gid_t>(p.security->gid)) != 0)
+            return fail(Error::fromErrno(errno, partialPath, "apply VDS_POSIX_SECURITY owner"));
+    }
+
+    std::unique_ptr<ImageWriter> writer;
+    if (p.format == DiskFormat::Vhd)
+        writer = std::make_unique<VhdWriter>(out.fd(), layout);
+    else
+        writer = std::make_unique<VhdxWriter>(out.fd(), layout);
+    if (auto ok = writer->begin(); !ok)
+        return fail(ok.error());
+
+    CreateResult result;
+    const bool verify = p.verify && source;
+    if (progress)
+        progress->setTotal(layout.type == DiskType::Differencing ? 0
+                                                                 : layout.virtualSize * (verify ? 2 : 1));
+    if (source || layout.type == DiskType::Fixed) {
+        if (progress)
+            progress->phase("copy");
+        ZeroReader zeros(layout.virtualSize);
+        auto stats = copyImage(source ? *source : zeros, *writer, layout.virtualSize, progress,
+                               cancel);
+        if (!stats)
+            return fail(stats.error());
+        result.bytesCopied = source ? stats->bytesRead : 0;
+        result.blocksWritten = stats->unitsWritten;
+        result.blocksSkipped = stats->unitsSkipped;
+    } else if (progress) {
+        progress->advance(layout.virtualSize);
+    }
+    if (progress)
+        progress->phase("finish");
+    if (auto ok = writer->finish(); !ok)
+        return fail(ok.error());
+    if (p.sync && ::fdatasync(out.fd()) != 0)
+        return fail(Error::fromErrno(errno, partialPath, "flush"));
+    if (cancel.load())
+        return fail(ErrorCategory::Cancelled, "cancelled", p.path);
+
+    auto check = openImage(partialPath);
+    if (!check)
+        return fail(ErrorCategory::Internal, "the image just written does not open: " +
+                                                 check.error().message, p.path);
+    if (verify) {
+        if (progress)
+            progress->phase("verify");
+        if (auto ok = compareImages(*source, **check, source->virtualSize(), progress, cancel); !ok)
+            return fail(ok.error().category == ErrorCategory::Cancelled
+                            ? ok.error()
+                            : Error::make(ErrorCategory::Format,
+                                          "verify failed: " + ok.error().message, p.path));
+        result.verified = true;
+    }
+    result.info = (*check)->info();
+    guard.release();
+
+    // RENAME_NOREPLACE: a file that appeared at the target meanwhile is never clobbered.
+    if (::renameat2(AT_FDCWD, partialPath.c_str(), AT_FDCWD, layout.path.c_str(),
+                    RENAME_NOREPLACE) != 0)
+        return fail(Error::fromErrno(errno, layout.path, "rename into place"));
+    cleanup.dismiss();
+    result.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    logger->info("created {} {} '{}' ({} bytes, {} blocks written, {} skipped) in {:.2f} s",
+                 typeName(layout.type), formatName(layout.format), layout.path,
+                 layout.virtualSize, result.blocksWritten, result.blocksSkipped, result.seconds);
+    return result;
+}
+
+} // namespace vds::vdisk

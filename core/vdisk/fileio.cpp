@@ -1,0 +1,109 @@
+#include "vdisk/fileio.h"
+
+#include <cerrno>
+#include <cstring>
+#include <linux/fs.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace vds::vdisk {
+
+FileHandle &FileHandle::operator=(FileHandle &&other) noexcept
+{
+    if (this != &other)
+        reset(other.release());
+    return *this;
+}
+
+FileHandle::~FileHandle()
+{
+    reset();
+}
+
+int FileHandle::release() noexcept
+{
+    const int fd = m_fd;
+    m_fd = -1;
+    return fd;
+}
+
+void FileHandle::reset(int fd) noexcept
+{
+    if (m_fd >= 0)
+        ::close(m_fd);
+    m_fd = fd;
+}
+
+Expected<void> preadFull(int fd, void *buffer, std::size_t size, std::uint64_t offset,
+                         const std::string &context)
+{
+    auto *p = static_cast<std::uint8_t *>(buffer);
+    while (size > 0) {
+        const ssize_t n = ::pread(fd, p, size, static_cast<off_t>(offset));
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return fail(Error::fromErrno(errno, context,
+                                         "read at offset " + std::to_string(offset)));
+        }
+        if (n == 0)
+            return fail(ErrorCategory::Io,
+                        "unexpected end of file at offset " + std::to_string(offset), context);
+        p += n;
+        size -= static_cast<std::size_t>(n);
+        offset += static_cast<std::uint64_t>(n);
+    }
+    return {};
+}
+
+Expected<void> pwriteFull(int fd, const void *buffer, std::size_t size, std::uint64_t offset,
+                          const std::string &context)
+{
+    const auto *p = static_cast<const std::uint8_t *>(buffer);
+    while (size > 0) {
+        const ssize_t n = ::pwrite(fd, p, size, static_cast<off_t>(offset));
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return fail(Error::fromErrno(errno, context,
+                                         "write at offset " + std::to_string(offset)));
+        }
+        if (n == 0)
+            return fail(Error::fromErrno(ENOSPC, context, "write"));
+        p += n;
+        size -= static_cast<std::size_t>(n);
+        offset += static_cast<std::uint64_t>(n);
+    }
+    return {};
+}
+
+Expected<std::uint64_t> fileSize(int fd, const std::string &context)
+{
+    struct stat st {};
+    if (::fstat(fd, &st) != 0)
+        return fail(Error::fromErrno(errno, context, "stat"));
+    if (S_ISBLK(st.st_mode)) {
+        std::uint64_t bytes = 0;
+        if (::ioctl(fd, BLKGETSIZE64, &bytes) != 0)
+            return fail(Error::fromErrno(errno, context, "BLKGETSIZE64"));
+        return bytes;
+    }
+    return static_cast<std::uint64_t>(st.st_size);
+}
+
+bool isAllZero(const void *buffer, std::size_t size) noexcept
+{
+    const auto *p = static_cast<const std::uint8_t *>(buffer);
+    if (size == 0)
+        return true;
+    // Most data blocks differ from zero in their first bytes: test those first, then let
+    // memcmp (vectorised in glibc) compare the buffer with itself shifted by 16 bytes.
+    const std::size_t head = size < 16 ? size : 16;
+    for (std::size_t i = 0; i < head; ++i)
+        if (p[i] != 0)
+            return false;
+    return size <= 16 || std::memcmp(p, p + 16, size - 16) == 0;
+}
+
+} // namespace vds::vdisk

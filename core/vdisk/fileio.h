@@ -1,0 +1,43 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "util/error.h"
+
+namespace vds::vdisk {
+
+/// Owns one POSIX file descriptor and closes it. Move-only; any thread.
+class FileHandle final {
+public:
+    FileHandle() = default;
+    explicit FileHandle(int fd) noexcept : m_fd(fd) {}
+    FileHandle(FileHandle &&other) noexcept : m_fd(other.release()) {}
+    FileHandle &operator=(FileHandle &&other) noexcept;
+    FileHandle(const FileHandle &) = delete;
+    FileHandle &operator=(const FileHandle &) = delete;
+    ~FileHandle();
+
+    [[nodiscard]] int fd() const noexcept { return m_fd; }
+    [[nodiscard]] bool isOpen() const noexcept { return m_fd >= 0; }
+    int release() noexcept;
+    void reset(int fd = -1) noexcept;
+
+private:
+    int m_fd = -1;
+};
+
+/// pread that loops until `size` bytes are in; a short file is an Io error naming `context`.
+Expected<void> preadFull(int fd, void *buffer, std::size_t size, std::uint64_t offset,
+                         const std::string &context);
+/// pwrite that loops until everything is out (ENOSPC becomes a DiskFull error).
+Expected<void> pwriteFull(int fd, const void *buffer, std::size_t size, std::uint64_t offset,
+                          const std::string &context);
+/// Size of a regular file or a block device.
+Expected<std::uint64_t> fileSize(int fd, const std::string &context);
+
+/// True when every byte is zero. Cheap: one word test, then memcmp against itself shifted.
+bool isAllZero(const void *buffer, std::size_t size) noexcept;
+
+} // namespace vds::vdisk

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <atomic>
+#include <string>
+
+#include "util/error.h"
+#include "vdisk/createparams.h"
+#include "vdisk/imageinfo.h"
+
+namespace vds::vdisk {
+
+/// What `vhd info` shows: the structure is validated; a differencing disk's parent is followed
+/// when it can be found (parentPath stays empty otherwise).
+Expected<ImageInfo> inspectImage(const std::string &path);
+
+/// Full check: opens the image with its parent chain (every structure validated), reads every
+/// byte of the virtual disk, and with `against` compares it with that image/device/raw file.
+/// Blocking, caller's thread; cancel checked per buffer.
+Expected<ImageInfo> verifyImage(const std::string &path, const std::string &against,
+                                ProgressSink *progress, const std::atomic_bool &cancel);
+
+} // namespace vds::vdisk

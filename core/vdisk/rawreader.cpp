@@ -1,0 +1,63 @@
+#include "vdisk/rawreader.h"
+
+#include <cerrno>
+#include <linux/fs.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace vds::vdisk {
+
+ImageReader::~ImageReader() = default;
+
+bool ImageReader::knownZero(std::uint64_t, std::uint64_t)
+{
+    return false;
+}
+
+Expected<std::unique_ptr<RawReader>> RawReader::open(FileHandle fd, const std::string &name)
+{
+    std::unique_ptr<RawReader> r(new RawReader);
+    struct stat st {};
+    if (::fstat(fd.fd(), &st) != 0)
+        return fail(Error::fromErrno(errno, name, "stat"));
+    auto size = fileSize(fd.fd(), name);
+    if (!size)
+        return fail(size.error());
+    r->m_regular = S_ISREG(st.st_mode);
+    r->m_info.format = DiskFormat::Raw;
+    r->m_info.type = DiskType::Fixed;
+    r->m_info.virtualSize = *size;
+    r->m_info.fileSize = *size;
+    if (S_ISBLK(st.st_mode)) {
+        int logical = 512;
+        unsigned int physical = 512;
+        if (::ioctl(fd.fd(), BLKSSZGET, &logical) == 0 && logical > 0)
+            r->m_info.logicalSectorSize = static_cast<std::uint32_t>(logical);
+        if (::ioctl(fd.fd(), BLKPBSZGET, &physical) == 0 && physical > 0)
+            r->m_info.physicalSectorSize = physical;
+    }
+    r->m_fd = std::move(fd);
+    r->m_name = name;
+    return r;
+}
+
+Expected<void> RawReader::read(std::uint64_t offset, void *buffer, std::size_t size)
+{
+    if (offset + size > m_info.virtualSize)
+        return fail(ErrorCategory::InvalidArgument, "read beyond the end of the source", m_name);
+    return preadFull(m_fd.fd(), buffer, size, offset, m_name);
+}
+
+bool RawReader::knownZero(std::uint64_t offset, std::uint64_t size)
+{
+    if (!m_regular)
+        return false;
+    // The range is a hole when the next data starts at or after its end.
+    const off_t data = ::lseek(m_fd.fd(), static_cast<off_t>(offset), SEEK_DATA);
+    if (data < 0)
+        return errno == ENXIO; // no data after offset: all hole up to EOF
+    return static_cast<std::uint64_t>(data) >= offset + size;
+}
+
+} // namespace vds::vdisk

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "vdisk/fileio.h"
+#include "vdisk/imagereader.h"
+#include "vdisk/openimage.h"
+#include "vdisk/vhdxformat.h"
+
+namespace vds::vdisk {
+
+/// Reads VHDX fixed, dynamic and differencing images (512- and 4096-byte logical sectors).
+/// Validates headers, region tables, metadata and BAT at open; refuses unknown required
+/// regions/items and unreplayed logs. Owns its descriptor and parent; one thread at a time.
+class VhdxReader final : public ImageReader {
+public:
+    static Expected<std::unique_ptr<VhdxReader>> open(FileHandle fd, const std::string &name,
+                                                      const OpenOptions &options, int depth);
+
+    [[nodiscard]] const ImageInfo &info() const override { return m_info; }
+    Expected<void> read(std::uint64_t offset, void *buffer, std::size_t size) override;
+    bool knownZero(std::uint64_t offset, std::uint64_t size) override;
+
+    [[nodiscard]] const vhdx::Header &header() const { return m_header; }
+    [[nodiscard]] const std::vector<std::uint64_t> &bat() const { return m_bat; }
+    [[nodiscard]] std::uint64_t fileBytes() const { return m_fileBytes; }
+
+private:
+    VhdxReader() = default;
+    Expected<void> openStructure();
+    Expected<void> readMetadata(const vhdx::RegionEntry &region);
+    Expected<void> readBat(const vhdx::RegionEntry &region);
+    Expected<void> openParent(const OpenOptions &options, int depth);
+    Expected<void> readFromParent(std::uint64_t offset, std::uint8_t *out, std::size_t size);
+    Expected<void> readBlockPart(std::uint64_t block, std::uint32_t within, std::uint8_t *out,
+                                 std::uint32_t size);
+
+    FileHandle m_fd;
+    std::string m_name;
+    ImageInfo m_info;
+    vhdx::Header m_header;
+    std::uint64_t m_fileBytes = 0;
+    std::uint64_t m_ratio = 0;
+    bool m_hasParent = false;
+    std::vector<std::pair<std::u16string, std::u16string>> m_locator;
+    std::vector<std::uint64_t> m_bat;
+    std::unique_ptr<ImageReader> m_parent;
+    std::vector<std::uint8_t> m_bitmap; ///< cached sector bitmap block of m_bitmapChunk
+    std::uint64_t m_bitmapChunk = ~0ULL;
+};
+
+} // namespace vds::vdisk
