@@ -20,7 +20,10 @@
 #include "jobs/jobwindow.h"
 #include "pages/logpage.h"
 #include "pages/plannedpage.h"
+#include "pages/virtualdiskspage.h"
 #include "settings/preferences.h"
+#include "vhd/convertwizard.h"
+#include "vhd/newdiskwizard.h"
 
 namespace vds::ui {
 
@@ -105,20 +108,10 @@ void MainWindow::buildPages(LogBridge *logBridge)
              tr("NORECOVERY, REPLACE and point-in-time (STOPAT)"),
              tr("Verify: decrypt, decompress and check every stripe against its manifest")},
             QString(), m_stack));
-    add(PageId::VirtualDisks,
-        new PlannedPage(
-            pageTitle(PageId::VirtualDisks),
-            tr("Create VHD and VHDX virtual disks, or capture a physical disk or an image "
-               "into one."),
-            {tr("New virtual disk: VHD or VHDX; fixed, dynamic or differencing"),
-             tr("Convert or capture: from a physical disk, a raw image or another VHD/VHDX"),
-             tr("Source disks listed with model, size, partitions and mount points; the system "
-                "disk is marked"),
-             tr("Live throughput graph, verify after writing, and the equivalent vdsctl "
-                "command line")},
-            tr("Until the wizards arrive, the same engine will be available from the command "
-               "line as 'vdsctl vhd'."),
-            m_stack));
+    auto *disksPage = new VirtualDisksPage(m_stack);
+    connect(disksPage, &VirtualDisksPage::newDiskRequested, this, &MainWindow::openNewDiskWizard);
+    connect(disksPage, &VirtualDisksPage::convertRequested, this, &MainWindow::openConvertWizard);
+    add(PageId::VirtualDisks, disksPage);
     add(PageId::Profiles,
         new PlannedPage(
             pageTitle(PageId::Profiles),
@@ -143,6 +136,14 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
+
+    file->insertAction(quit, new QAction(tr("&New virtual disk…"), file));
+    file->actions().first()->setShortcut(QKeySequence::New);
+    connect(file->actions().first(), &QAction::triggered, this, &MainWindow::openNewDiskWizard);
+    QAction *convert = new QAction(tr("&Convert or capture a disk…"), file);
+    file->insertAction(quit, convert);
+    connect(convert, &QAction::triggered, this, &MainWindow::openConvertWizard);
+    file->insertSeparator(quit);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     QAction *prefs = edit->addAction(tr("&Preferences…"), this, &MainWindow::showPreferences);
@@ -188,6 +189,24 @@ JobWindow *MainWindow::openJobWindow(JobId id)
     w->show();
     w->raise();
     w->activateWindow();
+    return w;
+}
+
+vhd::NewDiskWizard *MainWindow::openNewDiskWizard()
+{
+    auto *w = new vhd::NewDiskWizard(*m_tracker, Preferences::defaultDiskDirectory().get(), this);
+    w->setAttribute(Qt::WA_DeleteOnClose);
+    w->setConfirmCancel(Preferences::confirmCancel().get());
+    w->show();
+    return w;
+}
+
+vhd::ConvertWizard *MainWindow::openConvertWizard()
+{
+    auto *w = new vhd::ConvertWizard(*m_tracker, Preferences::defaultDiskDirectory().get(), this);
+    w->setAttribute(Qt::WA_DeleteOnClose);
+    w->setConfirmCancel(Preferences::confirmCancel().get());
+    w->show();
     return w;
 }
 

@@ -22,6 +22,10 @@ class LogBridge;
 
 namespace vds::ui {
 
+namespace vhd {
+class ConvertWizard;
+class NewDiskWizard;
+} // namespace vhd
 class JobTracker;
 class JobsPanel;
 class JobWindow;
@@ -42,6 +46,9 @@ public:
     [[nodiscard]] JobsPanel *jobsPanel() const { return m_jobsPanel; }
     /// Opens (or raises) the live view of a job in its own window.
     JobWindow *openJobWindow(JobId id);
+    /// Opens the virtual disk wizards (non-modal; each deletes itself when closed).
+    vhd::NewDiskWizard *openNewDiskWizard();
+    vhd::ConvertWizard *openConvertWizard();
 
 public slots:
     void showAbout();
