@@ -241,7 +241,9 @@ void MainWindow::showPreferences()
 void MainWindow::updateJobStatus()
 {
     const int n = m_runner.runningCount();
-    m_jobStatus->setText(n == 0 ? tr("No jobs running") : tr("%n job(s) running", nullptr, n));
+    m_jobStatus->setText(n == 0   ? tr("No jobs running")
+                         : n == 1 ? tr("1 job running")
+                                  : tr("%1 jobs running").arg(n));
 }
 
 } // namespace vds::ui

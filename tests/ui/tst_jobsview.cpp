@@ -85,6 +85,8 @@ private slots:
             runner.start(std::make_unique<CountingJob>(2, 1, 512, CountingJob::Ending::Fail));
         QCOMPARE(panel.rowCount(), 2);
         QTRY_COMPARE(panel.statusText(b), QStringLiteral("Failed"));
+        // Over in milliseconds: no made-up speed.
+        QCOMPARE(panel.tree()->topLevelItem(0)->text(3), QStringLiteral("—"));
         QCOMPARE(panel.statusText(a), QStringLiteral("Running"));
         QTRY_VERIFY(panel.sparkline(a)->sampleCount() >= 2);
         QTRY_COMPARE_WITH_TIMEOUT(panel.statusText(a), QStringLiteral("Succeeded"), 10000);

@@ -104,10 +104,11 @@ void JobsPanel::update(JobId id)
     item->setText(ColStatus, status);
     item->setText(ColProgress, j->total > 0 ? QStringLiteral("%1 %").arg(j->done * 100 / j->total)
                                             : format::bytes(j->done));
-    item->setText(ColSpeed,
-                  j->running
-                      ? format::rate(j->rate)
-                      : format::rate(j->result ? j->result->stats.averageBytesPerSecond : 0));
+    // A job over in less than a second (an empty dynamic disk) has no meaningful speed.
+    const bool meaningful = j->result && j->result->stats.seconds >= 1.0;
+    item->setText(ColSpeed, j->running    ? format::rate(j->rate)
+                            : meaningful ? format::rate(j->result->stats.averageBytesPerSecond)
+                                         : QStringLiteral("—"));
     item->setToolTip(ColJob, tr("Started %1").arg(j->started.toString(Qt::TextDate)));
 }
 

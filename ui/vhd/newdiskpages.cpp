@@ -9,6 +9,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QRegularExpression>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -332,8 +333,15 @@ QString SizePage::problem() const
     vdisk::CreateParams p = m_wizard->params();
     if (p.path.empty())
         p.path = "new-disk"; // the location is chosen later; only the size rules matter here
-    const QString reason = problemWith(p);
-    return reason.isEmpty() ? QString() : tr("Not possible: %1.").arg(reason);
+    QString reason = problemWith(p);
+    if (reason.isEmpty())
+        return {};
+    // The engine names the parameter and its value in bytes; people read a size.
+    static const QRegularExpression sizeValue(QStringLiteral("^MaximumSize (\\d+)"));
+    const auto m = sizeValue.match(reason);
+    if (m.hasMatch())
+        reason.replace(0, m.capturedLength(), format::bytes(m.captured(1).toULongLong()));
+    return tr("Not possible: %1.").arg(reason);
 }
 
 void SizePage::recheck()

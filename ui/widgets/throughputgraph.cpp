@@ -52,6 +52,14 @@ int ThroughputGraph::windowSamples() const
     return int(qint64(static_cast<int>(m_window)) * 1000 / m_sampleMs);
 }
 
+int ThroughputGraph::shownSamples() const
+{
+    // A job younger than the window fills the width as it grows (at least 10 s wide), instead
+    // of sitting in a sliver at the right edge of a mostly empty 5-minute plot.
+    const int minimum = int(10000 / m_sampleMs);
+    return qMin(windowSamples(), qMax(minimum, m_history.size()));
+}
+
 double ThroughputGraph::average() const
 {
     return m_history.average(0, windowSamples());
@@ -89,7 +97,10 @@ void ThroughputGraph::paintEvent(QPaintEvent *)
 
     const QFontMetrics fm(font());
     const NiceAxis axis = NiceAxis::forMaximum(axisMaximum());
-    const int labelWidth = fm.horizontalAdvance(format::rate(axis.max)) + 8;
+    int labelWidth = 0;
+    for (int i = 0; i <= axis.ticks; ++i)
+        labelWidth = qMax(labelWidth, fm.horizontalAdvance(format::rate(axis.step * i)));
+    labelWidth += 8;
     const QRectF plot(labelWidth, fm.height() * 0.5 + 4, width() - labelWidth - 8,
                       height() - fm.height() * 2.0 - 8);
     if (plot.width() < 20 || plot.height() < 20)
@@ -107,11 +118,13 @@ void ThroughputGraph::paintEvent(QPaintEvent *)
         p.drawText(QRectF(0, y - fm.height() / 2.0, labelWidth - 6, fm.height()),
                    Qt::AlignRight | Qt::AlignVCenter, format::rate(axis.step * i));
     }
-    // X labels: the window's start and "now".
-    const int windowSec = static_cast<int>(m_window);
+    // X labels: the start of what is shown and "now".
+    const int span = shownSamples();
+    const qint64 spanSeconds = qint64(span) * m_sampleMs / 1000;
     p.setPen(label);
     const QRectF xLabels(plot.left(), plot.bottom() + 4, plot.width(), fm.height());
-    p.drawText(xLabels, Qt::AlignLeft, tr("−%1 min").arg(windowSec / 60));
+    p.drawText(xLabels, Qt::AlignLeft,
+               spanSeconds >= 60 ? tr("−%1 min").arg(spanSeconds / 60) : tr("−%1 s").arg(spanSeconds));
     p.drawText(xLabels, Qt::AlignRight, tr("now"));
 
     if (m_history.size() == 0) {
@@ -120,8 +133,8 @@ void ThroughputGraph::paintEvent(QPaintEvent *)
         return;
     }
 
-    // Samples are placed by time: the newest at the right edge, the window's start at the left.
-    const int window = windowSamples();
+    // Samples are placed by time: the newest at the right edge, the span's start at the left.
+    const int window = span;
     const int buckets = qMax(2, int(plot.width()));
     auto pointsFor = [&](int series) {
         const QVector<double> values = m_history.bucketed(series, window, buckets);

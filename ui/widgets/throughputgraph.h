@@ -7,7 +7,8 @@
 
 namespace vds::ui {
 
-/// A custom-painted throughput graph: the last 1, 5 or 30 minutes of samples, a "nice" Y axis
+/// A custom-painted throughput graph: the last 1, 5 or 30 minutes of samples (a younger job
+/// fills the width as it grows), a "nice" Y axis
 /// in B/s … GB/s, the total filled under and further series (read vs write, stripes) as lines.
 /// Colours come from the widget's palette, so it follows light and dark schemes; all geometry
 /// is in device-independent pixels, so it is sharp on high-DPI screens.
@@ -55,6 +56,7 @@ protected:
 
 private:
     [[nodiscard]] int windowSamples() const;
+    [[nodiscard]] int shownSamples() const;
 
     ThroughputHistory m_history;
     QStringList m_names;
