@@ -124,7 +124,7 @@ void TestVdiData::crossProcessStreams()
     QVERIFY(set->create(spec.instance, spec.name, cfg).has_value());
     const StreamResult client = runClientDevices(*set, spec);
     (void)set->close();
-    QVERIFY(server.waitForFinished(30000));
+    QVERIFY(finish(server));
     const QString out = QString::fromUtf8(server.readAllStandardOutput());
     QVERIFY2(client.ok, client.error.c_str());
     QCOMPARE(client.bytes, bytes * devices);

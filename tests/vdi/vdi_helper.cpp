@@ -44,17 +44,19 @@ std::unique_ptr<ClientSet> newSet()
 /// Waits out VD_E_PROTOCOL while the primary has not read the configuration yet.
 bool openSecondary(ClientSet &set, const std::string &inst, const std::string &name)
 {
+    std::string last;
     for (int i = 0; i < 2000; ++i) {
         auto r = set.openInSecondary(inst, name);
         if (r)
             return true;
+        last = r.error().toString();
         if (hresultOf(r.error()) != hr::Protocol) {
             say("ERROR " + hresultName(hresultOf(r.error())) + " " + r.error().toString());
             return false;
         }
         std::this_thread::sleep_for(std::chrono::milliseconds(5));
     }
-    say("ERROR secondary open timed out");
+    say("ERROR secondary open timed out: " + last);
     return false;
 }
 
@@ -79,6 +81,33 @@ int main(int argc, char **argv)
     if (mode == "server" && argc == 9) {
         // server INST NAME backup|restore DEVICES BYTES TRANSFER SEED
         return report(runServer(specFrom(argv, 2)));
+    }
+    if (mode == "server-hold" && argc == 5) {
+        // server-hold INST NAME DEVICES: open, configure, open every device, then sit there
+        // without sending anything (the test kills this process).
+        ServerSet set;
+        const std::string name = argv[3];
+        const auto devices = static_cast<std::uint32_t>(std::stoul(argv[4]));
+        for (int i = 0; !set.open(argv[2], name); ++i) {
+            if (i > 5000) {
+                say("ERROR no set");
+                return 1;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(2));
+        }
+        if (!set.beginConfiguration({0, 0, 512, 65536}) || !set.requestBuffers(65536, 0, 2) ||
+            !set.endConfiguration()) {
+            say("ERROR configuration");
+            return 1;
+        }
+        for (std::uint32_t i = 0; i < devices; ++i)
+            if (!set.openDevice(i == 0 ? name : name + "#" + std::to_string(i))) {
+                say("ERROR openDevice");
+                return 1;
+            }
+        say("SERVING");
+        for (;;)
+            std::this_thread::sleep_for(std::chrono::seconds(1));
     }
     if (mode == "primary" && argc == 9) {
         // primary INST NAME backup|restore DEVICES BYTES TRANSFER SEED: the whole client side

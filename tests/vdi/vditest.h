@@ -4,6 +4,7 @@
 // collide), the helper process, and a look at /dev/shm.
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -59,11 +60,23 @@ inline QString waitForLine(QProcess &p, const QString &prefix, int ms = 10000)
             if (line.startsWith(prefix) || line.startsWith(QStringLiteral("ERROR")))
                 return line;
         }
-        if (p.state() == QProcess::NotRunning && !p.canReadLine())
-            return {};
+        if (p.state() == QProcess::NotRunning) {
+            // Exited: whatever it wrote last is still in the pipe or the buffer.
+            p.waitForReadyRead(0);
+            if (p.canReadLine())
+                continue;
+            const QString rest = QString::fromUtf8(p.readAll()).trimmed();
+            return rest.startsWith(prefix) || rest.startsWith(QStringLiteral("ERROR")) ? rest : QString();
+        }
         p.waitForReadyRead(50);
     }
     return {};
+}
+
+/// Waits for the helper to exit; true also when it already has (QProcess would say false).
+inline bool finish(QProcess &p, int ms = 30000)
+{
+    return p.state() == QProcess::NotRunning || p.waitForFinished(ms);
 }
 
 inline std::int32_t code(const vds::Error &e) { return vds::vdi::hresultOf(e); }
