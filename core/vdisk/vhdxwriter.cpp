@@ -1,5 +1,6 @@
 #include "vdisk/vhdxwriter.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -89,6 +90,8 @@ Expected<void> VhdxWriter::writeUnit(std::uint64_t index, const std::uint8_t *da
             m_zeros.resize(std::max(m_zeros.size(), size), 0);
             data = m_zeros.data();
         }
+        m_dirtyFrom = std::min<std::uint64_t>(m_dirtyFrom, m_dataStart + index * m_layout.blockSize);
+        m_dirtyTo = std::max<std::uint64_t>(m_dirtyTo, m_dataStart + index * m_layout.blockSize + size);
         return pwriteFull(m_fd, data, size, m_dataStart + index * m_layout.blockSize,
                           m_layout.path);
     }
@@ -103,6 +106,8 @@ Expected<void> VhdxWriter::writeUnit(std::uint64_t index, const std::uint8_t *da
             return fail(Error::fromErrno(errno, m_layout.path, "extend"));
     }
     m_bat[payloadIndex(index, m_ratio)] = at | kFullyPresent;
+    m_dirtyFrom = std::min(m_dirtyFrom, at);
+    m_dirtyTo = std::max<std::uint64_t>(m_dirtyTo, at + size);
     m_next += m_layout.blockSize;
     return {};
 }
@@ -191,7 +196,11 @@ void VhdxWriter::startWriteback()
 {
     // Asynchronous: queues dirty pages for writing and returns (best effort, errors surface
     // at the final fdatasync).
-    ::sync_file_range(m_fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+    if (m_dirtyTo > m_dirtyFrom)
+        ::sync_file_range(m_fd, static_cast<off_t>(m_dirtyFrom),
+                          static_cast<off_t>(m_dirtyTo - m_dirtyFrom), SYNC_FILE_RANGE_WRITE);
+    m_dirtyFrom = ~0ULL;
+    m_dirtyTo = 0;
 }
 
 } // namespace vds::vdisk
