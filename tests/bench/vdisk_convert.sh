@@ -47,7 +47,7 @@ for case in "vhdx dynamic" "vhd dynamic" "vhdx fixed"; do
   qfmt=$([ "$fmt" = vhd ] && echo vpc || echo vhdx)
   qopt=$([ "$fmt" = vhd ] && echo "subformat=$type" || echo "subformat=$type")
   out=$work/out.$fmt
-  qs=1e9 vs=1e9
+  qs=999999 vs=999999
   for ((r = 0; r < repeats; r++)); do
     read -r _ s1 qsize < <(run qemu "$out" qemu-img convert -f raw -O "$qfmt" -o "$qopt" "$src" "$out")
     rm -f "$out"
