@@ -27,6 +27,8 @@ public:
 
 private:
     Expected<void> prepareParent();
+    /// fallocate; false when the filesystem cannot (zeros are written then).
+    Expected<bool> allocate(std::uint64_t offset, std::uint64_t length);
     std::vector<std::uint8_t> buildMetadata() const;
 
     int m_fd;
