@@ -12,7 +12,7 @@ packages=(
   # core libraries
   libspdlog-dev libfmt-dev unixodbc-dev unixodbc tdsodbc freetds-bin libzstd-dev libsodium-dev
   # peers used as test oracles
-  qemu-utils libvhdi-utils age zstd e2fsprogs util-linux
+  qemu-utils libvhdi-utils age zstd e2fsprogs util-linux python3 bc
   # test tooling: fuzzing, screenshots, private D-Bus, packaging checks
   clang-14 libclang-rt-14-dev xvfb xauth dbus lintian appstream desktop-file-utils
 )

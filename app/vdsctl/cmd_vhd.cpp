@@ -7,9 +7,11 @@
 
 #include <atomic>
 #include <csignal>
+#include <sys/stat.h>
 #include <cstdio>
 
 #include "cli.h"
+#include "disks/diskopener.h"
 #include "jobs/jobrunner.h"
 #include "jobs/virtualdiskjob.h"
 #include "vdisk/imagecheck.h"
@@ -270,6 +272,19 @@ int runConvert(const QStringList &args)
     p.sparseFile = parser.isSet(sparse);
     if (auto ok = vdisk::validateParams(p); !ok)
         return usageError(QString::fromStdString(ok.error().toString()), cmd);
+    // A disk we may not open ourselves is opened through UDisks2 (polkit) instead; the
+    // descriptor stays open here until the job has finished.
+    std::optional<disks::OpenedDisk> disk;
+    struct stat st {};
+    if (::stat(p.sourcePath.c_str(), &st) == 0 && S_ISBLK(st.st_mode)) {
+        auto opened = disks::DiskOpener::open(pos[0]);
+        if (!opened) {
+            err(QStringLiteral("vdsctl %1: %2").arg(cmd, QString::fromStdString(opened.error().toString())));
+            return ExitJobFailed;
+        }
+        disk = std::move(*opened);
+        p.sourceFd = disk->fd.fd();
+    }
     return runJob(std::move(p), parser.isSet(o.json), parser.isSet(o.progress), QStringLiteral("convert"));
 }
 

@@ -29,6 +29,7 @@ struct Chunk {
     std::uint64_t firstUnit = 0;
     std::size_t bytes = 0;
     std::vector<bool> zero; ///< per unit
+    std::vector<const std::uint8_t *> mapped; ///< per unit: the source's own bytes, or null
 };
 
 /// Bounded hand-over between the reader thread and the writer. Closing wakes both sides.
@@ -130,6 +131,7 @@ Expected<CopyStats> copyImage(ImageReader &source, ImageWriter &target, std::uin
             c->firstUnit = first;
             c->bytes = static_cast<std::size_t>(std::min<std::uint64_t>(n * unit, virtualSize - start));
             c->zero.assign(n, false);
+            c->mapped.assign(n, nullptr);
             for (std::uint64_t u = 0; u < n; ++u) {
                 const std::uint64_t off = start + u * unit;
                 const std::uint64_t len = std::min<std::uint64_t>(unit, virtualSize - off);
@@ -140,6 +142,14 @@ Expected<CopyStats> copyImage(ImageReader &source, ImageWriter &target, std::uin
                 if (inSrc == 0 || source.knownZero(off, inSrc)) {
                     c->zero[u] = true;
                     continue; // the writer never looks at the bytes of a zero unit it skips
+                }
+                if (inSrc == len) {
+                    if (const std::uint8_t *mem = source.view(off, len)) {
+                        c->mapped[u] = mem;
+                        c->zero[u] = isAllZero(mem, len);
+                        bytesRead += len;
+                        continue;
+                    }
                 }
                 if (auto ok = source.read(off, dst, inSrc); !ok) {
                     readError = ok.error();
@@ -168,7 +178,7 @@ Expected<CopyStats> copyImage(ImageReader &source, ImageWriter &target, std::uin
             const std::uint64_t index = c->firstUnit + u;
             const std::uint64_t off = index * unit;
             const std::size_t len = static_cast<std::size_t>(std::min<std::uint64_t>(unit, virtualSize - off));
-            std::uint8_t *p = c->data.get() + u * unit;
+            const std::uint8_t *p = c->mapped[u] ? c->mapped[u] : c->data.get() + u * unit;
             Expected<void> ok;
             if (c->zero[u]) {
                 // The bytes of a known-zero unit were never read: writers do not look at them.

@@ -79,14 +79,16 @@ Expected<void> refuseFilesystem(const CreateParams &p, const TargetLayout &layou
     struct statfs fs {};
     if (::statfs(dir.empty() ? "." : dir.c_str(), &fs) != 0)
         return fail(Error::fromErrno(errno, dir, "the target's directory"));
-    if (p.type != DiskType::Fixed)
-        return {};
-    // A fixed image's size is known up front: refuse what the filesystem cannot hold.
+    // FAT cannot hold files of 4 GiB: refuse an image that is (fixed) or may grow (dynamic)
+    // that large rather than fail half-way or later in the guest.
     const std::uint64_t bytes = layout.virtualSize + 8 * vhdx::kMiB;
     if (fs.f_type == MSDOS_SUPER_MAGIC && bytes >= (4ULL << 30))
         return fail(Error::fromWin32(win32::kFileTooLarge, ErrorCategory::Unsupported,
-                                     "a FAT filesystem cannot hold a fixed image of 4 GiB or more",
+                                     "the target is on a FAT filesystem, which cannot hold an "
+                                     "image of 4 GiB or more",
                                      layout.path));
+    if (p.type != DiskType::Fixed)
+        return {};
     if (!p.sparseFile &&
         static_cast<std::uint64_t>(fs.f_bavail) * static_cast<std::uint64_t>(fs.f_bsize) <
             layout.virtualSize)

@@ -26,6 +26,10 @@ public:
     /// True when the range is known to read as zeros without reading it (an unallocated
     /// block, a hole). False means "unknown", never "not zero". Lets conversions skip work.
     virtual bool knownZero(std::uint64_t offset, std::uint64_t size);
+
+    /// The bytes of [offset, offset+size) mapped in memory, valid while the reader lives, or
+    /// nullptr when the reader cannot map them (then use read()). Saves a copy per byte.
+    virtual const std::uint8_t *view(std::uint64_t offset, std::size_t size);
 };
 
 } // namespace vds::vdisk

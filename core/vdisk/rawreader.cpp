@@ -3,6 +3,8 @@
 #include <cerrno>
 #include <linux/fs.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <algorithm>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -13,6 +15,28 @@ ImageReader::~ImageReader() = default;
 bool ImageReader::knownZero(std::uint64_t, std::uint64_t)
 {
     return false;
+}
+
+const std::uint8_t *ImageReader::view(std::uint64_t, std::size_t)
+{
+    return nullptr;
+}
+
+RawReader::~RawReader()
+{
+    if (m_map)
+        ::munmap(m_map, m_mapSize);
+}
+
+const std::uint8_t *RawReader::view(std::uint64_t offset, std::size_t size)
+{
+    if (!m_map || offset > m_mapSize || m_mapSize - offset < size)
+        return nullptr;
+    // Ask for the next stretch ahead of time so page faults find the pages ready.
+    ::madvise(static_cast<std::uint8_t *>(m_map) + (offset & ~std::uint64_t(4095)),
+              std::min<std::uint64_t>(m_mapSize - (offset & ~std::uint64_t(4095)), 2 * size + 4096),
+              MADV_WILLNEED);
+    return static_cast<const std::uint8_t *>(m_map) + offset;
 }
 
 Expected<std::unique_ptr<RawReader>> RawReader::open(FileHandle fd, const std::string &name)
@@ -39,6 +63,16 @@ Expected<std::unique_ptr<RawReader>> RawReader::open(FileHandle fd, const std::s
     }
     r->m_fd = std::move(fd);
     r->m_name = name;
+    // Regular files are also mapped, so conversions read them without copying. Block devices
+    // are not: a failing sector must be an error we can report, not a SIGBUS.
+    if (r->m_regular && *size > 0) {
+        void *map = ::mmap(nullptr, *size, PROT_READ, MAP_SHARED, r->m_fd.fd(), 0);
+        if (map != MAP_FAILED) {
+            ::madvise(map, *size, MADV_SEQUENTIAL);
+            r->m_map = map;
+            r->m_mapSize = *size;
+        }
+    }
     return r;
 }
 

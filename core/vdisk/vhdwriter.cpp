@@ -1,5 +1,6 @@
 #include "vdisk/vhdwriter.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -135,6 +136,8 @@ Expected<void> VhdWriter::writeUnit(std::uint64_t index, const std::uint8_t *dat
             m_zeros.resize(std::max(m_zeros.size(), size), 0);
             data = m_zeros.data();
         }
+        m_dirtyFrom = std::min<std::uint64_t>(m_dirtyFrom, index * kFixedUnit);
+        m_dirtyTo = std::max<std::uint64_t>(m_dirtyTo, index * kFixedUnit + size);
         return pwriteFull(m_fd, data, size, index * kFixedUnit, name);
     }
     if (allZero)
@@ -176,6 +179,8 @@ Expected<void> VhdWriter::writeUnit(std::uint64_t index, const std::uint8_t *dat
         }
     }
     m_bat[index] = static_cast<std::uint32_t>(at / vhd::kSector);
+    m_dirtyFrom = std::min(m_dirtyFrom, at);
+    m_dirtyTo = std::max<std::uint64_t>(m_dirtyTo, at + total);
     m_next += total;
     return {};
 }
@@ -212,7 +217,11 @@ void VhdWriter::startWriteback()
 {
     // Asynchronous: queues dirty pages for writing and returns (best effort, errors surface
     // at the final fdatasync).
-    ::sync_file_range(m_fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+    if (m_dirtyTo > m_dirtyFrom)
+        ::sync_file_range(m_fd, static_cast<off_t>(m_dirtyFrom),
+                          static_cast<off_t>(m_dirtyTo - m_dirtyFrom), SYNC_FILE_RANGE_WRITE);
+    m_dirtyFrom = ~0ULL;
+    m_dirtyTo = 0;
 }
 
 } // namespace vds::vdisk

@@ -1,5 +1,6 @@
 #include "vdisk/vhdxwriter.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -25,6 +26,15 @@ std::uint64_t roundUp(std::uint64_t v, std::uint64_t to)
 } // namespace
 
 VhdxWriter::VhdxWriter(int fd, TargetLayout layout) : m_fd(fd), m_layout(std::move(layout)) {}
+
+Expected<bool> VhdxWriter::allocate(std::uint64_t offset, std::uint64_t length)
+{
+    if (::fallocate(m_fd, 0, static_cast<off_t>(offset), static_cast<off_t>(length)) == 0)
+        return true;
+    if (errno == EOPNOTSUPP || errno == ENOSYS)
+        return false; // the caller writes zeros instead
+    return fail(Error::fromErrno(errno, m_layout.path, "allocate " + std::to_string(length) + " bytes"));
+}
 
 Expected<void> VhdxWriter::prepareParent()
 {
@@ -66,16 +76,16 @@ Expected<void> VhdxWriter::begin()
                                                kFullyPresent;
         fileEnd = m_dataStart + blocks * m_layout.blockSize;
     }
-    if (m_layout.type == DiskType::Fixed && !m_layout.sparse) {
-        if (::fallocate(m_fd, 0, 0, static_cast<off_t>(fileEnd)) != 0) {
-            if (errno != EOPNOTSUPP && errno != ENOSYS)
-                return fail(Error::fromErrno(errno, m_layout.path,
-                                             "allocate " + std::to_string(fileEnd) + " bytes"));
-            m_mustWriteZeros = true;
-        }
-    }
     if (::ftruncate(m_fd, static_cast<off_t>(fileEnd)) != 0)
         return fail(Error::fromErrno(errno, m_layout.path, "set size"));
+    // Fully allocated, yet data is written into plain (not "unwritten") extents: the headers'
+    // space now, each zero block when the copy skips it, data blocks by writing them.
+    if (m_layout.type == DiskType::Fixed && !m_layout.sparse) {
+        auto ok = allocate(0, m_dataStart);
+        if (!ok)
+            return fail(ok.error());
+        m_mustWriteZeros = !*ok;
+    }
     return {};
 }
 
@@ -83,12 +93,22 @@ Expected<void> VhdxWriter::writeUnit(std::uint64_t index, const std::uint8_t *da
                                      std::size_t size, bool allZero)
 {
     if (m_layout.type == DiskType::Fixed) {
-        if (allZero && !m_mustWriteZeros)
+        const std::uint64_t at = m_dataStart + index * m_layout.blockSize;
+        if (allZero && !m_mustWriteZeros) {
+            if (!m_layout.sparse)
+                if (auto ok = allocate(at, m_layout.blockSize); !ok)
+                    return fail(ok.error());
             return {};
+        }
+        if (!allZero && size < m_layout.blockSize && !m_layout.sparse && !m_mustWriteZeros)
+            if (auto ok = allocate(at + size, m_layout.blockSize - size); !ok)
+                return fail(ok.error());
         if (allZero) {
             m_zeros.resize(std::max(m_zeros.size(), size), 0);
             data = m_zeros.data();
         }
+        m_dirtyFrom = std::min<std::uint64_t>(m_dirtyFrom, m_dataStart + index * m_layout.blockSize);
+        m_dirtyTo = std::max<std::uint64_t>(m_dirtyTo, m_dataStart + index * m_layout.blockSize + size);
         return pwriteFull(m_fd, data, size, m_dataStart + index * m_layout.blockSize,
                           m_layout.path);
     }
@@ -103,6 +123,8 @@ Expected<void> VhdxWriter::writeUnit(std::uint64_t index, const std::uint8_t *da
             return fail(Error::fromErrno(errno, m_layout.path, "extend"));
     }
     m_bat[payloadIndex(index, m_ratio)] = at | kFullyPresent;
+    m_dirtyFrom = std::min(m_dirtyFrom, at);
+    m_dirtyTo = std::max<std::uint64_t>(m_dirtyTo, at + size);
     m_next += m_layout.blockSize;
     return {};
 }
@@ -191,7 +213,11 @@ void VhdxWriter::startWriteback()
 {
     // Asynchronous: queues dirty pages for writing and returns (best effort, errors surface
     // at the final fdatasync).
-    ::sync_file_range(m_fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+    if (m_dirtyTo > m_dirtyFrom)
+        ::sync_file_range(m_fd, static_cast<off_t>(m_dirtyFrom),
+                          static_cast<off_t>(m_dirtyTo - m_dirtyFrom), SYNC_FILE_RANGE_WRITE);
+    m_dirtyFrom = ~0ULL;
+    m_dirtyTo = 0;
 }
 
 } // namespace vds::vdisk

@@ -27,11 +27,14 @@ public:
 
 private:
     Expected<void> prepareParent();
+    /// fallocate; false when the filesystem cannot (zeros are written then).
+    Expected<bool> allocate(std::uint64_t offset, std::uint64_t length);
     std::vector<std::uint8_t> buildMetadata() const;
 
     int m_fd;
     TargetLayout m_layout;
     bool m_mustWriteZeros = false;
+    std::uint64_t m_dirtyFrom = ~0ULL, m_dirtyTo = 0; ///< written since the last writeback
     std::uint64_t m_ratio = 0, m_batLength = 0, m_dataStart = 0, m_next = 0;
     std::vector<std::uint64_t> m_bat;
     std::vector<std::uint8_t> m_locator, m_zeros;
