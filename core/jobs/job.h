@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 
 #include <atomic>
 
@@ -33,6 +34,9 @@ public:
     [[nodiscard]] QString title() const { return m_title; }
     /// Machine-readable kind: "vhd-create", "backup", … (history and profiles use it).
     [[nodiscard]] virtual QString kind() const = 0;
+    /// Names of the per-channel byte counters the job feeds (JobContext::addChannel), e.g.
+    /// {"Read", "Written"} or one per stripe. The runner samples that many channels.
+    [[nodiscard]] virtual QStringList channelNames() const { return {}; }
 
     /// Runs execute() on the calling thread and emits finished() once. Called by the runner on
     /// the job's thread; tests may call it directly. A second call returns at once.

@@ -25,6 +25,7 @@ struct JobRunner::Entry {
     bool finished = false;
     QString title;
     QString kind;
+    QStringList channelNames;
 };
 
 JobRunner::JobRunner(QObject *parent) : QObject(parent)
@@ -57,8 +58,10 @@ JobId JobRunner::start(std::unique_ptr<Job> job, int channelCount)
     entry->id = m_nextId++;
     entry->title = job->title();
     entry->kind = job->kind();
+    entry->channelNames = job->channelNames();
     entry->context = std::make_unique<JobContext>();
-    entry->context->setChannelCount(channelCount);
+    entry->context->setChannelCount(channelCount >= 0 ? channelCount
+                                                      : int(entry->channelNames.size()));
     entry->thread = std::make_unique<QThread>();
     entry->thread->setObjectName(QStringLiteral("job-%1").arg(entry->id));
     entry->job = std::move(job);
@@ -137,6 +140,7 @@ JobSnapshot JobRunner::snapshot(JobId id) const
     s.averageBytesPerSecond = e.estimator.average();
     s.etaSeconds = e.estimator.etaSeconds(s.total);
     s.elapsedSeconds = static_cast<double>(e.clock.nsecsElapsed()) / 1e9;
+    s.channelNames = e.channelNames;
     s.running = !e.finished;
     return s;
 }

@@ -33,6 +33,7 @@ struct JobSnapshot {
     double averageBytesPerSecond = 0.0;
     qint64 etaSeconds = -1; ///< -1 when unknown
     double elapsedSeconds = 0.0;
+    QStringList channelNames;
     bool running = false;
 };
 
@@ -53,7 +54,8 @@ public:
     ~JobRunner() override;
 
     /// Takes ownership and starts the job on a new thread. Returns its id (never 0).
-    JobId start(std::unique_ptr<Job> job, int channelCount = 0);
+    /// Channels: as many as the job names (Job::channelNames), unless `channelCount` ≥ 0.
+    JobId start(std::unique_ptr<Job> job, int channelCount = -1);
 
     /// Asks a job to stop; it ends with a Cancelled result soon after. Unknown ids are ignored.
     void cancel(JobId id);

@@ -20,6 +20,8 @@ public:
     explicit ContextProgress(JobContext &ctx) : m_ctx(ctx) {}
     void setTotal(std::uint64_t bytes) override { m_ctx.setTotal(bytes); }
     void advance(std::uint64_t bytes) override { m_ctx.addDone(bytes); }
+    void sourceRead(std::uint64_t bytes) override { m_ctx.addChannel(0, bytes); }
+    void targetWritten(std::uint64_t bytes) override { m_ctx.addChannel(1, bytes); }
     void phase(std::string_view name) override
     {
         const QString text = QString::fromUtf8(name.data(), qsizetype(name.size()));
@@ -35,15 +37,21 @@ private:
 
 VirtualDiskJob::VirtualDiskJob(Params params, QObject *parent)
     : Job(titleFor(params), parent), m_params(std::move(params))
-{
-}
+{}
 
 VirtualDiskJob::~VirtualDiskJob() = default;
 
 QString VirtualDiskJob::kind() const
 {
     return (!m_params.sourcePath.empty() || m_params.sourceFd >= 0) ? QStringLiteral("vhd-convert")
-                                                                     : QStringLiteral("vhd-create");
+                                                                    : QStringLiteral("vhd-create");
+}
+
+QStringList VirtualDiskJob::channelNames() const
+{
+    if (m_params.sourcePath.empty() && m_params.sourceFd < 0)
+        return {};
+    return {QStringLiteral("Read"), QStringLiteral("Written")};
 }
 
 JobResult VirtualDiskJob::execute(JobContext &ctx)
@@ -73,8 +81,10 @@ JobResult VirtualDiskJob::execute(JobContext &ctx)
     stats.bytesDone = ctx.done();
     stats.bytesTotal = ctx.total();
     stats.extra.insert(QStringLiteral("outputPath"), QString::fromStdString(m_params.path));
-    stats.extra.insert(QStringLiteral("format"), QString::fromLatin1(vdisk::formatName(info.format).data()));
-    stats.extra.insert(QStringLiteral("type"), QString::fromLatin1(vdisk::typeName(info.type).data()));
+    stats.extra.insert(QStringLiteral("format"),
+                       QString::fromLatin1(vdisk::formatName(info.format).data()));
+    stats.extra.insert(QStringLiteral("type"),
+                       QString::fromLatin1(vdisk::typeName(info.type).data()));
     stats.extra.insert(QStringLiteral("virtualSize"), quint64(info.virtualSize));
     stats.extra.insert(QStringLiteral("fileSize"), quint64(info.fileSize));
     stats.extra.insert(QStringLiteral("uniqueId"), QString::fromStdString(info.uniqueId));

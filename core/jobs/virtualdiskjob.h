@@ -27,6 +27,8 @@ public:
 
     /// "vhd-convert" with a source, otherwise "vhd-create" (CONTRACTS.md §4 profile kinds).
     [[nodiscard]] QString kind() const override;
+    /// Conversions feed two channels: bytes read from the source, bytes written to the target.
+    [[nodiscard]] QStringList channelNames() const override;
     [[nodiscard]] const Params &params() const { return m_params; }
 
 protected:

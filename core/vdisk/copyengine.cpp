@@ -148,6 +148,8 @@ Expected<CopyStats> copyImage(ImageReader &source, ImageWriter &target, std::uin
                         c->mapped[u] = mem;
                         c->zero[u] = isAllZero(mem, len);
                         bytesRead += len;
+                        if (progress)
+                            progress->sourceRead(len);
                         continue;
                     }
                 }
@@ -158,6 +160,8 @@ Expected<CopyStats> copyImage(ImageReader &source, ImageWriter &target, std::uin
                     return;
                 }
                 bytesRead += inSrc;
+                if (progress)
+                    progress->sourceRead(inSrc);
                 if (inSrc < len)
                     std::memset(dst + inSrc, 0, len - inSrc);
                 c->zero[u] = isAllZero(dst, len);
@@ -187,6 +191,8 @@ Expected<CopyStats> copyImage(ImageReader &source, ImageWriter &target, std::uin
             } else {
                 ok = target.writeUnit(index, p, len, false);
                 ++stats.unitsWritten;
+                if (ok && progress)
+                    progress->targetWritten(len);
             }
             if (!ok) {
                 writeError = ok.error();

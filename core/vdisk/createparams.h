@@ -59,6 +59,10 @@ public:
     virtual void advance(std::uint64_t bytes) = 0;
     /// "prepare", "copy", "verify", "finish".
     virtual void phase(std::string_view name);
+    /// Bytes read from the source (reader thread) and written to the target (writer thread)
+    /// while copying; all-zero units that are skipped are neither. For read/write graphs.
+    virtual void sourceRead(std::uint64_t bytes);
+    virtual void targetWritten(std::uint64_t bytes);
 };
 
 /// What a successful create or conversion did.

@@ -38,6 +38,8 @@ bool isPow2(std::uint64_t v)
 
 ProgressSink::~ProgressSink() = default;
 void ProgressSink::phase(std::string_view) {}
+void ProgressSink::sourceRead(std::uint64_t) {}
+void ProgressSink::targetWritten(std::uint64_t) {}
 
 Expected<void> validateParams(const CreateParams &p)
 {

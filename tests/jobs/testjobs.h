@@ -22,6 +22,8 @@ public:
           m_ending(ending), m_concurrent(concurrent), m_peak(peak), m_sawCancel(sawCancel)
     {}
     QString kind() const override { return QStringLiteral("test-counting"); }
+    QStringList channelNames() const override { return m_channelNames; }
+    void setChannelNames(QStringList names) { m_channelNames = std::move(names); }
 
 protected:
     JobResult execute(JobContext &ctx) override
@@ -71,6 +73,7 @@ private:
     std::atomic_int *m_concurrent;
     std::atomic_int *m_peak;
     std::atomic_bool *m_sawCancel;
+    QStringList m_channelNames;
 };
 
 /// Makes no progress until cancelled (for stall detection).

@@ -21,6 +21,7 @@ private slots:
     void severalJobsAtOnce();
     void progressAndThroughputAreSampled();
     void perChannelRates();
+    void jobNamesItsChannels();
     void stallIsReportedOnce();
     void runnerDestroyedWhileBusy();
     void directRunEmitsOnce();
@@ -179,6 +180,23 @@ void TestJobRunner::perChannelRates()
         }
     }
     QVERIFY(sawShape);
+}
+
+void TestJobRunner::jobNamesItsChannels()
+{
+    JobRunner runner;
+    runner.setSampleIntervalMs(30);
+    QSignalSpy rate(&runner, &JobRunner::throughputSample);
+    QSignalSpy finished(&runner, &JobRunner::finished);
+    auto job = std::make_unique<CountingJob>(10, 10, 1000);
+    job->setChannelNames({QStringLiteral("Read"), QStringLiteral("Written")});
+    const JobId id = runner.start(std::move(job)); // no explicit count: the job's names decide
+    QCOMPARE(runner.snapshot(id).channelNames,
+             (QStringList{QStringLiteral("Read"), QStringLiteral("Written")}));
+    QTRY_COMPARE(finished.count(), 1);
+    QVERIFY(!rate.isEmpty());
+    for (const auto &args : rate)
+        QCOMPARE(args.at(2).value<QList<double>>().size(), 2);
 }
 
 void TestJobRunner::stallIsReportedOnce()

@@ -216,6 +216,12 @@ private slots:
         const TrackedJob *j = m_tracker->job(w.jobId());
         QVERIFY2(j->result->succeeded(), j->result->error.toString().c_str());
         QVERIFY(j->result->stats.extra.value(QStringLiteral("verified")).toBool());
+        // The graph's second and third series: bytes read from the source, bytes written.
+        QCOMPARE(j->seriesNames, (QStringList{QStringLiteral("Read"), QStringLiteral("Written")}));
+        QCOMPARE(w.progressPage()->view()->throughput()->graph()->seriesNames(), j->seriesNames);
+        QCOMPARE(j->history.seriesCount(), 3);
+        QVERIFY(j->history.peak(1) > 0);
+        QVERIFY(j->history.peak(2) > 0);
         const QString out = m_dir.filePath(QStringLiteral("source.vhdx"));
         QCOMPARE(runPeer(QStringLiteral("qemu-img"), {QStringLiteral("check"), out}).code, 0);
         const auto cmp =

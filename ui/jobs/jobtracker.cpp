@@ -8,6 +8,7 @@ JobTracker::JobTracker(JobRunner &runner, QObject *parent) : QObject(parent), m_
         TrackedJob &j = entry(id);
         j.title = title;
         j.started = QDateTime::currentDateTime();
+        j.seriesNames = m_runner.snapshot(id).channelNames;
         emit jobAdded(id);
     });
     connect(&runner, &JobRunner::progress, this, [this](JobId id, quint64 done, quint64 total) {
