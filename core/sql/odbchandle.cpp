@@ -1,0 +1,61 @@
+#include "sql/odbchandle.h"
+
+namespace vds::sql {
+
+namespace {
+// SQL Server's driver-specific diagnostic field for the message class (msodbcsql.h and
+// FreeTDS's odbcss.h use the same value); drivers that do not know it simply fail the call.
+constexpr SQLSMALLINT kDiagSsSeverity = -1151;
+} // namespace
+
+OdbcHandle OdbcHandle::allocate(SQLSMALLINT type, SQLHANDLE parent)
+{
+    SQLHANDLE h = SQL_NULL_HANDLE;
+    if (!SQL_SUCCEEDED(SQLAllocHandle(type, parent, &h)))
+        return {};
+    return {type, h};
+}
+
+void OdbcHandle::reset()
+{
+    if (m_handle != SQL_NULL_HANDLE) {
+        SQLFreeHandle(m_type, m_handle);
+        m_handle = SQL_NULL_HANDLE;
+    }
+}
+
+std::vector<SqlDiagnostic> OdbcHandle::diagnostics() const
+{
+    std::vector<SqlDiagnostic> out;
+    if (!m_handle)
+        return out;
+    for (SQLSMALLINT i = 1;; ++i) {
+        SQLCHAR state[8] = {};
+        SQLINTEGER native = 0;
+        SQLSMALLINT len = 0;
+        std::vector<SQLCHAR> text(1024);
+        SQLRETURN rc = SQLGetDiagRec(m_type, m_handle, i, state, &native, text.data(),
+                                     static_cast<SQLSMALLINT>(text.size()), &len);
+        if (rc == SQL_SUCCESS_WITH_INFO && len >= static_cast<SQLSMALLINT>(text.size())) {
+            text.resize(static_cast<std::size_t>(len) + 1);
+            rc = SQLGetDiagRec(m_type, m_handle, i, state, &native, text.data(),
+                               static_cast<SQLSMALLINT>(text.size()), &len);
+        }
+        if (!SQL_SUCCEEDED(rc))
+            break;
+        SqlDiagnostic d;
+        d.sqlstate = reinterpret_cast<const char *>(state);
+        d.number = native;
+        d.text = stripDriverPrefix(std::string(reinterpret_cast<const char *>(text.data()),
+                                               static_cast<std::size_t>(std::max<SQLSMALLINT>(len, 0))));
+        SQLINTEGER severity = -1;
+        if (SQL_SUCCEEDED(SQLGetDiagField(m_type, m_handle, i, kDiagSsSeverity, &severity,
+                                          SQL_IS_INTEGER, nullptr)) &&
+            severity >= 0 && severity <= 25)
+            d.severity = static_cast<int>(severity);
+        out.push_back(std::move(d));
+    }
+    return out;
+}
+
+} // namespace vds::sql
