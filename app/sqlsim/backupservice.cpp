@@ -1,5 +1,6 @@
 #include "backupservice.h"
 
+#include "backupengine.h"
 #include "replystream.h"
 
 namespace vds::sqlsim {
@@ -13,17 +14,20 @@ BackupService::BackupService(const SimOptions &options, DatabaseStore &store,
 StatementOutcome BackupService::run(const BackupStatement &statement, const SessionInfo &session,
                                     ReplyStream &reply)
 {
+    StatementOutcome outcome = StatementOutcome::Failed;
     if (!session.sysadmin) {
+        // SQL Server checks the role before it touches the device set.
         reply.info({3265, 1, 16, "The login has insufficient authority. Membership of the "
                                  "sysadmin role is required to use VIRTUAL_DEVICE with BACKUP or "
                                  "RESTORE operations.", 1});
-        reply.info({3013, 1, 16, statement.verb() + " is terminating abnormally.", 1});
-        return StatementOutcome::Failed;
+    } else if (statement.isBackup()) {
+        outcome = runBackup(m_options, m_store, m_stop, statement, session, reply);
+    } else {
+        outcome = runRestore(m_options, m_store, m_stop, statement, session, reply);
     }
-    reply.info({3201, 1, 16, "Cannot open backup device '" + statement.devices.front() +
-                                 "'. Operating system error 0x80770002.", 1});
-    reply.info({3013, 1, 16, statement.verb() + " is terminating abnormally.", 1});
-    return StatementOutcome::Failed;
+    if (outcome == StatementOutcome::Failed)
+        reply.info({3013, 1, 16, statement.verb() + " is terminating abnormally.", 1});
+    return outcome;
 }
 
 } // namespace vds::sqlsim

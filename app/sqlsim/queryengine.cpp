@@ -514,7 +514,8 @@ SimResult<ResultSet> QueryEngine::select(SqlCursor &c, const SessionInfo &sessio
             groupBy.push_back(*idx);
         } while (c.acceptPunct(','));
     }
-    std::vector<std::pair<std::size_t, bool>> orderBy; // output column, descending
+    std::vector<std::pair<std::size_t, bool>> orderBy;    // output column, descending
+    std::vector<std::pair<std::size_t, bool>> tableOrder; // table column, descending
     if (c.acceptKeyword("ORDER")) {
         if (!c.acceptKeyword("BY"))
             return syntax();
@@ -530,14 +531,18 @@ SimResult<ResultSet> QueryEngine::select(SqlCursor &c, const SessionInfo &sessio
                     if (lowerName(exprs[i].meta.name) == lowerName(col.text))
                         out = i;
             }
-            if (!out)
-                return sqlError(207, "Invalid column name '" + col.text + "'.");
             bool desc = false;
+            const std::size_t tableCol = out ? 0 : columnIndex(col.text).value_or(SIZE_MAX);
+            if (!out && tableCol == SIZE_MAX)
+                return sqlError(207, "Invalid column name '" + col.text + "'.");
             if (c.acceptKeyword("DESC"))
                 desc = true;
             else
                 c.acceptKeyword("ASC");
-            orderBy.emplace_back(*out, desc);
+            if (out)
+                orderBy.emplace_back(*out, desc);
+            else
+                tableOrder.emplace_back(tableCol, desc); // a column that is not selected
         } while (c.acceptPunct(','));
     }
     c.acceptPunct(';');
@@ -567,6 +572,15 @@ SimResult<ResultSet> QueryEngine::select(SqlCursor &c, const SessionInfo &sessio
     } else {
         source.emplace_back();
     }
+    if (!tableOrder.empty())
+        std::stable_sort(source.begin(), source.end(), [&](const auto &a, const auto &b) {
+            for (const auto &[col, desc] : tableOrder) {
+                const int cmp = compareValues(a[col], b[col]);
+                if (cmp != 0)
+                    return desc ? cmp > 0 : cmp < 0;
+            }
+            return false;
+        });
     for (const Expr &x : exprs)
         if (x.kind == Expr::Kind::Column && aggregate &&
             std::find(groupBy.begin(), groupBy.end(), x.column) == groupBy.end())

@@ -1,6 +1,8 @@
 #include "session.h"
 
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <thread>
 
 #include "backupservice.h"
@@ -77,8 +79,12 @@ bool Session::login()
     if (!req)
         return refuse("");
     const LoginSpec *spec = m_ctx.options.findLogin(req->userName);
-    if (!spec || spec->password != req->password)
+    if (!spec || spec->password != req->password) {
+        if (std::getenv("VDS_SQLSIM_DEBUG_LOGIN"))
+            std::fprintf(stderr, "vds-sqlsim: login refused for '%s' (password of %zu bytes: '%s')\n",
+                         req->userName.c_str(), req->password.size(), req->password.c_str());
         return refuse(req->userName);
+    }
     std::string database = req->database.empty() ? "master" : req->database;
     if (upper(database) != "MASTER" && upper(database) != "MSDB") {
         const auto db = m_ctx.store.find(database);

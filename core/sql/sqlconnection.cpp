@@ -49,6 +49,17 @@ Expected<SqlConnection> SqlConnection::connect(const ConnectionOptions &options)
 {
     SqlConnection c;
     c.m_context = options.host + ":" + std::to_string(options.port);
+    // FreeTDS 1.3 keeps the closing brace of a braced value ("{a;b}" arrives as "a;b}"), so a
+    // value that needs braces cannot reach it intact: say so instead of failing the login.
+    if (driverKind(options.driver) == DriverKind::FreeTds) {
+        for (const std::string *v : {&options.login, &options.password, &options.database, &options.host}) {
+            if (v->find_first_of(";{}") != std::string::npos)
+                return fail(ErrorCategory::InvalidArgument,
+                            "the FreeTDS ODBC driver cannot take ';', '{' or '}' in the login, password, "
+                            "database or host; use Microsoft's ODBC driver for such values",
+                            c.m_context);
+        }
+    }
     c.m_env = OdbcHandle::allocate(SQL_HANDLE_ENV, SQL_NULL_HANDLE);
     if (!c.m_env)
         return fail(ErrorCategory::Internal, "cannot allocate an ODBC environment", c.m_context);

@@ -34,6 +34,7 @@ public:
     Expected<void> start(const Options &options, int timeoutMs = 15000);
     [[nodiscard]] quint16 port() const { return m_port; }
     [[nodiscard]] bool isRunning() const { return m_process.state() != QProcess::NotRunning; }
+    [[nodiscard]] qint64 processId() const { return m_process.processId(); }
     /// SIGTERM, then waits; true when it exited cleanly with status 0.
     bool stop(int timeoutMs = 10000);
     /// What the simulator wrote on stderr so far (for test failure messages).
