@@ -85,6 +85,12 @@ void backupDevice(OpenedSet &opened, std::size_t index, StripeHeader header,
                                        buffers[slot].data, slot});
             if (!id) {
                 const auto hr = vdi::hresultOf(id.error());
+                if (hr == vdi::hr::IoError) {
+                    // The client failed an earlier Write: report its completion code, not ours.
+                    while (std::find(busy.begin(), busy.end(), true) != busy.end())
+                        if (!reap())
+                            return false;
+                }
                 state.fail(hr == vdi::hr::Abort
                                ? ServerMessage{3204, 1, 16, "The backup or restore was aborted.", 1}
                                : ServerMessage{3202, 1, 16, "Write on \"" + dev.name() + "\" failed: " +

@@ -167,30 +167,30 @@ StatementOutcome monitorTransfer(const SimOptions &options, const BackupStatemen
             continue;
         if (reply.attention()) {
             // Cancel: SQL Server aborts the set; the client's waits return VD_E_ABORT.
+            opened.set.signalAbort(); // first, so device threads see VD_E_ABORT, not a stop
             state.fail({3204, 1, 16, "The backup or restore was aborted.", 1});
-            opened.set.signalAbort();
             outcome = StatementOutcome::Attention;
             finalSeen = true;
             continue;
         }
         if (serverStop.load() || reply.peerGone()) {
+            opened.set.signalAbort(); // first, so device threads see VD_E_ABORT, not a stop
             state.fail({3204, 1, 16, "The backup or restore was aborted.", 1});
-            opened.set.signalAbort();
             outcome = reply.peerGone() ? StatementOutcome::Dropped : StatementOutcome::Failed;
             finalSeen = true;
             continue;
         }
         if (dropAt && pct >= dropAt->value) {
+            opened.set.signalAbort(); // first, so device threads see VD_E_ABORT, not a stop
             state.fail({3204, 1, 16, "The backup or restore was aborted.", 1});
-            opened.set.signalAbort();
             reply.drop();
             outcome = StatementOutcome::Dropped;
             finalSeen = true;
             continue;
         }
         if (abortAt && pct >= abortAt->value) {
+            opened.set.signalAbort(); // first, so device threads see VD_E_ABORT, not a stop
             state.fail({3204, 1, 16, "The backup or restore was aborted.", 1});
-            opened.set.signalAbort();
             finalSeen = true;
             continue;
         }
@@ -209,8 +209,8 @@ StatementOutcome monitorTransfer(const SimOptions &options, const BackupStatemen
             while (lastPercent + s.stats <= pct && lastPercent + s.stats < 100) {
                 lastPercent += s.stats;
                 if (!reply.progress({3211, 1, 0, std::to_string(lastPercent) + " percent processed.", 1})) {
-                    state.fail({3204, 1, 16, "The backup or restore was aborted.", 1});
                     opened.set.signalAbort();
+                    state.fail({3204, 1, 16, "The backup or restore was aborted.", 1});
                     outcome = StatementOutcome::Dropped;
                     finalSeen = true;
                     break;

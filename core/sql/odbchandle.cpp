@@ -26,6 +26,11 @@ void OdbcHandle::reset()
 
 std::vector<SqlDiagnostic> OdbcHandle::diagnostics() const
 {
+    return readDiagnostics(m_type, m_handle);
+}
+
+std::vector<SqlDiagnostic> readDiagnostics(SQLSMALLINT m_type, SQLHANDLE m_handle)
+{
     std::vector<SqlDiagnostic> out;
     if (!m_handle)
         return out;

@@ -10,6 +10,10 @@
 
 namespace vds::sql {
 
+/// Every diagnostic record attached to any ODBC handle, in order (the driver may put a lost
+/// connection's records on the connection rather than on the statement).
+std::vector<SqlDiagnostic> readDiagnostics(SQLSMALLINT type, SQLHANDLE handle);
+
 /// Owns one ODBC handle (environment, connection or statement) and frees it exactly once.
 /// Move-only. A handle is used by one thread at a time, except SQLCancel on a statement,
 /// which ODBC allows from another thread.

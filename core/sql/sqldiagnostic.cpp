@@ -4,9 +4,11 @@ namespace vds::sql {
 
 bool SqlDiagnostic::isInformational() const
 {
-    if (severity)
-        return *severity <= 10;
-    return sqlstate.starts_with("01");
+    // The SQLSTATE decides: drivers map class ≤ 10 to 01000, and their own client-side
+    // messages (a lost connection, 08S01) carry small "severities" that are not SQL classes.
+    if (sqlstate.size() == 5)
+        return sqlstate.starts_with("01") || sqlstate.starts_with("00");
+    return severity && *severity <= 10;
 }
 
 std::string stripDriverPrefix(std::string text)

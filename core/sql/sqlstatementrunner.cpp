@@ -84,7 +84,20 @@ void SqlStatementRunner::work(std::string sql, ProgressCallback onProgress)
             }
         }
         if (rc == SQL_ERROR) {
+            for (const SqlDiagnostic &d : readDiagnostics(SQL_HANDLE_DBC, m_connection.handle()))
+                outcome.diagnostics.push_back(d);
             error = errorFromDiagnostics(outcome.diagnostics, {}, "the statement failed");
+            // FreeTDS 1.3 reports a connection cut mid-reply as HY000 "Unknown error"; ask the
+            // driver whether the link is dead and say so in ODBC's own terms (08S01).
+            SQLUINTEGER dead = SQL_CD_FALSE;
+            if (error->category == ErrorCategory::Sql &&
+                SQL_SUCCEEDED(SQLGetConnectAttr(m_connection.handle(), SQL_ATTR_CONNECTION_DEAD, &dead, 0, nullptr)) &&
+                dead == SQL_CD_TRUE) {
+                error->category = ErrorCategory::Aborted;
+                error->native.kind = NativeKind::Sqlstate;
+                error->native.sqlstate = "08S01";
+                error->message = "the connection to the server was lost (" + error->message + ")";
+            }
             break;
         }
         if (rc == SQL_NO_DATA || !SQL_SUCCEEDED(rc))
