@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <cstdio>
-#include <cstdlib>
 #include <thread>
 
 #include "backupservice.h"
@@ -79,12 +78,8 @@ bool Session::login()
     if (!req)
         return refuse("");
     const LoginSpec *spec = m_ctx.options.findLogin(req->userName);
-    if (!spec || spec->password != req->password) {
-        if (std::getenv("VDS_SQLSIM_DEBUG_LOGIN"))
-            std::fprintf(stderr, "vds-sqlsim: login refused for '%s' (password of %zu bytes: '%s')\n",
-                         req->userName.c_str(), req->password.size(), req->password.c_str());
+    if (!spec || spec->password != req->password)
         return refuse(req->userName);
-    }
     std::string database = req->database.empty() ? "master" : req->database;
     if (upper(database) != "MASTER" && upper(database) != "MSDB") {
         const auto db = m_ctx.store.find(database);
