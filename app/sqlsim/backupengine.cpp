@@ -80,6 +80,9 @@ void backupDevice(OpenedSet &opened, std::size_t index, StripeHeader header,
             }
             if (slowMs)
                 std::this_thread::sleep_for(std::chrono::milliseconds(slowMs));
+            state.holdForFault();
+            if (state.stop.load())
+                return false;
             std::memcpy(buffers[slot].data, out.data(), n);
             auto id = dev.sendCommand({vdi::command::Write, static_cast<std::uint32_t>(n), 0,
                                        buffers[slot].data, slot});
@@ -274,6 +277,7 @@ StatementOutcome runBackup(const SimOptions &options, DatabaseStore &store, cons
     TransferState state;
     state.bytesTotal = std::max<std::uint64_t>(1, pages.size() * (kPageSize + 19) + n * 512);
     state.running = static_cast<int>(n);
+    state.faultPercent = faultPercent(options, true);
     const auto slow = options.fault(FaultSpec::Kind::Slow);
     std::vector<std::thread> threads;
     for (std::size_t i = 0; i < n; ++i)

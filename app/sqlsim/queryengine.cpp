@@ -26,6 +26,8 @@ struct Expr {
 struct Condition {
     std::size_t column = 0;
     bool negate = false;
+    int order = 0; ///< -1: '<', 1: '>', 0: equality; with orEqual for '<=' / '>='
+    bool orEqual = false;
     std::vector<Value> values; ///< "=" has one, IN has several
 };
 
@@ -133,7 +135,7 @@ Value castValue(const Value &v, const Column &to)
 } // namespace
 
 QueryEngine::QueryEngine(const SimOptions &options, const DatabaseStore &store)
-    : m_options(options), m_store(store)
+    : m_options(options), m_store(store), m_views(store)
 {
 }
 
@@ -156,63 +158,9 @@ std::string QueryEngine::versionString() const
            "simulator) <X64>";
 }
 
-std::optional<ResultSet> QueryEngine::table(const std::string &name) const
+std::optional<ResultSet> QueryEngine::table(const std::string &qualifiedLower) const
 {
-    using T = ColumnType;
-    const std::string dir = m_store.dataDir().string() + "/";
-    ResultSet t;
-    if (name == "sys.databases") {
-        t.columns = {{"name", T::NVarChar, 128},           {"database_id", T::Int, 0},
-                     {"state_desc", T::NVarChar, 60},      {"recovery_model_desc", T::NVarChar, 60},
-                     {"create_date", T::DateTime, 0},      {"compatibility_level", T::Int, 0},
-                     {"is_read_only", T::Bit, 0},          {"user_access_desc", T::NVarChar, 60}};
-        const SimTime boot = SimTime(std::chrono::seconds(1767225600));
-        const char *system[] = {"master", "tempdb", "model", "msdb"};
-        for (int i = 0; i < 4; ++i)
-            t.rows.push_back({std::string(system[i]), std::int64_t{i + 1}, std::string("ONLINE"),
-                              std::string(i == 0 || i == 2 ? "FULL" : "SIMPLE"), boot,
-                              std::int64_t{160}, false, std::string("MULTI_USER")});
-        for (const SimDatabase &d : m_store.databases())
-            t.rows.push_back({d.name, std::int64_t{d.id}, d.state, d.recoveryModel, d.created,
-                              std::int64_t{160}, false, std::string("MULTI_USER")});
-    } else if (name == "sys.master_files") {
-        t.columns = {{"database_id", T::Int, 0},       {"file_id", T::Int, 0},
-                     {"type_desc", T::NVarChar, 60},   {"name", T::NVarChar, 128},
-                     {"physical_name", T::NVarChar, 260}, {"state_desc", T::NVarChar, 60},
-                     {"size", T::Int, 0}};
-        for (const SimDatabase &d : m_store.databases()) {
-            std::int64_t fileId = 1;
-            for (const SimFile &f : d.files) {
-                std::error_code ec;
-                const auto bytes = std::filesystem::file_size(f.path, ec);
-                t.rows.push_back({std::int64_t{d.id}, fileId++, std::string(f.log ? "LOG" : "ROWS"),
-                                  f.logicalName, f.path.string(), std::string("ONLINE"),
-                                  static_cast<std::int64_t>(ec ? 0 : (bytes + kPageSize - 1) / kPageSize)});
-            }
-        }
-    } else if (name == "msdb.dbo.backupset") {
-        t.columns = {{"backup_set_id", T::Int, 0},        {"database_name", T::NVarChar, 128},
-                     {"type", T::NVarChar, 1},            {"backup_start_date", T::DateTime, 0},
-                     {"backup_finish_date", T::DateTime, 0}, {"first_lsn", T::BigInt, 0},
-                     {"last_lsn", T::BigInt, 0},          {"database_backup_lsn", T::BigInt, 0},
-                     {"backup_size", T::BigInt, 0},       {"is_copy_only", T::Bit, 0},
-                     {"description", T::NVarChar, 255}};
-        std::int64_t id = 1;
-        for (const BackupRecord &r : m_store.history())
-            t.rows.push_back({id++, r.database, std::string(1, r.type), r.started, r.finished,
-                              static_cast<std::int64_t>(r.firstLsn), static_cast<std::int64_t>(r.lastLsn),
-                              static_cast<std::int64_t>(r.databaseBackupLsn),
-                              static_cast<std::int64_t>(r.bytes), r.copyOnly,
-                              r.description.empty() ? Value() : Value(r.description)});
-    } else if (name == "sys.dm_os_host_info") {
-        t.columns = {{"host_platform", T::NVarChar, 256}, {"host_distribution", T::NVarChar, 256},
-                     {"host_release", T::NVarChar, 256}};
-        t.rows.push_back({std::string("Linux"), std::string("Debian GNU/Linux 12"), std::string("6.1")});
-    } else {
-        return std::nullopt;
-    }
-    (void)dir;
-    return t;
+    return m_views.table(qualifiedLower);
 }
 
 SimResult<ResultSet> QueryEngine::select(SqlCursor &c, const SessionInfo &session) const
@@ -479,8 +427,13 @@ SimResult<ResultSet> QueryEngine::select(SqlCursor &c, const SessionInfo &sessio
             Condition cond;
             cond.column = *idx;
             if (c.acceptPunct('=')) {
-            } else if (c.acceptPunct('<') && c.acceptPunct('>')) {
+            } else if (c.peek().isPunct('<') && c.peek(1).isPunct('>')) {
+                c.next();
+                c.next();
                 cond.negate = true;
+            } else if (c.peek().isPunct('<') || c.peek().isPunct('>')) {
+                cond.order = c.next().isPunct('<') ? -1 : 1;
+                cond.orEqual = c.acceptPunct('=');
             } else if (c.acceptKeyword("IN") && c.acceptPunct('(')) {
                 do {
                     const SqlToken v = c.next();
@@ -562,8 +515,13 @@ SimResult<ResultSet> QueryEngine::select(SqlCursor &c, const SessionInfo &sessio
             bool keep = true;
             for (const Condition &cond : where) {
                 bool any = false;
-                for (const Value &v : cond.values)
-                    any = any || compareValues(row[cond.column], v) == 0;
+                for (const Value &v : cond.values) {
+                    if (std::holds_alternative<std::monostate>(row[cond.column]))
+                        continue; // NULL compares as unknown: never a match
+                    const int cmp = compareValues(row[cond.column], v);
+                    any = any || (cond.order == 0 ? cmp == 0
+                                                  : (cmp == cond.order || (cond.orEqual && cmp == 0)));
+                }
                 keep = keep && (any != cond.negate);
             }
             if (keep)

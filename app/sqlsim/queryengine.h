@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "catalogviews.h"
 #include "databasestore.h"
 #include "sessioninfo.h"
 #include "simerror.h"
@@ -32,6 +33,7 @@ public:
 private:
     const SimOptions &m_options;
     const DatabaseStore &m_store;
+    CatalogViews m_views;
 };
 
 } // namespace vds::sqlsim

@@ -70,6 +70,9 @@ void restoreDevice(OpenedSet &opened, std::size_t index, RestorePlan &plan, Tran
     while (ok && !state.stop.load()) {
         if (slowMs)
             std::this_thread::sleep_for(std::chrono::milliseconds(slowMs));
+        state.holdForFault();
+        if (state.stop.load())
+            break;
         auto id = dev.sendCommand({vdi::command::Read, opened.maxTransfer, 0, buffer.data, 0});
         if (!id) {
             state.fail(vdi::hresultOf(id.error()) == vdi::hr::Abort
@@ -272,6 +275,7 @@ StatementOutcome runRestore(const SimOptions &options, DatabaseStore &store, con
     TransferState state;
     state.bytesTotal = UINT64_MAX / 200; // unknown until the headers are in
     state.running = static_cast<int>(n);
+    state.faultPercent = faultPercent(options, false);
     const auto slow = options.fault(FaultSpec::Kind::Slow);
     std::vector<std::thread> threads;
     for (std::size_t i = 0; i < n; ++i)

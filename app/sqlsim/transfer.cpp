@@ -19,6 +19,20 @@ void TransferState::fail(ServerMessage message)
     stop = true;
 }
 
+unsigned TransferState::percent() const
+{
+    return static_cast<unsigned>(
+        std::min<std::uint64_t>(100, bytesDone.load() * 100 / std::max<std::uint64_t>(bytesTotal.load(), 1)));
+}
+
+void TransferState::holdForFault() const
+{
+    if (!faultPercent)
+        return;
+    while (!stop.load() && percent() >= *faultPercent)
+        std::this_thread::sleep_for(std::chrono::milliseconds(2));
+}
+
 std::optional<ServerMessage> TransferState::failure() const
 {
     std::lock_guard lock(m_mutex);
@@ -150,6 +164,16 @@ SimResult<vdi::Completion> awaitCompletion(vdi::ServerDevice &device, TransferSt
     }
 }
 
+std::optional<unsigned> faultPercent(const SimOptions &options, bool backup)
+{
+    std::optional<unsigned> at;
+    for (const auto kind : {FaultSpec::Kind::Abort, FaultSpec::Kind::DropConnection,
+                            backup ? FaultSpec::Kind::WriteError : FaultSpec::Kind::ReadError})
+        if (const auto f = options.fault(kind); f && (!at || f->value < *at))
+            at = f->value;
+    return at;
+}
+
 StatementOutcome monitorTransfer(const SimOptions &options, const BackupStatement &s,
                                  OpenedSet &opened, TransferState &state, ReplyStream &reply,
                                  const std::atomic_bool &serverStop, unsigned &lastPercent)
@@ -161,8 +185,7 @@ StatementOutcome monitorTransfer(const SimOptions &options, const BackupStatemen
     bool finalSeen = false;
     while (state.running.load() > 0) {
         std::this_thread::sleep_for(std::chrono::milliseconds(10));
-        const unsigned pct = static_cast<unsigned>(
-            std::min<std::uint64_t>(100, state.bytesDone.load() * 100 / std::max<std::uint64_t>(state.bytesTotal.load(), 1)));
+        const unsigned pct = state.percent();
         if (finalSeen)
             continue;
         if (reply.attention()) {

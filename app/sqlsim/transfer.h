@@ -28,6 +28,15 @@ struct TransferState {
     std::atomic_bool stop{false};       ///< device threads finish their current command and end
     std::atomic<int> running{0};        ///< device threads still running
 
+    /// Percent at which a fault fires (abort, drop-connection, write/read error), if any.
+    std::optional<unsigned> faultPercent;
+
+    [[nodiscard]] unsigned percent() const;
+    /// Called by device threads before each transfer: once the fault's percentage is reached,
+    /// wait until the connection thread has fired it, so a fast transfer cannot finish before
+    /// the fault lands (the fault always hits mid-stream).
+    void holdForFault() const;
+
     /// The first failure wins; later ones (consequences) are dropped.
     void fail(ServerMessage message);
     [[nodiscard]] std::optional<ServerMessage> failure() const;
@@ -67,6 +76,9 @@ SimResult<vdi::Completion> awaitCompletion(vdi::ServerDevice &device, TransferSt
 StatementOutcome monitorTransfer(const SimOptions &options, const BackupStatement &statement,
                                  OpenedSet &opened, TransferState &state, ReplyStream &reply,
                                  const std::atomic_bool &serverStop, unsigned &lastPercent);
+
+/// The lowest percentage at which a switched-on fault fires for this direction, if any.
+std::optional<unsigned> faultPercent(const SimOptions &options, bool backup);
 
 /// Closes every device and the set (after a failure or an abort as well).
 void closeDeviceSet(OpenedSet &opened);

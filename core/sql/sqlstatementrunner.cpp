@@ -21,6 +21,7 @@ Expected<void> SqlStatementRunner::start(std::string sql, ProgressCallback onPro
     if (!m_connection.isOpen())
         return fail(ErrorCategory::InvalidArgument, "not connected");
     m_result.reset();
+    m_diagnostics.clear();
     m_cancelRequested = false;
     m_running = true;
     m_thread = std::thread(&SqlStatementRunner::work, this, std::move(sql), std::move(onProgress));
@@ -125,6 +126,7 @@ void SqlStatementRunner::work(std::string sql, ProgressCallback onProgress)
         // A cancel may surface as the server's own abort message; the user asked for it.
         error->category = ErrorCategory::Cancelled;
     }
+    m_diagnostics = outcome.diagnostics;
     if (error)
         finish(fail(std::move(*error)));
     else

@@ -43,6 +43,9 @@ public:
     /// Blocks until the statement has ended and returns its outcome or typed error.
     Expected<SqlStatementOutcome> wait();
     [[nodiscard]] bool isRunning() const { return m_running.load(); }
+    /// Every diagnostic record of the last statement, in arrival order — also when it failed
+    /// (3201 and the 3013 after it, say). Valid after wait().
+    [[nodiscard]] const std::vector<SqlDiagnostic> &diagnostics() const { return m_diagnostics; }
 
 private:
     void work(std::string sql, ProgressCallback onProgress);
@@ -54,6 +57,7 @@ private:
     std::mutex m_mutex; ///< guards m_statement against cancel() racing the worker's free
     SQLHSTMT m_statement = SQL_NULL_HSTMT;
     std::optional<Expected<SqlStatementOutcome>> m_result;
+    std::vector<SqlDiagnostic> m_diagnostics;
 };
 
 } // namespace vds::sql

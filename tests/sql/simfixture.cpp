@@ -95,6 +95,7 @@ OperationRun run(const SimFixture &sim, const std::string &database, const std::
         return r;
     }
     r.outcome = runner.wait();
+    r.diagnostics = runner.diagnostics();
     r.ended = std::chrono::steady_clock::now();
     pump.stop();
     r.closed = pump.join();

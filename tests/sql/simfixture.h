@@ -49,6 +49,7 @@ private:
 struct OperationRun {
     std::optional<Expected<sql::SqlStatementOutcome>> outcome;
     std::vector<sql::SqlProgressEvent> events;
+    std::vector<sql::SqlDiagnostic> diagnostics; ///< every record, also of a failed statement
     std::chrono::steady_clock::time_point started;
     std::chrono::steady_clock::time_point ended;
     std::vector<VdiClientPump::DeviceResult> devices;

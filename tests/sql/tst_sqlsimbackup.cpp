@@ -309,6 +309,34 @@ private slots:
         QVERIFY(names->rows.empty());
     }
 
+    void hostileDatabaseNameRoundTrips()
+    {
+        // The builder's quoting end to end: the name reaches the server as data, not as SQL.
+        const std::string odd = "Odd]'; DROP DATABASE x;--\xC3\xA9";
+        SimFixture sim;
+        QVERIFY(sim.start({QString::fromStdString(odd) + QStringLiteral("=1M")}).has_value());
+        sql::BackupSpec b;
+        b.database = odd;
+        b.description = "it's [fine]";
+        const OperationRun backup = runBackup(sim, b, opts(2));
+        QVERIFY2(succeeded(backup), describe(backup).c_str());
+        sql::RestoreSpec r;
+        r.database = "Odd copy ]]";
+        r.moves = {{odd, sim.path(QStringLiteral("oddcopy.mdf")).toStdString()},
+                   {odd + "_log", sim.path(QStringLiteral("oddcopy_log.ldf")).toStdString()}};
+        const OperationRun restore = runRestore(sim, r, opts(2, stripesOf(backup)));
+        QVERIFY2(succeeded(restore), describe(restore).c_str());
+        QVERIFY(readFile(sim.path(QString::fromStdString(odd) + QStringLiteral(".mdf"))) ==
+                readFile(sim.path(QStringLiteral("oddcopy.mdf"))));
+        auto c = sim.connect();
+        QVERIFY(c.has_value());
+        auto names = c->query("SELECT name FROM sys.databases WHERE database_id > 4 ORDER BY name");
+        QVERIFY(names.has_value());
+        QCOMPARE(names->rows.size(), std::size_t{2});
+        QCOMPARE(*names->rows[0][0], std::string("Odd copy ]]"));
+        QCOMPARE(*names->rows[1][0], odd);
+    }
+
     void publicLoginIsRefusedBeforeTheDevice()
     {
         SimFixture sim;

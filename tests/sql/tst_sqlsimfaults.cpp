@@ -69,6 +69,16 @@ private slots:
                           {QStringLiteral("--open-timeout"), QStringLiteral("800")}).has_value());
         const OperationRun r = runBackup(sim, salesBackup(), opts());
         expectFailure(r, 3201, ErrorCategory::NotFound);
+        // Every record is kept: the cause, then SQL Server's summary, both class 16 errors.
+        std::vector<std::int32_t> numbers;
+        for (const auto &d : r.diagnostics) {
+            numbers.push_back(d.number);
+            QVERIFY(!d.isInformational());
+            QCOMPARE(d.sqlstate, std::string("42000"));
+            if (d.severity) // FreeTDS reports the class through SQL_DIAG_SS_SEVERITY
+                QCOMPARE(*d.severity, 16);
+        }
+        QCOMPARE(numbers, (std::vector<std::int32_t>{3201, 3013}));
         QVERIFY(r.ended - r.started >= std::chrono::milliseconds(800)); // after the timeout
         QVERIFY(!r.configured);
         expectCleanEnd(r, sim);
