@@ -304,26 +304,41 @@ Expected<std::unique_ptr<SharedSet>> SharedSet::open(std::string_view instance,
     if (c.nameBytes != name.size() || std::memcmp(c.name, name.data(), name.size()) != 0)
         return notFound();
 
-    Lock lock(*set);
-    if (role == Role::Server) {
-        if (c.serverPhase != static_cast<std::uint32_t>(shm::ServerPhase::None))
-            return vdiFail(hr::Protocol, "the set is already opened by a server", set->m_name);
-        if (c.aborted || c.primaryClosed)
-            return vdiFail(hr::Abort, "the set is aborted or closed", set->m_name);
-        set->m_peer = shm::kServerPeer;
-        c.serverPhase = static_cast<std::uint32_t>(shm::ServerPhase::Opened);
-    } else {
-        std::uint32_t slot = 0;
-        for (std::uint32_t i = 2; i < shm::kMaxPeers && slot == 0; ++i)
-            if (c.peers[i].pid == 0)
-                slot = i;
-        if (slot == 0)
-            return vdiFail(hr::Busy, "too many secondary processes", set->m_name);
-        set->m_peer = slot;
+    bool orphan = false;
+    {
+        Lock lock(*set);
+        set->checkPeersLocked(); // a set whose primary died is aborted, not joined
+        if (role == Role::Server) {
+            if (c.serverPhase != static_cast<std::uint32_t>(shm::ServerPhase::None))
+                return vdiFail(hr::Protocol, "the set is already opened by a server", set->m_name);
+            if (c.aborted || c.primaryClosed) {
+                const shm::Peer &primary = c.peers[shm::kPrimaryPeer];
+                orphan = c.primaryClosed || !liveness::isAlive(primary.pid, primary.startTime);
+            } else {
+                set->m_peer = shm::kServerPeer;
+                c.serverPhase = static_cast<std::uint32_t>(shm::ServerPhase::Opened);
+            }
+        } else {
+            std::uint32_t slot = 0;
+            for (std::uint32_t i = 2; i < shm::kMaxPeers && slot == 0; ++i)
+                if (c.peers[i].pid == 0)
+                    slot = i;
+            if (slot == 0)
+                return vdiFail(hr::Busy, "too many secondary processes", set->m_name);
+            set->m_peer = slot;
+        }
+        if (set->m_peer != 0) {
+            c.peers[set->m_peer] = {static_cast<std::uint32_t>(::getpid()), 0,
+                                    liveness::selfStartTime()};
+            bump(c.setEvent);
+            return set;
+        }
     }
-    c.peers[set->m_peer] = {static_cast<std::uint32_t>(::getpid()), 0, liveness::selfStartTime()};
-    bump(c.setEvent);
-    return set;
+    // Refused as server: aborted or closed. When its creator is gone it will never unlink the
+    // set, and nobody else will: do it here.
+    if (orphan)
+        set->unlinkObjects();
+    return vdiFail(hr::Abort, "the set is aborted or its creator is gone", set->m_name);
 }
 
 SharedSet::~SharedSet()

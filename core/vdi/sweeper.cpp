@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstring>
 #include <ctime>
 #include <set>
@@ -29,8 +30,13 @@ std::size_t sweepStaleSets()
         const std::string name = e->d_name;
         if (name.rfind(names::kObjectPrefix, 0) != 0)
             continue;
-        (name.find(".b", names::kObjectPrefix.size()) == std::string::npos ? controls : buffers)
-            .insert(name);
+        // "vdsvdi.INSTANCE.HASH" is a control block, "vdsvdi.INSTANCE.HASH.bXXXXXXXX" a buffer
+        // area: tell them apart by the number of dots (neither instances nor hashes hold one).
+        const auto dots = std::count(name.begin(), name.end(), '.');
+        if (dots == 2)
+            controls.insert(name);
+        else if (dots == 3)
+            buffers.insert(name);
     }
     ::closedir(dir);
 

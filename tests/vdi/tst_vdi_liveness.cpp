@@ -21,6 +21,7 @@ private slots:
     void killSecondaryIsSeenByPrimary();
     void sweeperRemovesObjectsOfDeadSets();
     void staleNameCanBeCreatedAgain();
+    void serverFindsPrimaryDeadAndCleansUp();
     void cleanupTestCase();
 };
 
@@ -224,9 +225,23 @@ void TestVdiLiveness::staleNameCanBeCreatedAgain()
     QVERIFY(shmObjects(inst).isEmpty());
 }
 
+void TestVdiLiveness::serverFindsPrimaryDeadAndCleansUp()
+{
+    const std::string inst = uniqueInstance('F'), name = uniqueName("orphan");
+    QProcess p;
+    startHelper(p, args({"primary-hold", inst, name, "1"}));
+    QCOMPARE(waitForLine(p, QStringLiteral("CREATED")), QStringLiteral("CREATED"));
+    p.kill();
+    finish(p);
+    QCOMPARE(shmObjects(inst).size(), 1);
+    ServerSet server; // SQL Server arriving after the client died
+    QCOMPARE(code(server.open(inst, name)), hr::Abort);
+    QVERIFY(shmObjects(inst).isEmpty()); // and the orphan is gone
+}
+
 void TestVdiLiveness::cleanupTestCase()
 {
-    for (char tag : std::string("ABCDE"))
+    for (char tag : std::string("ABCDEF"))
         QVERIFY2(shmObjects(uniqueInstance(tag)).isEmpty(), "a test left shared memory behind");
 }
 
