@@ -59,4 +59,26 @@ std::optional<ResultSet> CatalogViews::table(const std::string &name) const
     return t;
 }
 
+std::pair<Value, Column> CatalogViews::serverProperty(const std::string &p, const std::string &serverName,
+                                                      const std::optional<std::string> &instance) const
+{
+    const Column text{"", ColumnType::NVarChar, 128};
+    const Column integer{"", ColumnType::Int, 0};
+    if (p == "productversion") return {std::string("16.0.4135.4"), text};
+    if (p == "productmajorversion") return {std::string("16"), text};
+    if (p == "productlevel") return {std::string("RTM"), text};
+    if (p == "productupdatelevel") return {std::string("CU12"), text};
+    if (p == "edition") return {std::string("Developer Edition (64-bit)"), text};
+    if (p == "engineedition") return {std::int64_t{3}, integer};
+    if (p == "instancename") return {instance ? Value(*instance) : Value(), text};
+    if (p == "servername") return {serverName, text};
+    if (p == "machinename") return {serverName.substr(0, serverName.find('\\')), text};
+    if (p == "isclustered" || p == "ishadrenabled" || p == "issingleuser") return {std::int64_t{0}, integer};
+    if (p == "collation") return {std::string("SQL_Latin1_General_CP1_CI_AS"), text};
+    // The data directory doubles as the default data, log and backup path.
+    if (p == "instancedefaultdatapath" || p == "instancedefaultlogpath" || p == "instancedefaultbackuppath")
+        return {m_store.dataDir().string() + "/", {"", ColumnType::NVarChar, 260}};
+    return {Value(), text};
+}
+
 } // namespace vds::sqlsim

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "databasestore.h"
 #include "tokenwriter.h"
@@ -17,6 +18,12 @@ public:
 
     /// The whole view named `qualifiedLower` ("sys.databases"), or nullopt (→ error 208).
     [[nodiscard]] std::optional<ResultSet> table(const std::string &qualifiedLower) const;
+
+    /// SERVERPROPERTY('name') (lower-cased name): the value and its column type; unknown
+    /// properties are NULL, as on SQL Server.
+    [[nodiscard]] std::pair<Value, Column> serverProperty(const std::string &name,
+                                                          const std::string &serverName,
+                                                          const std::optional<std::string> &instance) const;
 
 private:
     const DatabaseStore &m_store;

@@ -319,27 +319,8 @@ SimResult<ResultSet> QueryEngine::select(SqlCursor &c, const SessionInfo &sessio
                     const auto arg = stringArg();
                     if (!arg)
                         return sqlError(102, "Incorrect syntax near 'SERVERPROPERTY'.");
-                    const std::string p = lowerName(*arg);
-                    const Column text{"", ColumnType::NVarChar, 128};
-                    const Column integer{"", ColumnType::Int, 0};
-                    const std::string dir = m_store.dataDir().string() + "/";
-                    if (p == "productversion") return constant(std::string("16.0.4135.4"), text);
-                    if (p == "productmajorversion") return constant(std::string("16"), text);
-                    if (p == "productlevel") return constant(std::string("RTM"), text);
-                    if (p == "productupdatelevel") return constant(std::string("CU12"), text);
-                    if (p == "edition") return constant(std::string("Developer Edition (64-bit)"), text);
-                    if (p == "engineedition") return constant(std::int64_t{3}, integer);
-                    if (p == "instancename")
-                        return constant(m_options.instance ? Value(*m_options.instance) : Value(), text);
-                    if (p == "servername") return constant(serverName(), text);
-                    if (p == "machinename") return constant(serverName().substr(0, serverName().find('\\')), text);
-                    if (p == "isclustered" || p == "ishadrenabled" || p == "issingleuser")
-                        return constant(std::int64_t{0}, integer);
-                    if (p == "collation") return constant(std::string("SQL_Latin1_General_CP1_CI_AS"), text);
-                    if (p == "instancedefaultdatapath" || p == "instancedefaultlogpath" ||
-                        p == "instancedefaultbackuppath")
-                        return constant(dir, {"", ColumnType::NVarChar, 260});
-                    return constant(Value(), text); // unknown property: NULL, as SQL Server does
+                    auto [value, meta] = m_views.serverProperty(lowerName(*arg), serverName(), m_options.instance);
+                    return constant(std::move(value), std::move(meta));
                 }
                 if (fn == "IS_SRVROLEMEMBER") {
                     const auto arg = stringArg();
