@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "simerror.h"
+#include "sqlcursor.h"
 #include "sqllexer.h"
 
 namespace vds::sqlsim {

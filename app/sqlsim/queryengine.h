@@ -8,6 +8,7 @@
 #include "sessioninfo.h"
 #include "simerror.h"
 #include "simoptions.h"
+#include "sqlcursor.h"
 #include "sqllexer.h"
 
 namespace vds::sqlsim {

@@ -6,10 +6,12 @@
 
 #include "backupservice.h"
 #include "backupstatement.h"
+#include "bytereader.h"
 #include "databasestore.h"
 #include "queryengine.h"
 #include "replystream.h"
 #include "simoptions.h"
+#include "sqlcursor.h"
 #include "sqllexer.h"
 #include "statementoutcome.h"
 #include "tdsbytes.h"

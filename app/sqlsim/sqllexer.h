@@ -32,21 +32,4 @@ SqlLexResult lexSql(std::string_view sql);
 /// ASCII upper-case copy (T-SQL keywords and the simulator's CI collation).
 std::string upper(std::string_view s);
 
-/// A cursor over tokens for the small recursive-descent parsers in the simulator.
-class SqlCursor {
-public:
-    explicit SqlCursor(const std::vector<SqlToken> &tokens) : m_tokens(tokens) {}
-    [[nodiscard]] const SqlToken &peek(std::size_t ahead = 0) const;
-    const SqlToken &next();
-    bool acceptKeyword(std::string_view upperWord);
-    bool acceptPunct(char c);
-    [[nodiscard]] bool atEnd() const { return peek().kind == SqlToken::Kind::End; }
-    /// Text for "Incorrect syntax near '...'": the current token, or the last one at the end.
-    [[nodiscard]] std::string nearText() const;
-
-private:
-    const std::vector<SqlToken> &m_tokens;
-    std::size_t m_pos = 0;
-};
-
 } // namespace vds::sqlsim

@@ -1,5 +1,6 @@
 #include "tdslogin.h"
 
+#include "bytereader.h"
 #include "tdsbytes.h"
 
 namespace vds::sqlsim {

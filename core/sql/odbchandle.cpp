@@ -3,8 +3,9 @@
 namespace vds::sql {
 
 namespace {
-// SQL Server's driver-specific diagnostic field for the message class (msodbcsql.h and
-// FreeTDS's odbcss.h use the same value); drivers that do not know it simply fail the call.
+// SQL_DIAG_SS_SEVERITY from Microsoft's msodbcsql.h: the message class. FreeTDS 1.3 does not
+// answer it (checked against vds-sqlsim), so with FreeTDS the class stays unknown and callers
+// fall back on the SQLSTATE (01xxx = informational), which FreeTDS derives from the class.
 constexpr SQLSMALLINT kDiagSsSeverity = -1151;
 } // namespace
 

@@ -11,6 +11,7 @@
 #include "sql/sqldiagnostic.h"
 #include "sql/sqlprogress.h"
 #include "sql/tsqlbuilder.h"
+#include "sqlcursor.h"
 #include "sqllexer.h"
 
 using namespace vds;
