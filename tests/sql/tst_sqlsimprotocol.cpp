@@ -196,6 +196,47 @@ private slots:
         QVERIFY(sim.process().stop());
     }
 
+    void badCommandLinesExitTwo_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        const QString d = QStringLiteral("--data-dir");
+        const QString l = QStringLiteral("--login");
+        QTest::newRow("no data dir") << QStringList{l, QStringLiteral("a:b")};
+        QTest::newRow("no login") << QStringList{d, QStringLiteral("/tmp")};
+        QTest::newRow("bad fault") << QStringList{d, QStringLiteral("/tmp"), l, QStringLiteral("a:b"),
+                                                  QStringLiteral("--fault"), QStringLiteral("explode:5")};
+        QTest::newRow("fault over 100%") << QStringList{d, QStringLiteral("/tmp"), l, QStringLiteral("a:b"),
+                                                        QStringLiteral("--fault"), QStringLiteral("abort:101")};
+        QTest::newRow("bad size") << QStringList{d, QStringLiteral("/tmp"), l, QStringLiteral("a:b"),
+                                                 QStringLiteral("--seed-database"), QStringLiteral("x=12Q")};
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")};
+    }
+    void badCommandLinesExitTwo()
+    {
+        QFETCH(QStringList, args);
+        QProcess p;
+        p.start(QStringLiteral(VDS_SQLSIM_PATH), args);
+        QVERIFY(p.waitForFinished(10000));
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY(p.readAllStandardOutput().isEmpty()); // stdout is reserved for "listening on"
+        QCOMPARE(p.readAllStandardError().count('\n'), 1);
+    }
+
+    void seededDataCompressesLikeRealData()
+    {
+        SimFixture sim;
+        QVERIFY(sim.start({QStringLiteral("Big=8M")}).has_value());
+        QProcess zstd;
+        zstd.start(QStringLiteral("zstd"), {QStringLiteral("-3"), QStringLiteral("-c"), sim.path(QStringLiteral("Big.mdf"))});
+        if (!zstd.waitForStarted())
+            QSKIP("zstd is not installed");
+        QVERIFY(zstd.waitForFinished(30000));
+        const qint64 packed = zstd.readAllStandardOutput().size();
+        // Not noise (which would not shrink) and not zeros (which would vanish).
+        QVERIFY2(packed < 8 * 1024 * 1024 / 2, std::to_string(packed).c_str());
+        QVERIFY2(packed > 8 * 1024 * 1024 / 100, std::to_string(packed).c_str());
+    }
+
     void onlyLoopbackListens()
     {
         QProcess p;
