@@ -5,6 +5,8 @@
 #include <QFile>
 #include <QTest>
 
+#include <thread>
+
 #include "simfixture.h"
 #include "sql/serverinfo.h"
 
@@ -335,6 +337,31 @@ private slots:
         QCOMPARE(names->rows.size(), std::size_t{2});
         QCOMPARE(*names->rows[0][0], std::string("Odd copy ]]"));
         QCOMPARE(*names->rows[1][0], odd);
+    }
+
+    void concurrentBackupsOnTwoConnections()
+    {
+        SimFixture sim;
+        QVERIFY(sim.start({QStringLiteral("A=2M"), QStringLiteral("B=2M")}, {QStringLiteral("slow:10")}).has_value());
+        OperationRun a;
+        OperationRun b;
+        std::thread ta([&] {
+            sql::BackupSpec s;
+            s.database = "A";
+            a = runBackup(sim, s, opts(2));
+        });
+        std::thread tb([&] {
+            sql::BackupSpec s;
+            s.database = "B";
+            b = runBackup(sim, s, opts(1));
+        });
+        ta.join();
+        tb.join();
+        QVERIFY2(succeeded(a), describe(a).c_str());
+        QVERIFY2(succeeded(b), describe(b).c_str());
+        // They overlapped: each started before the other ended.
+        QVERIFY(a.started < b.ended && b.started < a.ended);
+        QVERIFY(sim.waitForIdle());
     }
 
     void publicLoginIsRefusedBeforeTheDevice()

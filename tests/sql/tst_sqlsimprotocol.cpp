@@ -137,6 +137,25 @@ private slots:
         QCOMPARE(*ok->rows[0][0], std::string("1"));
     }
 
+    void longBatchesAndRepliesSpanPackets()
+    {
+        SimFixture sim;
+        QVERIFY(sim.start({}).has_value());
+        auto c = sim.connect();
+        QVERIFY(c.has_value());
+        // 12,000 characters of SQL (about 24 KB of UTF-16: six request packets) and a reply of
+        // 3 × 4,000 characters (three reply packets).
+        std::string text;
+        for (int i = 0; i < 4000; ++i)
+            text.push_back(static_cast<char>('a' + i % 26));
+        const std::string sql = "SELECT N'" + text + "' AS a, N'" + text + "' AS b, N'" + text + "' AS c";
+        auto r = c->query(sql);
+        QVERIFY2(r.has_value(), r ? "" : r.error().toString().c_str());
+        QCOMPARE(r->rows.size(), std::size_t{1});
+        QCOMPARE(*r->rows[0][0], text);
+        QCOMPARE(*r->rows[0][2], text);
+    }
+
     void cancelAnswersAttention()
     {
         SimFixture sim;
