@@ -33,7 +33,9 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-std::uint32_t kBuffersPerDevice = 4; // --buffers
+// Double buffering by default: the server fills one buffer while the client consumes the
+// other. More buffers in flight only grow the working set beyond the caches (--buffers N).
+std::uint32_t kBuffersPerDevice = 2; // --buffers
 
 std::uint64_t fold(const std::byte *p, std::size_t n)
 {

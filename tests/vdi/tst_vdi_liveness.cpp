@@ -22,6 +22,7 @@ private slots:
     void sweeperRemovesObjectsOfDeadSets();
     void staleNameCanBeCreatedAgain();
     void serverFindsPrimaryDeadAndCleansUp();
+    void deathInsideTheLockAborts();
     void cleanupTestCase();
 };
 
@@ -239,9 +240,30 @@ void TestVdiLiveness::serverFindsPrimaryDeadAndCleansUp()
     QVERIFY(shmObjects(inst).isEmpty()); // and the orphan is gone
 }
 
+void TestVdiLiveness::deathInsideTheLockAborts()
+{
+    const std::string inst = uniqueInstance('G'), name = uniqueName("lockholder");
+    auto client = newClient();
+    QVERIFY(client->create(inst, name, Config{}).has_value());
+    QProcess holder;
+    startHelper(holder, args({"die-holding-lock", inst, name}));
+    QCOMPARE(waitForLine(holder, QStringLiteral("LOCKED")), QStringLiteral("LOCKED"));
+    std::atomic<std::int32_t> result{0};
+    std::thread waiter([&] { result = code(client->getConfiguration(kInfinite)); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    QCOMPARE(result.load(), 0); // blocked on the lock the holder keeps
+    holder.kill();              // dies inside the critical section
+    waiter.join();
+    // The block may be torn: the robust mutex reports the owner's death and the set aborts.
+    QCOMPARE(result.load(), hr::Abort);
+    finish(holder);
+    (void)client->close();
+    QVERIFY(shmObjects(inst).isEmpty());
+}
+
 void TestVdiLiveness::cleanupTestCase()
 {
-    for (char tag : std::string("ABCDEF"))
+    for (char tag : std::string("ABCDEFG"))
         QVERIFY2(shmObjects(uniqueInstance(tag)).isEmpty(), "a test left shared memory behind");
 }
 

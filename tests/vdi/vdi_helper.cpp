@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "vdiengine.h"
+#include "vdi/sharedset_p.h"
 
 using namespace vdstest;
 
@@ -232,6 +233,19 @@ int main(int argc, char **argv)
         say("WAIT " + hresultName(code));
         (void)set->close();
         return code == hr::Abort ? 3 : 1;
+    }
+    if (mode == "die-holding-lock" && argc == 4) {
+        // die-holding-lock INST NAME: attach as a secondary (internal API), take the control
+        // block's robust mutex and keep it until the test kills this process.
+        auto shared = SharedSet::open(argv[2], argv[3], SharedSet::Role::Secondary);
+        if (!shared) {
+            say("ERROR " + shared.error().toString());
+            return 1;
+        }
+        SharedSet::Lock lock(**shared);
+        say("LOCKED");
+        for (;;)
+            std::this_thread::sleep_for(std::chrono::seconds(1));
     }
     if (mode == "try-open" && argc == 4) {
         // try-open INST NAME: as whatever user we run as, try both ends; prints the codes.
