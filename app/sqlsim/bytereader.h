@@ -8,8 +8,9 @@
 namespace vds::sqlsim {
 
 /// Bounds-checked reader over a received payload; a read past the end sets !ok() and returns 0
-/// so that malformed client packets are refused instead of crashing the simulator.
-class ByteReader {
+/// so that malformed client packets are refused instead of crashing the simulator. Borrows the
+/// payload (which must outlive it); used by one connection thread.
+class ByteReader final {
 public:
     explicit ByteReader(std::span<const std::uint8_t> data) : m_data(data) {}
     std::uint8_t u8();
