@@ -1,7 +1,9 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <thread>
 
 #include <fcntl.h>
@@ -192,6 +194,20 @@ SimResult<SimDatabase> planTarget(const BackupStatement &s, const StripeHeader &
                                       ", which is too recent to apply to the database. An earlier log backup "
                                       "that includes LSN " + std::to_string(existing->restoredLsn) +
                                       " can be restored.");
+        if (h.type == 3 && s.stopAt) {
+            // Log pages carry no timestamps here, so a log applies whole or not at all: a
+            // STOPAT before the log backup began is "too early", as on SQL Server.
+            std::tm tm{};
+            if (std::sscanf(s.stopAt->c_str(), "%d-%d-%d%*c%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+                            &tm.tm_hour, &tm.tm_min, &tm.tm_sec) < 3)
+                return sqlError(241, "Conversion failed when converting date and/or time from character string.");
+            tm.tm_year -= 1900;
+            tm.tm_mon -= 1;
+            const std::int64_t stopMs = static_cast<std::int64_t>(::timegm(&tm)) * 1000;
+            if (stopMs < h.startedMs)
+                return sqlError(4335, "The specified STOPAT time is too early. All or part of the database "
+                                      "is already rolled forward to a point beyond the STOPAT time.");
+        }
         if (existing->files.size() != h.files.size())
             return sqlError(3154, "The backup set holds a backup of a database other than the existing '" +
                                       existing->name + "' database.");

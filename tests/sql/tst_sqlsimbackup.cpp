@@ -263,6 +263,11 @@ private slots:
         sql::RestoreSpec rl;
         rl.kind = sql::RestoreSpec::Kind::Log;
         rl.database = "Chain";
+        rl.stopAt = "2001-01-01T00:00:00"; // before the log backup: refused, nothing applied
+        const OperationRun tooEarly = runRestore(sim, rl, opts(1, stripesOf(l)));
+        QVERIFY(tooEarly.outcome && !tooEarly.outcome->has_value());
+        QCOMPARE(tooEarly.outcome->error().native.value, std::int64_t{4335});
+        rl.stopAt = "2999-12-31T23:59:59";
         const OperationRun last = runRestore(sim, rl, opts(1, stripesOf(l)));
         QVERIFY2(succeeded(last), describe(last).c_str());
         QVERIFY(readFile(sim.path(QStringLiteral("Sales.mdf"))) == readFile(sim.path(QStringLiteral("Chain.mdf"))));
