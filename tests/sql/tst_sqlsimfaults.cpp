@@ -157,6 +157,21 @@ private slots:
         expectCleanEnd(r, sim, true);
     }
 
+    void hungClientTimesOut()
+    {
+        SimFixture sim;
+        QVERIFY(sim.start({QStringLiteral("Sales=2M")}).has_value());
+        VdiClientPump::Options o = opts();
+        o.serverTimeOut = 300;           // the client's VDConfig.serverTimeOut, in ms
+        o.stallAfterBytes = 256 * 1024;  // then it stops taking commands
+        const auto t0 = std::chrono::steady_clock::now();
+        const OperationRun r = runBackup(sim, salesBackup(), o);
+        expectFailure(r, 3229, ErrorCategory::Timeout);
+        // Two intervals without a completion, as the VDI specification says; not much more.
+        QVERIFY(std::chrono::steady_clock::now() - t0 >= std::chrono::milliseconds(600));
+        expectCleanEnd(r, sim, true);
+    }
+
     void slowServerStillSucceeds()
     {
         SimFixture sim;

@@ -3,6 +3,7 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 
 namespace vds::test {
@@ -89,6 +90,12 @@ void VdiClientPump::pump(int index, vdi::ClientDevice *device)
     const std::vector<std::byte> *input =
         static_cast<std::size_t>(index) < m_options.input.size() ? &m_options.input[static_cast<std::size_t>(index)] : nullptr;
     for (;;) {
+        if (m_options.stallAfterBytes >= 0 && m_moved.load() >= m_options.stallAfterBytes) {
+            while (!m_stop.load())
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+            r.endCode = vdi::hr::Timeout;
+            return;
+        }
         auto cmd = device->getCommand(500);
         if (!cmd) {
             const auto hr = vdi::hresultOf(cmd.error());
