@@ -15,7 +15,15 @@ using namespace vds::test;
 
 class TestSqlsimProtocol : public QObject {
     Q_OBJECT
+    std::unique_ptr<SimFixture> m_shared;
+    std::optional<sql::SqlConnection> m_sharedConnection;
 private slots:
+    void cleanupTestCase()
+    {
+        m_sharedConnection.reset();
+        m_shared.reset(); // stops the simulator: no process outlives the test
+    }
+
     void loginSucceedsAndFails()
     {
         SimFixture sim;
@@ -116,15 +124,15 @@ private slots:
     }
     void unknownSqlIsRefused()
     {
-        static SimFixture *sim = nullptr;
-        static std::optional<sql::SqlConnection> conn;
-        if (!sim) {
-            sim = new SimFixture;
-            QVERIFY(sim->start({}).has_value());
-            auto c = sim->connect();
+        // One simulator and connection for all rows (freed in cleanupTestCase).
+        if (!m_shared) {
+            m_shared = std::make_unique<SimFixture>();
+            QVERIFY(m_shared->start({}).has_value());
+            auto c = m_shared->connect();
             QVERIFY(c.has_value());
-            conn.emplace(std::move(*c));
+            m_sharedConnection.emplace(std::move(*c));
         }
+        auto &conn = m_sharedConnection;
         QFETCH(QString, sql);
         QFETCH(int, number);
         auto r = conn->query(sql.toStdString());
