@@ -6,6 +6,10 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
+#include <csignal>
+
+#include <sys/prctl.h>
+
 namespace vds::sql {
 
 SqlSimProcess::~SqlSimProcess()
@@ -47,6 +51,10 @@ Expected<void> SqlSimProcess::start(const Options &o, int timeoutMs)
     args << o.extraArguments;
     m_stderr.clear();
     m_port = 0;
+    // If we die without stopping it (a crash, a failed test), the simulator goes with us
+    // instead of lingering on its port. The signal follows the thread that started it, which
+    // is this object's thread: the same lifetime the QProcess has.
+    m_process.setChildProcessModifier([] { ::prctl(PR_SET_PDEATHSIG, SIGTERM); });
     m_process.setProgram(program);
     m_process.setArguments(args);
     m_process.start();
