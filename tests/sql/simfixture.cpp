@@ -142,9 +142,9 @@ OperationRun runRestore(const SimFixture &sim, sql::RestoreSpec spec, VdiClientP
     return run(sim, spec.database, *sqlText, pump);
 }
 
-bool setObjectsGone(const std::string &setName)
+bool setObjectsGone(const std::string &setName, const std::string &instance)
 {
-    const std::string control = vdi::names::controlObject("MSSQLSERVER", setName).substr(1);
+    const std::string control = vdi::names::controlObject(instance, setName).substr(1);
     const QStringList left = QDir(QStringLiteral("/dev/shm"))
                                  .entryList({QString::fromStdString(control) + QLatin1Char('*')},
                                             QDir::Files | QDir::System | QDir::Hidden);

@@ -65,7 +65,7 @@ OperationRun runBackup(const SimFixture &sim, sql::BackupSpec spec, VdiClientPum
 OperationRun runRestore(const SimFixture &sim, sql::RestoreSpec spec, VdiClientPump::Options pump);
 
 /// True when no shared-memory object of the set is left under /dev/shm.
-bool setObjectsGone(const std::string &setName);
+bool setObjectsGone(const std::string &setName, const std::string &instance = "MSSQLSERVER");
 QByteArray readFile(const QString &path);
 /// Concatenated stripes → per-device inputs for a restore.
 std::vector<std::vector<std::byte>> stripesOf(const OperationRun &run);

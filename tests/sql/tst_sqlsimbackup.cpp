@@ -344,6 +344,20 @@ private slots:
         QCOMPARE(*names->rows[1][0], odd);
     }
 
+    void namedInstanceUsesItsVdiNamespace()
+    {
+        // SERVERPROPERTY('InstanceName') tells a VDI client which namespace to create its set in.
+        SimFixture sim;
+        QVERIFY(sim.start({QStringLiteral("Sales=1M")}, {}, {QStringLiteral("--instance"), QStringLiteral("DEMO")}).has_value());
+        sql::BackupSpec b;
+        b.database = "Sales";
+        VdiClientPump::Options o = opts(1);
+        o.instance = "DEMO";
+        const OperationRun r = runBackup(sim, b, o);
+        QVERIFY2(succeeded(r), describe(r).c_str());
+        QVERIFY(setObjectsGone(r.setName, "DEMO"));
+    }
+
     void concurrentBackupsOnTwoConnections()
     {
         SimFixture sim;

@@ -34,7 +34,7 @@ Expected<void> VdiClientPump::create(const std::string &database, const Options 
     cfg.features = options.features;
     cfg.serverTimeOut = options.serverTimeOut;
     m_results.assign(static_cast<std::size_t>(options.devices), {});
-    return m_set->create("", base, cfg);
+    return m_set->create(options.instance, base, cfg);
 }
 
 void VdiClientPump::start()
