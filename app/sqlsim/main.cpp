@@ -1,0 +1,70 @@
+// vds-sqlsim: a SQL Server stand-in that speaks TDS 7.4 and drives VDI (CONTRACTS.md §3).
+
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+
+#include "backupservice.h"
+#include "databasestore.h"
+#include "queryengine.h"
+#include "server.h"
+#include "simoptions.h"
+
+namespace {
+std::atomic_bool g_stop{false};
+extern "C" void onSignal(int)
+{
+    g_stop.store(true);
+}
+} // namespace
+
+int main(int argc, char **argv)
+{
+    using namespace vds::sqlsim;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
+            std::cout << usage();
+            return 0;
+        }
+    }
+    std::string error;
+    const auto options = parseOptions(argc, argv, error);
+    if (!options) {
+        std::cerr << "vds-sqlsim: " << error << " (try 'vds-sqlsim --help')\n";
+        return 2;
+    }
+
+    DatabaseStore store(options->dataDir);
+    if (auto r = store.open(); !r) {
+        std::cerr << "vds-sqlsim: " << r.error().text << '\n';
+        return 1;
+    }
+    for (const auto &[name, size] : options->seeds) {
+        if (auto r = store.seed(name, size); !r) {
+            std::cerr << "vds-sqlsim: cannot seed '" << name << "': " << r.error().text << '\n';
+            return 1;
+        }
+    }
+
+    struct sigaction sa{};
+    sa.sa_handler = onSignal;
+    sigemptyset(&sa.sa_mask);
+    ::sigaction(SIGTERM, &sa, nullptr);
+    ::sigaction(SIGINT, &sa, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+
+    QueryEngine engine(*options, store);
+    BackupService backups(*options, store, g_stop);
+    ServerContext context{*options, store, engine, backups, g_stop, engine.serverName()};
+    Server server(context);
+    if (!server.listen(options->host, options->port, error)) {
+        std::cerr << "vds-sqlsim: " << error << '\n';
+        return 1;
+    }
+    // The first stdout line is the contract: tests and vdsctl --sim read the port from it.
+    std::cout << "listening on " << options->host << ':' << server.port() << std::endl;
+    server.run();
+    std::cerr << "vds-sqlsim: stopped\n";
+    return 0;
+}

@@ -1,0 +1,221 @@
+#include "simoptions.h"
+
+#include <arpa/inet.h>
+
+#include <charconv>
+
+namespace vds::sqlsim {
+
+std::optional<FaultSpec> SimOptions::fault(FaultSpec::Kind kind) const
+{
+    for (const FaultSpec &f : faults)
+        if (f.kind == kind)
+            return f;
+    return std::nullopt;
+}
+
+const LoginSpec *SimOptions::findLogin(const std::string &user) const
+{
+    for (const LoginSpec &l : logins)
+        if (l.user == user)
+            return &l;
+    return nullptr;
+}
+
+std::optional<std::uint64_t> parseSize(const std::string &text)
+{
+    std::uint64_t value = 0;
+    const char *end = text.data() + text.size();
+    auto [p, ec] = std::from_chars(text.data(), end, value);
+    if (ec != std::errc{} || p == text.data())
+        return std::nullopt;
+    std::string suffix(p, end);
+    if (suffix.ends_with("iB"))
+        suffix.resize(suffix.size() - 2);
+    else if (suffix.size() > 1 && suffix.ends_with('B'))
+        suffix.pop_back();
+    unsigned shift = 0;
+    if (suffix.empty() || suffix == "B")
+        shift = 0;
+    else if (suffix == "K" || suffix == "k")
+        shift = 10;
+    else if (suffix == "M" || suffix == "m")
+        shift = 20;
+    else if (suffix == "G" || suffix == "g")
+        shift = 30;
+    else if (suffix == "T" || suffix == "t")
+        shift = 40;
+    else
+        return std::nullopt;
+    if (shift && value > (UINT64_MAX >> shift))
+        return std::nullopt;
+    return value << shift;
+}
+
+namespace {
+
+std::optional<unsigned> parseUnsigned(std::string_view text)
+{
+    unsigned v = 0;
+    auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (ec != std::errc{} || p != text.data() + text.size())
+        return std::nullopt;
+    return v;
+}
+
+std::optional<FaultSpec> parseFault(const std::string &text)
+{
+    const auto colon = text.find(':');
+    const std::string kind = text.substr(0, colon);
+    const std::string arg = colon == std::string::npos ? std::string() : text.substr(colon + 1);
+    FaultSpec f;
+    if (kind == "no-open") {
+        f.kind = FaultSpec::Kind::NoOpen;
+        return arg.empty() ? std::optional(f) : std::nullopt;
+    }
+    if (kind == "write-error")
+        f.kind = FaultSpec::Kind::WriteError;
+    else if (kind == "read-error")
+        f.kind = FaultSpec::Kind::ReadError;
+    else if (kind == "slow")
+        f.kind = FaultSpec::Kind::Slow;
+    else if (kind == "drop-connection")
+        f.kind = FaultSpec::Kind::DropConnection;
+    else if (kind == "abort")
+        f.kind = FaultSpec::Kind::Abort;
+    else
+        return std::nullopt;
+    const auto v = parseUnsigned(arg);
+    if (!v || (f.kind != FaultSpec::Kind::Slow && *v > 100))
+        return std::nullopt;
+    f.value = *v;
+    return f;
+}
+
+bool isLoopback(const std::string &host)
+{
+    if (host == "localhost")
+        return true;
+    in_addr a4{};
+    if (::inet_pton(AF_INET, host.c_str(), &a4) == 1)
+        return (ntohl(a4.s_addr) >> 24) == 127;
+    return false;
+}
+
+} // namespace
+
+std::string usage()
+{
+    return "usage: vds-sqlsim --listen 127.0.0.1:PORT --data-dir DIR "
+           "--login USER:PASSWORD[:sysadmin|:public]...\n"
+           "                  [--seed-database NAME=SIZE]... [--fault KIND]... "
+           "[--instance NAME] [--open-timeout MS]\n"
+           "faults: no-open, write-error:PCT, read-error:PCT, slow:MS, drop-connection:PCT, "
+           "abort:PCT\n";
+}
+
+std::optional<SimOptions> parseOptions(int argc, char **argv, std::string &error)
+{
+    SimOptions o;
+    for (int i = 1; i < argc; ++i) {
+        const std::string a = argv[i];
+        auto value = [&](std::string &out) {
+            if (i + 1 >= argc) {
+                error = a + " needs a value";
+                return false;
+            }
+            out = argv[++i];
+            return true;
+        };
+        std::string v;
+        if (a == "--listen") {
+            if (!value(v))
+                return std::nullopt;
+            const auto colon = v.rfind(':');
+            const auto port = colon == std::string::npos ? std::nullopt
+                                                         : parseUnsigned(v.substr(colon + 1));
+            if (!port || *port > 65535) {
+                error = "--listen wants HOST:PORT, got '" + v + "'";
+                return std::nullopt;
+            }
+            o.host = v.substr(0, colon);
+            o.port = static_cast<std::uint16_t>(*port);
+            if (!isLoopback(o.host)) {
+                error = "--listen accepts loopback addresses only, got '" + o.host + "'";
+                return std::nullopt;
+            }
+            if (o.host == "localhost")
+                o.host = "127.0.0.1";
+        } else if (a == "--data-dir") {
+            if (!value(v))
+                return std::nullopt;
+            o.dataDir = v;
+        } else if (a == "--login") {
+            if (!value(v))
+                return std::nullopt;
+            LoginSpec l;
+            const auto c1 = v.find(':');
+            if (c1 == std::string::npos || c1 == 0) {
+                error = "--login wants USER:PASSWORD[:sysadmin|:public], got '" + v + "'";
+                return std::nullopt;
+            }
+            l.user = v.substr(0, c1);
+            l.password = v.substr(c1 + 1);
+            // A trailing role only counts when it is one of the two words, so passwords may
+            // contain colons.
+            if (l.password.ends_with(":public")) {
+                l.sysadmin = false;
+                l.password.resize(l.password.size() - 7);
+            } else if (l.password.ends_with(":sysadmin")) {
+                l.password.resize(l.password.size() - 9);
+            }
+            o.logins.push_back(std::move(l));
+        } else if (a == "--seed-database") {
+            if (!value(v))
+                return std::nullopt;
+            const auto eq = v.find('=');
+            const auto size = eq == std::string::npos ? std::nullopt : parseSize(v.substr(eq + 1));
+            if (!size || eq == 0 || *size == 0) {
+                error = "--seed-database wants NAME=SIZE, got '" + v + "'";
+                return std::nullopt;
+            }
+            o.seeds.emplace_back(v.substr(0, eq), *size);
+        } else if (a == "--fault") {
+            if (!value(v))
+                return std::nullopt;
+            const auto f = parseFault(v);
+            if (!f) {
+                error = "unknown or malformed --fault '" + v + "'";
+                return std::nullopt;
+            }
+            o.faults.push_back(*f);
+        } else if (a == "--instance") {
+            if (!value(v))
+                return std::nullopt;
+            o.instance = v;
+        } else if (a == "--open-timeout") {
+            if (!value(v))
+                return std::nullopt;
+            const auto ms = parseUnsigned(v);
+            if (!ms) {
+                error = "--open-timeout wants milliseconds, got '" + v + "'";
+                return std::nullopt;
+            }
+            o.openTimeoutMs = *ms;
+        } else {
+            error = "unknown option '" + a + "'";
+            return std::nullopt;
+        }
+    }
+    if (o.dataDir.empty()) {
+        error = "--data-dir is required";
+        return std::nullopt;
+    }
+    if (o.logins.empty()) {
+        error = "at least one --login is required";
+        return std::nullopt;
+    }
+    return o;
+}
+
+} // namespace vds::sqlsim

@@ -1,0 +1,70 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace vds::sqlsim {
+
+/// TDS packet types (MS-TDS 2.2.3.1.1).
+namespace packet {
+inline constexpr std::uint8_t SqlBatch = 0x01;
+inline constexpr std::uint8_t Rpc = 0x03;
+inline constexpr std::uint8_t Reply = 0x04;
+inline constexpr std::uint8_t Attention = 0x06;
+inline constexpr std::uint8_t TransactionManager = 0x0E;
+inline constexpr std::uint8_t Login7 = 0x10;
+inline constexpr std::uint8_t Prelogin = 0x12;
+} // namespace packet
+
+/// One client socket with TDS framing: reassembles a request from its packets, splits a reply
+/// into packets of the negotiated size, and notices an ATTENTION packet that arrives while a
+/// reply is still streaming. Owns the socket; used only by its connection's thread.
+class TdsChannel final {
+public:
+    struct Message {
+        std::uint8_t type = 0;
+        std::vector<std::uint8_t> payload;
+    };
+    enum class ReadResult { Ok, Closed, Stopped, Malformed };
+
+    TdsChannel(int fd, const std::atomic_bool &stop);
+    ~TdsChannel();
+    TdsChannel(const TdsChannel &) = delete;
+    TdsChannel &operator=(const TdsChannel &) = delete;
+
+    /// Blocks until a whole request has arrived, the peer closed, or the server is stopping.
+    ReadResult read(Message &message);
+    /// Sends one message as reply packets; `endOfMessage` false leaves the EOM bit clear so a
+    /// progress chunk goes out on its own while the statement continues.
+    bool send(std::span<const std::uint8_t> payload, bool endOfMessage = true);
+    /// Non-blocking: true once the client has sent ATTENTION (consumed here, reported once).
+    bool attentionPending();
+    /// True once the peer has gone away (seen by read or attentionPending).
+    [[nodiscard]] bool peerClosed() const { return m_closed; }
+    /// The ATTENTION has been answered with DONE(ATTN): forget it.
+    void clearAttention() { m_attention = false; }
+    /// Cuts the connection without a reply (the drop-connection fault).
+    void drop();
+
+    void setPacketSize(std::uint32_t size);
+    void setSpid(std::uint16_t spid) { m_spid = spid; }
+
+private:
+    /// Receives what is available; with `wait` it blocks up to 200 ms. False on EOF/error.
+    bool fill(bool wait);
+    /// Extracts one packet from m_in if complete.
+    bool takePacket(std::uint8_t &type, std::uint8_t &status, std::vector<std::uint8_t> &data);
+
+    int m_fd;
+    const std::atomic_bool &m_stop;
+    std::vector<std::uint8_t> m_in;
+    std::uint32_t m_packetSize = 4096;
+    std::uint16_t m_spid = 0;
+    std::uint8_t m_packetId = 1;
+    bool m_closed = false;
+    bool m_attention = false;
+};
+
+} // namespace vds::sqlsim
