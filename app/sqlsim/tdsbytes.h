@@ -9,8 +9,6 @@
 
 namespace vds::sqlsim {
 
-/// UTF-8 → UTF-16 code units (invalid bytes become U+FFFD).
-std::u16string toUtf16(std::string_view utf8);
 /// UTF-16LE bytes → UTF-8 (unpaired surrogates become U+FFFD).
 std::string fromUtf16le(std::span<const std::uint8_t> bytes);
 

@@ -1,5 +1,7 @@
 #include "tokenwriter.h"
 
+#include "util/utf.h"
+
 namespace vds::sqlsim {
 
 namespace {
@@ -63,7 +65,7 @@ void cell(ByteWriter &out, const Column &c, const Value &v)
             text = *s;
         else
             text = std::to_string(asInteger(v));
-        std::u16string w = toUtf16(text);
+        std::u16string w = utf::toUtf16(text);
         if (w.size() > c.maxChars)
             w.resize(c.maxChars);
         out.u16le(static_cast<std::uint16_t>(w.size() * 2));

@@ -6,6 +6,7 @@ namespace vds::cli {
 int runAbout(const QStringList &args);
 int runDisks(const QStringList &args);
 int runVhd(const QStringList &args);
+int runServer(const QStringList &args);
 
 const std::vector<Command> &commands()
 {
@@ -16,6 +17,10 @@ const std::vector<Command> &commands()
          runDisks},
         {QStringLiteral("vhd"), QStringLiteral("Create, convert, inspect and verify VHD/VHDX images"),
          runVhd},
+        {QStringLiteral("server"),
+         QStringLiteral("Show a SQL Server's version, your role and its databases (--sim: a local "
+                        "simulator)"),
+         runServer},
     };
     return table;
 }

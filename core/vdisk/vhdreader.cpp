@@ -1,3 +1,4 @@
+#include "util/utf.h"
 #include "vdisk/vhdreader.h"
 
 #include <algorithm>
@@ -131,11 +132,11 @@ Expected<void> VhdReader::openParent(const OpenOptions &options, int depth)
         }
         // Relative first, as Windows does.
         if (loc.platformCode == vhd::kPlatformW2ru)
-            candidates.insert(candidates.begin(), vhdx::toUtf8(s));
+            candidates.insert(candidates.begin(), utf::toUtf8(s));
         else
-            candidates.push_back(vhdx::toUtf8(s));
+            candidates.push_back(utf::toUtf8(s));
     }
-    candidates.push_back(vhdx::toUtf8(m_header.parentName));
+    candidates.push_back(utf::toUtf8(m_header.parentName));
     const std::string parentPath = parentpath::resolve(m_name, candidates);
     if (parentPath.empty())
         return fail(Error::fromWin32(0xC03A000DU, ErrorCategory::NotFound,

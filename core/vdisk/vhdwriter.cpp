@@ -1,3 +1,4 @@
+#include "util/utf.h"
 #include "vdisk/vhdwriter.h"
 
 #include <algorithm>
@@ -72,7 +73,7 @@ Expected<void> VhdWriter::prepareParent()
     const std::int64_t mtime = static_cast<std::int64_t>(st.st_mtime) - vhd::kEpochOffset;
     m_header.parentUniqueId = vhdParent->footer().uniqueId;
     m_header.parentTimestamp = mtime < 0 ? 0U : static_cast<std::uint32_t>(mtime);
-    m_header.parentName = vhdx::toUtf16(m_layout.parentPath);
+    m_header.parentName = utf::toUtf16(m_layout.parentPath);
     return {};
 }
 
@@ -108,7 +109,7 @@ Expected<void> VhdWriter::begin()
             {vhd::kPlatformW2ku, m_layout.parentPath}};
         int slot = 0;
         for (const auto &[code, path] : paths) {
-            const std::u16string u = vhdx::toUtf16(path);
+            const std::u16string u = utf::toUtf16(path);
             std::vector<std::uint8_t> data(2 * u.size());
             for (std::size_t i = 0; i < u.size(); ++i)
                 storeLe<std::uint16_t>(data.data() + 2 * i, static_cast<std::uint16_t>(u[i]));

@@ -92,7 +92,5 @@ std::vector<std::uint8_t> encodeParentLocator(
 Expected<std::vector<std::pair<std::u16string, std::u16string>>>
 decodeParentLocator(const std::uint8_t *in, std::size_t size, const std::string &context);
 
-std::u16string toUtf16(const std::string &utf8);
-std::string toUtf8(const std::u16string &utf16);
 
 } // namespace vds::vdisk::vhdx

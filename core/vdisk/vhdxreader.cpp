@@ -1,3 +1,4 @@
+#include "util/utf.h"
 #include "vdisk/vhdxreader.h"
 
 #include <algorithm>
@@ -45,7 +46,7 @@ Expected<void> VhdxReader::openStructure()
             break;
         creator.push_back(static_cast<char16_t>(c));
     }
-    m_info.creator = toUtf8(creator);
+    m_info.creator = utf::toUtf8(creator);
 
     // The current header is the valid one with the larger sequence number.
     Expected<Header> headers[2];
@@ -186,7 +187,7 @@ Expected<void> VhdxReader::readMetadata(const RegionEntry &region)
     m_info.fileSize = m_fileBytes;
     for (const auto &[k, v] : m_locator)
         if (k == u"parent_linkage")
-            m_info.parentId = toUtf8(v);
+            m_info.parentId = utf::toUtf8(v);
     return {};
 }
 
@@ -245,7 +246,7 @@ Expected<void> VhdxReader::openParent(const OpenOptions &options, int depth)
     for (const char16_t *key : {u"relative_path", u"absolute_win32_path", u"volume_path"})
         for (const auto &[k, v] : m_locator)
             if (k == key)
-                candidates.push_back(toUtf8(v));
+                candidates.push_back(utf::toUtf8(v));
     const std::string path = parentpath::resolve(m_name, candidates);
     if (path.empty())
         return fail(Error::fromWin32(0xC03A000DU, ErrorCategory::NotFound,

@@ -1,3 +1,4 @@
+#include "util/utf.h"
 #include "vdisk/vhdxwriter.h"
 
 #include <algorithm>
@@ -47,9 +48,9 @@ Expected<void> VhdxWriter::prepareParent()
                     m_layout.parentPath);
     const std::string linkage = "{" + vp->header().dataWriteGuid.toString() + "}";
     m_locator = encodeParentLocator({
-        {u"parent_linkage", toUtf16(linkage)},
-        {u"relative_path", toUtf16(parentpath::relativeWindows(m_layout.path, m_layout.parentPath))},
-        {u"absolute_win32_path", toUtf16(m_layout.parentPath)},
+        {u"parent_linkage", utf::toUtf16(linkage)},
+        {u"relative_path", utf::toUtf16(parentpath::relativeWindows(m_layout.path, m_layout.parentPath))},
+        {u"absolute_win32_path", utf::toUtf16(m_layout.parentPath)},
     });
     return {};
 }
@@ -203,7 +204,7 @@ Expected<void> VhdxWriter::finish()
     }
     std::uint8_t ident[8 + 512] = {};
     std::memcpy(ident, "vhdxfile", 8);
-    const std::u16string creator = toUtf16("Virtual Device Studio " VDS_VERSION_STRING);
+    const std::u16string creator = utf::toUtf16("Virtual Device Studio " VDS_VERSION_STRING);
     for (std::size_t i = 0; i < creator.size() && i < 255; ++i)
         storeLe<std::uint16_t>(ident + 8 + 2 * i, static_cast<std::uint16_t>(creator[i]));
     return pwriteFull(m_fd, ident, sizeof ident, 0, name);

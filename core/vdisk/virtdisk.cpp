@@ -10,6 +10,7 @@
 #include <string>
 #include <thread>
 
+#include "util/utf.h"
 #include "vdisk/createparams.h"
 #include "vdisk/vhdxformat.h"
 #include "vdisk/win32.h"
@@ -66,7 +67,7 @@ std::string utf8(PCWSTR s)
     std::u16string u;
     for (; s && *s; ++s)
         u.push_back(*s);
-    return vhdx::toUtf8(u);
+    return vds::utf::toUtf8(u);
 }
 
 Guid fromGuid(const GUID &g)

@@ -1,4 +1,5 @@
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -98,6 +99,43 @@ private slots:
         const QJsonObject libs = doc.object().value(QStringLiteral("libraries")).toObject();
         QVERIFY(libs.value(QStringLiteral("Qt")).toString().startsWith(QStringLiteral("6.")));
         QVERIFY(!libs.value(QStringLiteral("zstd")).toString().isEmpty());
+    }
+    void serverWithTheSimulator()
+    {
+        const Run r = run(
+            vdsctl, {QStringLiteral("server"), QStringLiteral("--sim"), QStringLiteral("--json")});
+        QCOMPARE(r.code, 0);
+        const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+        QVERIFY(o.value(QStringLiteral("simulator")).toBool());
+        QVERIFY(o.value(QStringLiteral("isSysadmin")).toBool());
+        QVERIFY(
+            o.value(QStringLiteral("productVersion")).toString().startsWith(QStringLiteral("16.")));
+        bool demo = false;
+        for (const auto &d : o.value(QStringLiteral("databases")).toArray())
+            demo = demo || (d.toObject().value(QStringLiteral("name")).toString() ==
+                                QStringLiteral("Demo") &&
+                            d.toObject().value(QStringLiteral("sizeBytes")).toInteger() > 0);
+        QVERIFY(demo);
+    }
+    void serverUsageAndUnreachable()
+    {
+        QCOMPARE(run(vdsctl, {QStringLiteral("server")}).code, 2);
+        QCOMPARE(run(vdsctl, {QStringLiteral("server"), QStringLiteral("--sim"),
+                              QStringLiteral("--server"), QStringLiteral("x")})
+                     .code,
+                 2);
+        QCOMPARE(run(vdsctl,
+                     {QStringLiteral("server"), QStringLiteral("--server"),
+                      QStringLiteral("h:99999"), QStringLiteral("--login"), QStringLiteral("sa")})
+                     .code,
+                 2);
+        // Nothing listens on port 1: the job fails (exit 1) with one clear line, no hang.
+        const Run r = run(vdsctl, {QStringLiteral("server"), QStringLiteral("--server"),
+                                   QStringLiteral("127.0.0.1:1"), QStringLiteral("--login"),
+                                   QStringLiteral("sa")});
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.out.isEmpty());
+        QVERIFY2(r.err.startsWith(QStringLiteral("vdsctl server: ")), qPrintable(r.err));
     }
     void guiWritesItsLogToTheStateDirectory()
     {

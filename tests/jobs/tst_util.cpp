@@ -9,6 +9,7 @@
 
 #include "util/error.h"
 #include "util/log.h"
+#include "util/utf.h"
 
 using namespace vds;
 
@@ -54,6 +55,29 @@ private slots:
         QVERIFY(log::parseLevel("warning", l));
         QCOMPARE(l, spdlog::level::warn);
         QVERIFY(!log::parseLevel("loud", l));
+    }
+    void utfRoundTrip()
+    {
+        const std::string text = "caf\xc3\xa9 / \xe6\x97\xa5\xe6\x9c\xac / \xf0\x9f\x92\xbe";
+        const std::u16string wide = utf::toUtf16(text);
+        QCOMPARE(wide, std::u16string(u"café / 日本 / 💾"));
+        QCOMPARE(utf::toUtf8(wide), text);
+        QCOMPARE(utf::toUtf8Strict(wide).value(), text);
+    }
+    void utfBadInput()
+    {
+        // Truncated, overlong, a lone continuation byte and an encoded surrogate: one U+FFFD per
+        // bad byte.
+        QCOMPARE(utf::toUtf16("a\xe6\x97"), std::u16string(u"a\uFFFD\uFFFD"));
+        QCOMPARE(utf::toUtf16("\xc0\xaf"), std::u16string(u"\uFFFD\uFFFD"));
+        QCOMPARE(utf::toUtf16("\x80x"), std::u16string(u"\uFFFDx"));
+        QCOMPARE(utf::toUtf16("\xed\xa0\x80"), std::u16string(u"\uFFFD\uFFFD\uFFFD"));
+        // Unpaired surrogates: replaced, or refused when strict.
+        const std::u16string lone{u'a', char16_t(0xD800), u'b'};
+        QCOMPARE(utf::toUtf8(lone), std::string("a\xef\xbf\xbd"
+                                                "b"));
+        QVERIFY(!utf::toUtf8Strict(lone).has_value());
+        QVERIFY(!utf::toUtf8Strict(std::u16string(1, char16_t(0xDC00))).has_value());
     }
     void moduleLoggersShareSinks()
     {
