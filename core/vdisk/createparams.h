@@ -27,22 +27,22 @@ struct PosixSecurity {
 /// plus the flags. A plain value: wizards, profiles and the CLI fill it, the engine reads it.
 /// Zero means "Microsoft's default" for sizes (specs/vhd.md §1.4).
 struct CreateParams {
-    std::string path;                        ///< the new image; must not exist
-    DiskFormat format = DiskFormat::Vhdx;    ///< Vhd or Vhdx
-    DiskType type = DiskType::Dynamic;       ///< Fixed = FULL_PHYSICAL_ALLOCATION
-    std::uint64_t maximumSize = 0;           ///< bytes; 0 with a source = the source's size
-    std::uint32_t blockSize = 0;             ///< 0 = default (VHD 2 MiB, VHDX 32 MiB, diff 2 MiB)
-    std::uint32_t logicalSectorSize = 0;     ///< 0 = 512 (or the source's/parent's)
-    std::uint32_t physicalSectorSize = 0;    ///< 0 = VHDX 4096, VHD 512 (or the parent's)
-    Guid uniqueId;                           ///< null = a fresh one
-    std::string parentPath;                  ///< differencing: the parent image
-    std::string sourcePath;                  ///< conversion: an image, raw file or block device
-    int sourceFd = -1;                       ///< an already open source (not owned; dup'ed)
-    bool preventWritesToSource = false;      ///< PREVENT_WRITES_TO_SOURCE_DISK
-    bool doNotCopyMetadataFromParent = false;///< accepted; we never copy parent metadata
-    bool sparseFile = false;                 ///< SPARSE_FILE: fixed target not preallocated
-    bool verify = false;                     ///< re-read the target and compare with the source
-    bool sync = true;                        ///< fdatasync before the file gets its final name
+    std::string path;                         ///< the new image; must not exist
+    DiskFormat format = DiskFormat::Vhdx;     ///< Vhd or Vhdx
+    DiskType type = DiskType::Dynamic;        ///< Fixed = FULL_PHYSICAL_ALLOCATION
+    std::uint64_t maximumSize = 0;            ///< bytes; 0 with a source = the source's size
+    std::uint32_t blockSize = 0;              ///< 0 = default (VHD 2 MiB, VHDX 32 MiB, diff 2 MiB)
+    std::uint32_t logicalSectorSize = 0;      ///< 0 = 512 (or the source's/parent's)
+    std::uint32_t physicalSectorSize = 0;     ///< 0 = VHDX 4096, VHD 512 (or the parent's)
+    Guid uniqueId;                            ///< null = a fresh one
+    std::string parentPath;                   ///< differencing: the parent image
+    std::string sourcePath;                   ///< conversion: an image, raw file or block device
+    int sourceFd = -1;                        ///< an already open source (not owned; dup'ed)
+    bool preventWritesToSource = false;       ///< PREVENT_WRITES_TO_SOURCE_DISK
+    bool doNotCopyMetadataFromParent = false; ///< accepted; we never copy parent metadata
+    bool sparseFile = false;                  ///< SPARSE_FILE: fixed target not preallocated
+    bool verify = false;                      ///< re-read the target and compare with the source
+    bool sync = true;                         ///< fdatasync before the file gets its final name
     /// 1 = Version 1 rules (512-byte sectors only); 2 = Version 2.
     int parametersVersion = 2;
     std::optional<PosixSecurity> security;
@@ -67,10 +67,10 @@ public:
 
 /// What a successful create or conversion did.
 struct CreateResult {
-    ImageInfo info;                 ///< of the new image
-    std::uint64_t bytesCopied = 0;  ///< virtual bytes taken from the source (0 without one)
+    ImageInfo info;                ///< of the new image
+    std::uint64_t bytesCopied = 0; ///< virtual bytes taken from the source (0 without one)
     std::uint64_t blocksWritten = 0;
-    std::uint64_t blocksSkipped = 0;///< all-zero units not written
+    std::uint64_t blocksSkipped = 0; ///< all-zero units not written
     bool verified = false;
     double seconds = 0.0;
 };
@@ -78,6 +78,11 @@ struct CreateResult {
 /// Checks the parameters that need no file access (block size, sizes, sector sizes, parent vs
 /// source, …). Every refusal names its condition and carries the Win32 code Windows returns.
 Expected<void> validateParams(const CreateParams &params);
+
+/// The size rules once the effective size is known (explicit, or the source's): at least 3 MB,
+/// whole sectors, VHD ≤ 2040 GiB, VHDX ≤ 64 TiB. Wizards call it as the user types.
+Expected<void> checkSize(const CreateParams &params, std::uint64_t size,
+                         std::uint32_t logicalSector);
 
 /// Creates the image: validate → open source/parent → write NAME.partial → copy → finish →
 /// optional verify → fsync → rename to `path`. On failure or cancel nothing is left at `path`

@@ -17,7 +17,6 @@
 #include "vdisk/openimage.h"
 #include "vdisk/parentpath.h"
 #include "vdisk/sourceguard.h"
-#include "vdisk/validate_p.h"
 #include "vdisk/vhdformat.h"
 #include "vdisk/vhdwriter.h"
 #include "vdisk/vhdxformat.h"

@@ -3,7 +3,6 @@
 #include <string>
 
 #include "vdisk/createparams.h"
-#include "vdisk/validate_p.h"
 #include "vdisk/vhdformat.h"
 #include "vdisk/vhdxformat.h"
 #include "vdisk/win32.h"

@@ -2,6 +2,7 @@
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
@@ -70,7 +71,7 @@ disks::DiskEnumerator::Roots fakeTree(const QString &root, const QString &sdcBac
     return roots;
 }
 
-bool runTo(ConvertWizard &w, int page)
+bool runTo(QWizard &w, int page)
 {
     while (w.currentId() != page)
         if (!clickNext(w))
@@ -303,6 +304,35 @@ private slots:
                 .entryList({QStringLiteral("cancelled*")}, QDir::Files | QDir::Hidden);
         QVERIFY2(leftovers.isEmpty(), qPrintable(leftovers.join(QLatin1Char(' '))));
         QVERIFY(w.resultPage()->view()->resultHeadline().contains(QStringLiteral("Cancelled")));
+    }
+
+    void closingTheWizardKeepsTheJobRunning()
+    {
+        const QString source = m_dir.filePath(QStringLiteral("keep.img"));
+        QVERIFY(writePatternImage(source, 512));
+        const QString target = m_dir.filePath(QStringLiteral("kept.vhdx"));
+        JobId id = 0;
+        {
+            auto *w = new ConvertWizard(*m_tracker, m_dir.path());
+            w->setAttribute(Qt::WA_DeleteOnClose);
+            w->show();
+            w->sourcePage()->imageEdit()->setText(source);
+            QVERIFY(runTo(*w, ConvertWizard::Location));
+            w->locationPage()->findChild<QLineEdit *>()->setText(target);
+            QVERIFY(runTo(*w, ConvertWizard::Summary));
+            QVERIFY(clickNext(*w));
+            QTRY_VERIFY(w->jobId() != 0);
+            id = w->jobId();
+            QPointer<ConvertWizard> guard(w);
+            w->close(); // the user closes the window mid-run
+            QTRY_VERIFY(guard.isNull());
+        }
+        // The job carries on, tracked for the Jobs panel, and completes.
+        QVERIFY(m_tracker->job(id));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_tracker->job(id)->running, 60000);
+        QVERIFY2(m_tracker->job(id)->result->succeeded(),
+                 m_tracker->job(id)->result->error.toString().c_str());
+        QVERIFY(QFileInfo::exists(target));
     }
 
 private:

@@ -11,8 +11,8 @@ inc=$prefix/include
 for h in vdi.h vdierror.h vdicommon.h; do
   [ -f "$inc/vds/compat/$h" ] || { echo "missing include/vds/compat/$h"; exit 1; }
 done
-if find "$inc" -name '*_p.h' | grep -q .; then echo "private headers were installed"; exit 1; fi
-libdir=$(dirname "$(find "$prefix" -name 'libvdsbase.so' | head -1)")
+if find "$inc" -name '*_p.h' | grep . >/dev/null; then echo "private headers were installed"; exit 1; fi
+libdir=$(dirname "$(find "$prefix" -name 'libvdsbase.so' -print -quit)")
 [ -n "$libdir" ] || { echo "libvdsbase.so not installed"; exit 1; }
 
 # Each header on its own: self-contained, C++20, nothing but the prefix.

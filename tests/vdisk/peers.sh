@@ -47,7 +47,7 @@ for fmt in vhd vhdx; do
 done
 # Dynamic targets skip zero blocks: 14 of 40 MiB hold data, so the VHD (2 MiB blocks) stays small.
 [ $(stat -c %s conv-dynamic.vhd) -lt $((30 * 1024 * 1024)) ] || fail "dynamic VHD did not skip zero blocks"
-qemu-img map -f vpc --output=json conv-dynamic.vhd | grep -q '"data": false' || fail "dynamic VHD maps no holes"
+qemu-img map -f vpc --output=json conv-dynamic.vhd | grep '"data": false' >/dev/null || fail "dynamic VHD maps no holes"
 for pair in "conv-dynamic.vhd vhdx" "conv-fixed.vhdx vhd" "conv-dynamic.vhdx vhd" "conv-fixed.vhd vhdx"; do
   set -- $pair
   out=re-${1%.*}-${1##*.}.$2
@@ -95,11 +95,11 @@ pass "wrong VHDX parent refused"
 # 4096-byte logical sectors (qemu cannot open these): our reader and vhdiinfo.
 "$VDSCTL" vhd create k4.vhdx --size 64M --sector-size 4096 --json > k4.json
 [ "$(json_field k4.json logicalSectorSize)" = 4096 ] || fail "4K: logical sector size"
-vhdiinfo k4.vhdx | grep -q "Bytes per sector.*: 4096" || fail "4K: vhdiinfo bytes per sector"
+vhdiinfo k4.vhdx | grep "Bytes per sector.*: 4096" >/dev/null || fail "4K: vhdiinfo bytes per sector"
 truncate -s 40M src4k.raw; dd if=src.raw of=src4k.raw conv=notrunc status=none
 "$VDSCTL" vhd create k4b.vhdx --size 40M --sector-size 4096 >/dev/null
 "$VDSCTL" vhd create k4c.vhdx --parent k4b.vhdx >/dev/null
-vhdiinfo k4c.vhdx | grep -q "Bytes per sector.*: 4096" || fail "4K differencing: vhdiinfo"
+vhdiinfo k4c.vhdx | grep "Bytes per sector.*: 4096" >/dev/null || fail "4K differencing: vhdiinfo"
 pass "4096-byte sector VHDX"
 
 # Exit codes and named refusals.

@@ -70,23 +70,29 @@ void ConvertWizard::prepareJob(vdisk::CreateParams params)
         QMetaObject::invokeMethod(
             QCoreApplication::instance(),
             [self, fd, reason, params]() mutable {
-                if (!self) {
+                ConvertWizard *wizard = self.data();
+                if (wizard == nullptr) { // closed meanwhile: nobody will start the job
                     if (fd >= 0)
                         ::close(fd);
                     return;
                 }
-                if (fd < 0) {
-                    self->refuse(tr("The system did not give access to the disk: %1").arg(reason));
-                    return;
-                }
-                self->m_openedFd = fd;
-                params.sourceFd = fd;
-                self->launch(std::move(params));
+                wizard->sourceOpened(fd, reason, std::move(params));
             },
             Qt::QueuedConnection);
     });
     connect(worker, &QThread::finished, worker, &QObject::deleteLater);
     worker->start();
+}
+
+void ConvertWizard::sourceOpened(int fd, const QString &reason, vdisk::CreateParams params)
+{
+    if (fd < 0) {
+        refuse(tr("The system did not give access to the disk: %1").arg(reason));
+        return;
+    }
+    m_openedFd = fd;
+    params.sourceFd = fd;
+    launch(std::move(params));
 }
 
 void ConvertWizard::jobDone()

@@ -48,6 +48,9 @@ protected:
     void jobDone() override;
 
 private:
+    /// Back on the GUI thread after asking UDisks2: start with the descriptor, or say why not.
+    void sourceOpened(int fd, const QString &reason, vdisk::CreateParams params);
+
     SourcePage *m_source;
     TargetPage *m_target;
     OptionsPage *m_options;

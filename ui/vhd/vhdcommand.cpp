@@ -3,8 +3,6 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 
-#include "vdisk/validate_p.h"
-
 namespace vds::ui::vhd {
 namespace {
 
