@@ -1,5 +1,9 @@
 #include "vdisk/fileio.h"
 
+#include <algorithm>
+
+#include <fcntl.h>
+
 #include <cerrno>
 #include <cstring>
 #include <linux/fs.h>
@@ -44,8 +48,8 @@ Expected<void> preadFull(int fd, void *buffer, std::size_t size, std::uint64_t o
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            return fail(Error::fromErrno(errno, context,
-                                         "read at offset " + std::to_string(offset)));
+            return fail(
+                Error::fromErrno(errno, context, "read at offset " + std::to_string(offset)));
         }
         if (n == 0)
             return fail(ErrorCategory::Io,
@@ -66,8 +70,8 @@ Expected<void> pwriteFull(int fd, const void *buffer, std::size_t size, std::uin
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            return fail(Error::fromErrno(errno, context,
-                                         "write at offset " + std::to_string(offset)));
+            return fail(
+                Error::fromErrno(errno, context, "write at offset " + std::to_string(offset)));
         }
         if (n == 0)
             return fail(Error::fromErrno(ENOSPC, context, "write"));
@@ -104,6 +108,21 @@ bool isAllZero(const void *buffer, std::size_t size) noexcept
         if (p[i] != 0)
             return false;
     return size <= 16 || std::memcmp(p, p + 16, size - 16) == 0;
+}
+
+void WritebackRange::note(std::uint64_t offset, std::uint64_t size) noexcept
+{
+    m_from = std::min(m_from, offset);
+    m_to = std::max(m_to, offset + size);
+}
+
+void WritebackRange::start(int fd) noexcept
+{
+    if (m_to > m_from)
+        ::sync_file_range(fd, static_cast<off_t>(m_from), static_cast<off_t>(m_to - m_from),
+                          SYNC_FILE_RANGE_WRITE);
+    m_from = ~0ULL;
+    m_to = 0;
 }
 
 } // namespace vds::vdisk

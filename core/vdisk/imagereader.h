@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -30,6 +31,37 @@ public:
     /// The bytes of [offset, offset+size) mapped in memory, valid while the reader lives, or
     /// nullptr when the reader cannot map them (then use read()). Saves a copy per byte.
     virtual const std::uint8_t *view(std::uint64_t offset, std::size_t size);
+
+protected:
+    /// Refuses a read past the end of the virtual disk.
+    [[nodiscard]] Expected<void> checkRange(std::uint64_t offset, std::size_t size,
+                                            const std::string &name) const
+    {
+        if (offset > virtualSize() || virtualSize() - offset < size)
+            return fail(ErrorCategory::InvalidArgument, "read beyond the end of the disk", name);
+        return {};
+    }
+
+    /// read() for block-based formats: splits [offset, offset+size) at block boundaries and
+    /// calls part(block, offsetInBlock, out, bytes) for each piece, stopping at the first error.
+    template <class Part>
+    static Expected<void> forEachBlockPart(std::uint64_t offset, void *buffer, std::size_t size,
+                                           std::uint64_t blockSize, Part &&part)
+    {
+        auto *out = static_cast<std::uint8_t *>(buffer);
+        while (size > 0) {
+            const std::uint64_t block = offset / blockSize;
+            const auto within = static_cast<std::uint32_t>(offset % blockSize);
+            const auto n =
+                static_cast<std::uint32_t>(std::min<std::uint64_t>(size, blockSize - within));
+            if (auto ok = part(block, within, out, n); !ok)
+                return ok;
+            out += n;
+            offset += n;
+            size -= n;
+        }
+        return {};
+    }
 };
 
 } // namespace vds::vdisk

@@ -1,5 +1,5 @@
-#include "util/utf.h"
 #include "vdisk/vhdreader.h"
+#include "util/utf.h"
 
 #include <algorithm>
 #include <cstring>
@@ -76,8 +76,7 @@ Expected<void> VhdReader::openDynamic(std::uint64_t fileBytes)
         return fail(header.error());
     m_header = *header;
     m_info.blockSize = header->blockSize;
-    const std::uint64_t blocks =
-        (m_info.virtualSize + header->blockSize - 1) / header->blockSize;
+    const std::uint64_t blocks = (m_info.virtualSize + header->blockSize - 1) / header->blockSize;
     if (header->maxTableEntries < blocks)
         return fail(ErrorCategory::Format,
                     "VHD BAT has " + std::to_string(header->maxTableEntries) +
@@ -228,23 +227,15 @@ Expected<void> VhdReader::readBlockPart(std::uint64_t block, std::uint32_t withi
 
 Expected<void> VhdReader::read(std::uint64_t offset, void *buffer, std::size_t size)
 {
-    if (offset > m_info.virtualSize || m_info.virtualSize - offset < size)
-        return fail(ErrorCategory::InvalidArgument, "read beyond the end of the disk", m_name);
-    auto *out = static_cast<std::uint8_t *>(buffer);
+    if (auto ok = checkRange(offset, size, m_name); !ok)
+        return ok;
     if (m_info.type == DiskType::Fixed)
-        return preadFull(m_fd.fd(), out, size, offset, m_name);
-    while (size > 0) {
-        const std::uint64_t block = offset / m_header.blockSize;
-        const auto within = static_cast<std::uint32_t>(offset % m_header.blockSize);
-        const auto n = static_cast<std::uint32_t>(
-            std::min<std::uint64_t>(size, m_header.blockSize - within));
-        if (auto ok = readBlockPart(block, within, out, n); !ok)
-            return ok;
-        out += n;
-        offset += n;
-        size -= n;
-    }
-    return {};
+        return preadFull(m_fd.fd(), buffer, size, offset, m_name);
+    return forEachBlockPart(
+        offset, buffer, size, m_header.blockSize,
+        [this](std::uint64_t block, std::uint32_t within, std::uint8_t *out, std::uint32_t n) {
+            return readBlockPart(block, within, out, n);
+        });
 }
 
 bool VhdReader::knownZero(std::uint64_t offset, std::uint64_t size)

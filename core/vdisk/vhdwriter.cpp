@@ -1,5 +1,5 @@
-#include "util/utf.h"
 #include "vdisk/vhdwriter.h"
+#include "util/utf.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -94,7 +94,8 @@ Expected<void> VhdWriter::begin()
         return {};
     }
     m_header.blockSize = m_layout.blockSize;
-    const std::uint64_t blocks = (m_layout.virtualSize + m_layout.blockSize - 1) / m_layout.blockSize;
+    const std::uint64_t blocks =
+        (m_layout.virtualSize + m_layout.blockSize - 1) / m_layout.blockSize;
     m_header.maxTableEntries = static_cast<std::uint32_t>(blocks);
     m_batOffset = vhd::kFooterSize + vhd::kHeaderSize;
     m_header.tableOffset = m_batOffset;
@@ -126,8 +127,8 @@ Expected<void> VhdWriter::begin()
     return {};
 }
 
-Expected<void> VhdWriter::writeUnit(std::uint64_t index, const std::uint8_t *data,
-                                    std::size_t size, bool allZero)
+Expected<void> VhdWriter::writeUnit(std::uint64_t index, const std::uint8_t *data, std::size_t size,
+                                    bool allZero)
 {
     const std::string &name = m_layout.path;
     if (m_layout.type == DiskType::Fixed) {
@@ -137,8 +138,7 @@ Expected<void> VhdWriter::writeUnit(std::uint64_t index, const std::uint8_t *dat
             m_zeros.resize(std::max(m_zeros.size(), size), 0);
             data = m_zeros.data();
         }
-        m_dirtyFrom = std::min<std::uint64_t>(m_dirtyFrom, index * kFixedUnit);
-        m_dirtyTo = std::max<std::uint64_t>(m_dirtyTo, index * kFixedUnit + size);
+        m_writeback.note(index * kFixedUnit, size);
         return pwriteFull(m_fd, data, size, index * kFixedUnit, name);
     }
     if (allZero)
@@ -180,8 +180,7 @@ Expected<void> VhdWriter::writeUnit(std::uint64_t index, const std::uint8_t *dat
         }
     }
     m_bat[index] = static_cast<std::uint32_t>(at / vhd::kSector);
-    m_dirtyFrom = std::min(m_dirtyFrom, at);
-    m_dirtyTo = std::max<std::uint64_t>(m_dirtyTo, at + total);
+    m_writeback.note(at, total);
     m_next += total;
     return {};
 }
@@ -216,13 +215,7 @@ Expected<void> VhdWriter::finish()
 
 void VhdWriter::startWriteback()
 {
-    // Asynchronous: queues dirty pages for writing and returns (best effort, errors surface
-    // at the final fdatasync).
-    if (m_dirtyTo > m_dirtyFrom)
-        ::sync_file_range(m_fd, static_cast<off_t>(m_dirtyFrom),
-                          static_cast<off_t>(m_dirtyTo - m_dirtyFrom), SYNC_FILE_RANGE_WRITE);
-    m_dirtyFrom = ~0ULL;
-    m_dirtyTo = 0;
+    m_writeback.start(m_fd);
 }
 
 } // namespace vds::vdisk

@@ -3,6 +3,7 @@
 #include <memory>
 #include <vector>
 
+#include "vdisk/fileio.h"
 #include "vdisk/imagewriter.h"
 #include "vdisk/vhdformat.h"
 
@@ -28,8 +29,8 @@ private:
 
     int m_fd;
     TargetLayout m_layout;
-    bool m_mustWriteZeros = false;
-    std::uint64_t m_dirtyFrom = ~0ULL, m_dirtyTo = 0; ///< written since the last writeback      ///< fallocate unsupported: write zero units too
+    bool m_mustWriteZeros = false; ///< fallocate unsupported: write zero units too
+    WritebackRange m_writeback;
     std::vector<std::uint32_t> m_bat;
     std::uint64_t m_batOffset = 0, m_next = 0;
     vhd::DynamicHeader m_header;

@@ -1,5 +1,5 @@
-#include "util/utf.h"
 #include "vdisk/vhdxreader.h"
+#include "util/utf.h"
 
 #include <algorithm>
 #include <cstring>
@@ -51,8 +51,8 @@ Expected<void> VhdxReader::openStructure()
     // The current header is the valid one with the larger sequence number.
     Expected<Header> headers[2];
     for (int i = 0; i < 2; ++i) {
-        if (auto ok = preadFull(m_fd.fd(), buf.data(), kHeaderSize, i == 0 ? kHeader1 : kHeader2,
-                                m_name);
+        if (auto ok =
+                preadFull(m_fd.fd(), buf.data(), kHeaderSize, i == 0 ? kHeader1 : kHeader2, m_name);
             !ok)
             return ok;
         headers[i] = decodeHeader(buf.data(), m_name);
@@ -177,7 +177,7 @@ Expected<void> VhdxReader::readMetadata(const RegionEntry &region)
     if (m_hasParent && m_locator.empty())
         return fail(ErrorCategory::Format, "differencing VHDX lacks a parent locator", m_name);
     m_info.format = DiskFormat::Vhdx;
-    m_info.type = m_hasParent ? DiskType::Differencing
+    m_info.type = m_hasParent     ? DiskType::Differencing
                   : (params & 1U) ? DiskType::Fixed
                                   : DiskType::Dynamic;
     m_info.virtualSize = size;
@@ -203,7 +203,8 @@ Expected<void> VhdxReader::readBat(const RegionEntry &region)
     if (auto ok = preadFull(m_fd.fd(), raw.data(), raw.size(), region.fileOffset, m_name); !ok)
         return ok;
     m_bat.resize(entries);
-    const std::uint64_t payloadBlocks = (m_info.virtualSize + m_info.blockSize - 1) / m_info.blockSize;
+    const std::uint64_t payloadBlocks =
+        (m_info.virtualSize + m_info.blockSize - 1) / m_info.blockSize;
     for (std::uint64_t i = 0; i < entries; ++i)
         m_bat[i] = loadLe<std::uint64_t>(raw.data() + 8 * i);
     for (std::uint64_t b = 0; b < payloadBlocks; ++b) {
@@ -269,12 +270,11 @@ Expected<void> VhdxReader::openParent(const OpenOptions &options, int depth)
         return fail(p.error());
     const auto linkage = Guid::parse(m_info.parentId);
     if (!linkage || *linkage != (*p)->header().dataWriteGuid)
-        return fail(Error::fromWin32(0xC03A000EU, ErrorCategory::Format,
-                                     "parent DataWriteGuid " +
-                                         (*p)->header().dataWriteGuid.toString() +
-                                         " does not match the child's parent_linkage " +
-                                         m_info.parentId,
-                                     m_name));
+        return fail(
+            Error::fromWin32(0xC03A000EU, ErrorCategory::Format,
+                             "parent DataWriteGuid " + (*p)->header().dataWriteGuid.toString() +
+                                 " does not match the child's parent_linkage " + m_info.parentId,
+                             m_name));
     if ((*p)->info().virtualSize != m_info.virtualSize ||
         (*p)->info().logicalSectorSize != m_info.logicalSectorSize)
         return fail(Error::fromWin32(0xC03A0017U, ErrorCategory::Format,
@@ -283,8 +283,7 @@ Expected<void> VhdxReader::openParent(const OpenOptions &options, int depth)
     return {};
 }
 
-Expected<void> VhdxReader::readFromParent(std::uint64_t offset, std::uint8_t *out,
-                                          std::size_t size)
+Expected<void> VhdxReader::readFromParent(std::uint64_t offset, std::uint8_t *out, std::size_t size)
 {
     if (!m_parent)
         return fail(ErrorCategory::NotFound, "parent not opened", m_name);
@@ -329,9 +328,9 @@ Expected<void> VhdxReader::readBlockPart(std::uint64_t block, std::uint32_t with
         while (runEnd < end && bit(runEnd) == here)
             runEnd += ls;
         runEnd = std::min(runEnd, end);
-        auto ok = here ? preadFull(m_fd.fd(), out + (pos - within), runEnd - pos, fileOff + pos,
-                                   m_name)
-                       : readFromParent(blockStart + pos, out + (pos - within), runEnd - pos);
+        auto ok =
+            here ? preadFull(m_fd.fd(), out + (pos - within), runEnd - pos, fileOff + pos, m_name)
+                 : readFromParent(blockStart + pos, out + (pos - within), runEnd - pos);
         if (!ok)
             return ok;
         pos = runEnd;
@@ -341,21 +340,13 @@ Expected<void> VhdxReader::readBlockPart(std::uint64_t block, std::uint32_t with
 
 Expected<void> VhdxReader::read(std::uint64_t offset, void *buffer, std::size_t size)
 {
-    if (offset > m_info.virtualSize || m_info.virtualSize - offset < size)
-        return fail(ErrorCategory::InvalidArgument, "read beyond the end of the disk", m_name);
-    auto *out = static_cast<std::uint8_t *>(buffer);
-    while (size > 0) {
-        const std::uint64_t block = offset / m_info.blockSize;
-        const auto within = static_cast<std::uint32_t>(offset % m_info.blockSize);
-        const auto n = static_cast<std::uint32_t>(
-            std::min<std::uint64_t>(size, m_info.blockSize - within));
-        if (auto ok = readBlockPart(block, within, out, n); !ok)
-            return ok;
-        out += n;
-        offset += n;
-        size -= n;
-    }
-    return {};
+    if (auto ok = checkRange(offset, size, m_name); !ok)
+        return ok;
+    return forEachBlockPart(
+        offset, buffer, size, m_info.blockSize,
+        [this](std::uint64_t block, std::uint32_t within, std::uint8_t *out, std::uint32_t n) {
+            return readBlockPart(block, within, out, n);
+        });
 }
 
 bool VhdxReader::knownZero(std::uint64_t offset, std::uint64_t size)

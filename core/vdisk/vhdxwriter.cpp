@@ -1,5 +1,5 @@
-#include "util/utf.h"
 #include "vdisk/vhdxwriter.h"
+#include "util/utf.h"
 
 #include <algorithm>
 #include <cerrno>
@@ -34,7 +34,8 @@ Expected<bool> VhdxWriter::allocate(std::uint64_t offset, std::uint64_t length)
         return true;
     if (errno == EOPNOTSUPP || errno == ENOSYS)
         return false; // the caller writes zeros instead
-    return fail(Error::fromErrno(errno, m_layout.path, "allocate " + std::to_string(length) + " bytes"));
+    return fail(
+        Error::fromErrno(errno, m_layout.path, "allocate " + std::to_string(length) + " bytes"));
 }
 
 Expected<void> VhdxWriter::prepareParent()
@@ -49,7 +50,8 @@ Expected<void> VhdxWriter::prepareParent()
     const std::string linkage = "{" + vp->header().dataWriteGuid.toString() + "}";
     m_locator = encodeParentLocator({
         {u"parent_linkage", utf::toUtf16(linkage)},
-        {u"relative_path", utf::toUtf16(parentpath::relativeWindows(m_layout.path, m_layout.parentPath))},
+        {u"relative_path",
+         utf::toUtf16(parentpath::relativeWindows(m_layout.path, m_layout.parentPath))},
         {u"absolute_win32_path", utf::toUtf16(m_layout.parentPath)},
     });
     return {};
@@ -59,8 +61,8 @@ Expected<void> VhdxWriter::begin()
 {
     const bool diff = m_layout.type == DiskType::Differencing;
     m_ratio = chunkRatio(m_layout.blockSize, m_layout.logicalSectorSize);
-    const std::uint64_t entries = batEntries(m_layout.virtualSize, m_layout.blockSize,
-                                             m_layout.logicalSectorSize, diff);
+    const std::uint64_t entries =
+        batEntries(m_layout.virtualSize, m_layout.blockSize, m_layout.logicalSectorSize, diff);
     m_bat.assign(entries, 0);
     m_batLength = roundUp(std::max<std::uint64_t>(entries * 8, 1), kMiB);
     m_dataStart = kBatOffset + m_batLength;
@@ -68,13 +70,14 @@ Expected<void> VhdxWriter::begin()
     if (diff)
         if (auto ok = prepareParent(); !ok)
             return ok;
-    const std::uint64_t blocks = (m_layout.virtualSize + m_layout.blockSize - 1) / m_layout.blockSize;
+    const std::uint64_t blocks =
+        (m_layout.virtualSize + m_layout.blockSize - 1) / m_layout.blockSize;
     std::uint64_t fileEnd = m_dataStart;
     if (m_layout.type == DiskType::Fixed) {
         // Payload blocks in order right after the BAT, every one FULLY_PRESENT.
         for (std::uint64_t b = 0; b < blocks; ++b)
-            m_bat[payloadIndex(b, m_ratio)] = ((m_dataStart + b * m_layout.blockSize) & ~(kMiB - 1)) |
-                                               kFullyPresent;
+            m_bat[payloadIndex(b, m_ratio)] =
+                ((m_dataStart + b * m_layout.blockSize) & ~(kMiB - 1)) | kFullyPresent;
         fileEnd = m_dataStart + blocks * m_layout.blockSize;
     }
     if (::ftruncate(m_fd, static_cast<off_t>(fileEnd)) != 0)
@@ -108,8 +111,7 @@ Expected<void> VhdxWriter::writeUnit(std::uint64_t index, const std::uint8_t *da
             m_zeros.resize(std::max(m_zeros.size(), size), 0);
             data = m_zeros.data();
         }
-        m_dirtyFrom = std::min<std::uint64_t>(m_dirtyFrom, m_dataStart + index * m_layout.blockSize);
-        m_dirtyTo = std::max<std::uint64_t>(m_dirtyTo, m_dataStart + index * m_layout.blockSize + size);
+        m_writeback.note(m_dataStart + index * m_layout.blockSize, size);
         return pwriteFull(m_fd, data, size, m_dataStart + index * m_layout.blockSize,
                           m_layout.path);
     }
@@ -124,8 +126,7 @@ Expected<void> VhdxWriter::writeUnit(std::uint64_t index, const std::uint8_t *da
             return fail(Error::fromErrno(errno, m_layout.path, "extend"));
     }
     m_bat[payloadIndex(index, m_ratio)] = at | kFullyPresent;
-    m_dirtyFrom = std::min(m_dirtyFrom, at);
-    m_dirtyTo = std::max<std::uint64_t>(m_dirtyTo, at + size);
+    m_writeback.note(at, size);
     m_next += m_layout.blockSize;
     return {};
 }
@@ -212,13 +213,7 @@ Expected<void> VhdxWriter::finish()
 
 void VhdxWriter::startWriteback()
 {
-    // Asynchronous: queues dirty pages for writing and returns (best effort, errors surface
-    // at the final fdatasync).
-    if (m_dirtyTo > m_dirtyFrom)
-        ::sync_file_range(m_fd, static_cast<off_t>(m_dirtyFrom),
-                          static_cast<off_t>(m_dirtyTo - m_dirtyFrom), SYNC_FILE_RANGE_WRITE);
-    m_dirtyFrom = ~0ULL;
-    m_dirtyTo = 0;
+    m_writeback.start(m_fd);
 }
 
 } // namespace vds::vdisk

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "vdisk/fileio.h"
 #include "vdisk/imagewriter.h"
 #include "vdisk/vhdxformat.h"
 
@@ -34,7 +35,7 @@ private:
     int m_fd;
     TargetLayout m_layout;
     bool m_mustWriteZeros = false;
-    std::uint64_t m_dirtyFrom = ~0ULL, m_dirtyTo = 0; ///< written since the last writeback
+    WritebackRange m_writeback;
     std::uint64_t m_ratio = 0, m_batLength = 0, m_dataStart = 0, m_next = 0;
     std::vector<std::uint64_t> m_bat;
     std::vector<std::uint8_t> m_locator, m_zeros;

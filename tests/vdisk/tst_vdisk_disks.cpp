@@ -49,7 +49,8 @@ private:
     {
         m_standin.kill();
         m_standin.waitForFinished();
-        m_standin.start(QStringLiteral(STANDIN_PATH), QStringList{QStringLiteral("--address"), m_address} + extra);
+        m_standin.start(QStringLiteral(STANDIN_PATH),
+                        QStringList{QStringLiteral("--address"), m_address} + extra);
         return m_standin.waitForReadyRead(10000) && m_standin.readLine().trimmed() == "ready";
     }
 
@@ -106,7 +107,8 @@ private slots:
         QStringList names;
         for (const auto &d : disks)
             names << d.name;
-        QCOMPARE(names, (QStringList{QStringLiteral("dm-0"), QStringLiteral("sda"), QStringLiteral("sdb")}));
+        QCOMPARE(names, (QStringList{QStringLiteral("dm-0"), QStringLiteral("sda"),
+                                     QStringLiteral("sdb")}));
         const DiskInfo &a = disks[1];
         QCOMPARE(a.path, QStringLiteral("/dev/sda"));
         QCOMPARE(a.size, quint64(41943040) * 512);
@@ -132,7 +134,8 @@ private slots:
         QVERIFY2(::geteuid() == 0, "needs root for losetup");
         const QString file = m_dir.filePath(QStringLiteral("loop.raw"));
         QVERIFY(test::writeRaw(file, 24));
-        const QString loop = run(QStringLiteral("losetup"), {QStringLiteral("-f"), QStringLiteral("--show"), file});
+        const QString loop =
+            run(QStringLiteral("losetup"), {QStringLiteral("-f"), QStringLiteral("--show"), file});
         QVERIFY(loop.startsWith(QLatin1String("/dev/loop")));
         const auto disks = DiskEnumerator::enumerate();
         run(QStringLiteral("losetup"), {QStringLiteral("-d"), loop});
@@ -144,10 +147,32 @@ private slots:
                 QCOMPARE(d.logicalSectorSize, 512);
             }
         QVERIFY(found);
-        bool system = false;
+        // "/" may sit on a disk (a machine, a VM) or on no disk at all (overlay, tmpfs: a
+        // container or chroot). Whichever it is here, the enumeration must agree.
+        QString rootDevice;
+        QFile mounts(QStringLiteral("/proc/self/mountinfo"));
+        QVERIFY(mounts.open(QIODevice::ReadOnly));
+        for (const QByteArray &line : mounts.readAll().split('\n')) {
+            const QList<QByteArray> f = line.split(' ');
+            if (f.size() > 4 && f[4] == "/")
+                rootDevice = QString::fromLatin1(f[2]); // the last mount on "/" wins
+        }
+        const bool rootOnBlockDevice =
+            !rootDevice.isEmpty() &&
+            QFileInfo::exists(QStringLiteral("/sys/dev/block/") + rootDevice);
+        int system = 0;
         for (const auto &d : disks)
-            system = system || d.system;
-        QVERIFY2(system, "no disk holds / on this machine?");
+            system += d.system ? 1 : 0;
+        if (rootOnBlockDevice)
+            QVERIFY2(
+                system >= 1,
+                qPrintable(QStringLiteral("/ is on block device %1 but no disk is marked system")
+                               .arg(rootDevice)));
+        else
+            QVERIFY2(system == 0,
+                     qPrintable(
+                         QStringLiteral("/ is on %1 (no block device) yet a disk is marked system")
+                             .arg(rootDevice)));
     }
 
     void openDirect()
@@ -165,8 +190,9 @@ private slots:
 
     void openThroughUdisksStandIn()
     {
-        m_bus.start(QStringLiteral("dbus-daemon"), {QStringLiteral("--session"), QStringLiteral("--nofork"),
-                                                    QStringLiteral("--print-address")});
+        m_bus.start(QStringLiteral("dbus-daemon"),
+                    {QStringLiteral("--session"), QStringLiteral("--nofork"),
+                     QStringLiteral("--print-address")});
         QVERIFY(m_bus.waitForReadyRead(10000));
         m_address = QString::fromLatin1(m_bus.readLine()).trimmed();
         QVERIFY(m_address.startsWith(QLatin1String("unix:")));
@@ -186,12 +212,15 @@ private slots:
         QCOMPARE(got, test::readAll(file));
 
         // Denied by "polkit", and no direct access: one error naming both failures.
-        QVERIFY(startStandIn({QStringLiteral("--deny"), QStringLiteral("--device"), QStringLiteral("vdsfake0=") + file}));
+        QVERIFY(startStandIn({QStringLiteral("--deny"), QStringLiteral("--device"),
+                              QStringLiteral("vdsfake0=") + file}));
         auto denied = DiskOpener::open(QStringLiteral("/dev/vdsfake0"), o);
         QVERIFY(!denied);
         const QString msg = QString::fromStdString(denied.error().toString());
         QCOMPARE(denied.error().category, ErrorCategory::Permission);
-        QVERIFY2(msg.contains(QStringLiteral("NotAuthorized")) && msg.contains(QStringLiteral("direct open")), qPrintable(msg));
+        QVERIFY2(msg.contains(QStringLiteral("NotAuthorized")) &&
+                     msg.contains(QStringLiteral("direct open")),
+                 qPrintable(msg));
 
         // No UDisks2 on the bus at all.
         m_standin.kill();
@@ -211,8 +240,9 @@ private slots:
         QVERIFY(doc.isArray());
         QVERIFY(!doc.array().isEmpty());
         const QJsonObject first = doc.array().first().toObject();
-        for (const char *key : {"path", "model", "serial", "size", "logicalSectorSize", "physicalSectorSize",
-                                "removable", "readOnly", "system", "partitions"})
+        for (const char *key :
+             {"path", "model", "serial", "size", "logicalSectorSize", "physicalSectorSize",
+              "removable", "readOnly", "system", "partitions"})
             QVERIFY2(first.contains(QLatin1String(key)), key);
     }
 };
