@@ -18,6 +18,25 @@ bool SqlToken::isKeyword(std::string_view u) const
 }
 
 namespace {
+/// Reads up to the closing delimiter from s[i] (just past the opening one), a doubled delimiter
+/// standing for one ('it''s', [a]]b]). Leaves i past the closing delimiter; false when unclosed.
+bool readDelimited(std::string_view s, std::size_t &i, char close, std::string &text)
+{
+    while (i < s.size()) {
+        if (s[i] == close) {
+            if (i + 1 < s.size() && s[i + 1] == close) {
+                text.push_back(close);
+                i += 2;
+                continue;
+            }
+            ++i;
+            return true;
+        }
+        text.push_back(s[i++]);
+    }
+    return false;
+}
+
 bool isWordChar(char c)
 {
     const auto u = static_cast<unsigned char>(c);
@@ -29,7 +48,9 @@ SqlLexResult lexSql(std::string_view s)
 {
     SqlLexResult r;
     std::size_t i = 0;
-    auto push = [&](SqlToken::Kind k, std::string text) { r.tokens.push_back({k, std::move(text)}); };
+    auto push = [&](SqlToken::Kind k, std::string text) {
+        r.tokens.push_back({k, std::move(text)});
+    };
     while (i < s.size()) {
         const char c = s[i];
         if (std::isspace(static_cast<unsigned char>(c))) {
@@ -44,21 +65,7 @@ SqlLexResult lexSql(std::string_view s)
             const std::size_t start = i;
             i += c == '\'' ? 1 : 2;
             std::string text;
-            bool closed = false;
-            while (i < s.size()) {
-                if (s[i] == '\'') {
-                    if (i + 1 < s.size() && s[i + 1] == '\'') {
-                        text.push_back('\'');
-                        i += 2;
-                        continue;
-                    }
-                    ++i;
-                    closed = true;
-                    break;
-                }
-                text.push_back(s[i++]);
-            }
-            if (!closed) {
+            if (!readDelimited(s, i, '\'', text)) {
                 r.ok = false;
                 r.badText = std::string(s.substr(start));
                 break;
@@ -68,21 +75,7 @@ SqlLexResult lexSql(std::string_view s)
             const char close = c == '[' ? ']' : '"';
             const std::size_t start = i++;
             std::string text;
-            bool closed = false;
-            while (i < s.size()) {
-                if (s[i] == close) {
-                    if (i + 1 < s.size() && s[i + 1] == close) {
-                        text.push_back(close);
-                        i += 2;
-                        continue;
-                    }
-                    ++i;
-                    closed = true;
-                    break;
-                }
-                text.push_back(s[i++]);
-            }
-            if (!closed) {
+            if (!readDelimited(s, i, close, text)) {
                 r.ok = false;
                 r.badText = std::string(s.substr(start));
                 break;

@@ -46,7 +46,7 @@ void Job::run(JobContext &ctx)
                                    : result.status == JobStatus::Cancelled
                                        ? Report::Status::Cancelled
                                        : Report::Status::Failed;
-    ctx.report().closeOpen(closing);
+    ctx.report().endPhase(closing);
     if (result.report.isEmpty())
         result.report = ctx.report();
 

@@ -38,7 +38,6 @@ public:
     {
         m_done.fetch_add(bytes, std::memory_order_relaxed);
     }
-    void setDone(std::uint64_t bytes) noexcept { m_done.store(bytes, std::memory_order_relaxed); }
     [[nodiscard]] std::uint64_t total() const noexcept
     {
         return m_total.load(std::memory_order_relaxed);

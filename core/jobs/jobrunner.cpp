@@ -114,15 +114,6 @@ int JobRunner::runningCount() const
     return n;
 }
 
-QList<JobId> JobRunner::runningJobs() const
-{
-    QList<JobId> ids;
-    for (const auto &[id, entry] : m_jobs)
-        if (!entry->finished)
-            ids.append(id);
-    return ids;
-}
-
 JobSnapshot JobRunner::snapshot(JobId id) const
 {
     JobSnapshot s;

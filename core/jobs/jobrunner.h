@@ -63,7 +63,6 @@ public:
 
     [[nodiscard]] bool isRunning(JobId id) const;
     [[nodiscard]] int runningCount() const;
-    [[nodiscard]] QList<JobId> runningJobs() const;
     [[nodiscard]] JobSnapshot snapshot(JobId id) const;
 
     void setSampleIntervalMs(int ms);

@@ -4,7 +4,7 @@ namespace vds {
 
 void Report::beginPhase(const QString &title)
 {
-    closeOpen(Status::Succeeded);
+    endPhase(Status::Succeeded);
     m_phases.append(Phase{title, QDateTime::currentDateTimeUtc(), {}, Status::Running, {}});
 }
 
@@ -21,11 +21,6 @@ void Report::endPhase(Status status)
         return;
     m_phases.last().status = status;
     m_phases.last().ended = QDateTime::currentDateTimeUtc();
-}
-
-void Report::closeOpen(Status status)
-{
-    endPhase(status);
 }
 
 QString Report::statusName(Status status)

@@ -29,9 +29,8 @@ public:
     /// Opens a phase; an open phase is closed as Succeeded first.
     void beginPhase(const QString &title);
     void line(const QString &text, Status status = Status::Running);
+    /// Closes the open phase, if any, with `status`.
     void endPhase(Status status);
-    /// Closes any open phase with `status` (used at the job's single exit point).
-    void closeOpen(Status status);
 
     [[nodiscard]] const QList<Phase> &phases() const { return m_phases; }
     [[nodiscard]] bool isEmpty() const { return m_phases.isEmpty(); }
