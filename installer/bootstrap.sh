@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   # toolchain
-  build-essential cmake ninja-build ccache pkg-config git file dpkg-dev
+  build-essential cmake ninja-build ccache pkg-config git file dpkg-dev clang-format-14
   # Qt 6 (Widgets, DBus, Test, Sql + SQLite driver, Svg), keychain, xcb platform plugin, fonts
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6sql6-sqlite qt6-qpa-plugins
   qtkeychain-qt6-dev libgl-dev fonts-dejavu-core

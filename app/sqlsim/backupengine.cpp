@@ -1,7 +1,7 @@
 #include "backupengine.h"
 
-#include <chrono>
 #include <algorithm>
+#include <chrono>
 #include <cstring>
 #include <random>
 #include <thread>
@@ -58,7 +58,9 @@ void backupDevice(OpenedSet &opened, std::size_t index, StripeHeader header,
         }
         busy[static_cast<std::size_t>(c->context)] = false;
         if (c->completionCode != vdi::win32::Success) {
-            state.fail({3202, 1, 16, "Write on \"" + dev.name() + "\" failed: " + win32Text(c->completionCode), 1});
+            state.fail({3202, 1, 16,
+                        "Write on \"" + dev.name() + "\" failed: " + win32Text(c->completionCode),
+                        1});
             return false;
         }
         state.bytesDone += c->bytesTransferred;
@@ -84,8 +86,8 @@ void backupDevice(OpenedSet &opened, std::size_t index, StripeHeader header,
             if (state.stop.load())
                 return false;
             std::memcpy(buffers[slot].data, out.data(), n);
-            auto id = dev.sendCommand({vdi::command::Write, static_cast<std::uint32_t>(n), 0,
-                                       buffers[slot].data, slot});
+            auto id = dev.sendCommand(
+                {vdi::command::Write, static_cast<std::uint32_t>(n), 0, buffers[slot].data, slot});
             if (!id) {
                 const auto hr = vdi::hresultOf(id.error());
                 if (hr == vdi::hr::IoError) {
@@ -96,8 +98,10 @@ void backupDevice(OpenedSet &opened, std::size_t index, StripeHeader header,
                 }
                 state.fail(hr == vdi::hr::Abort
                                ? ServerMessage{3204, 1, 16, "The backup or restore was aborted.", 1}
-                               : ServerMessage{3202, 1, 16, "Write on \"" + dev.name() + "\" failed: " +
-                                                                vdi::hresultName(hr), 1});
+                               : ServerMessage{3202, 1, 16,
+                                               "Write on \"" + dev.name() +
+                                                   "\" failed: " + vdi::hresultName(hr),
+                                               1});
                 return false;
             }
             busy[slot] = true;
@@ -112,12 +116,15 @@ void backupDevice(OpenedSet &opened, std::size_t index, StripeHeader header,
             const ssize_t got = ::pread(fds[p.file], page.data(), kPageSize,
                                         static_cast<off_t>(p.page * kPageSize));
             if (got < 0) {
-                state.fail({3201, 1, 16, "Read of database file " + header.files[p.file].physicalName +
-                                             " failed: " + std::strerror(errno), 1});
+                state.fail({3201, 1, 16,
+                            "Read of database file " + header.files[p.file].physicalName +
+                                " failed: " + std::strerror(errno),
+                            1});
                 ok = false;
                 break;
             }
-            backupformat::writePage(out, p.file, p.page, std::span(page.data(), static_cast<std::size_t>(got)));
+            backupformat::writePage(out, p.file, p.page,
+                                    std::span(page.data(), static_cast<std::size_t>(got)));
         }
         if (!ok)
             break;
@@ -137,16 +144,21 @@ void backupDevice(OpenedSet &opened, std::size_t index, StripeHeader header,
     if (ok) {
         auto f = dev.execute({vdi::command::Flush, 0, 0, nullptr, 0}, -1);
         if (!f || f->completionCode != vdi::win32::Success) {
-            state.fail({3202, 1, 16, "Write on \"" + dev.name() + "\" failed: " +
-                                         (f ? win32Text(f->completionCode) : std::string("flush")), 1});
+            state.fail({3202, 1, 16,
+                        "Write on \"" + dev.name() + "\" failed: " +
+                            (f ? win32Text(f->completionCode) : std::string("flush")),
+                        1});
             ok = false;
         }
     }
     if (ok && opened.completeEnabled) {
         auto c = dev.execute({vdi::command::Complete, 0, 0, nullptr, 0}, -1);
         if (!c || c->completionCode != vdi::win32::Success) {
-            state.fail({3202, 1, 16, "Write on \"" + dev.name() + "\" failed: the client did not "
-                                     "complete the backup.", 1});
+            state.fail({3202, 1, 16,
+                        "Write on \"" + dev.name() +
+                            "\" failed: the client did not "
+                            "complete the backup.",
+                        1});
             ok = false;
         }
     }
@@ -158,42 +170,57 @@ void backupDevice(OpenedSet &opened, std::size_t index, StripeHeader header,
 
 } // namespace
 
-StatementOutcome runBackup(const SimOptions &options, DatabaseStore &store, const std::atomic_bool &stop,
-                           const BackupStatement &s, const SessionInfo &session, ReplyStream &reply)
+StatementOutcome runBackup(const SimOptions &options, DatabaseStore &store,
+                           const std::atomic_bool &stop, const BackupStatement &s,
+                           const SessionInfo &session, ReplyStream &reply)
 {
     (void)session;
     const auto found = store.find(s.database);
     if (!found) {
         const std::string u = upper(s.database);
         if (u == "MASTER" || u == "MSDB" || u == "MODEL" || u == "TEMPDB") {
-            reply.info({3147, 1, 16, "vds-sqlsim does not back up system database '" + s.database + "'.", 1});
+            reply.info({3147, 1, 16,
+                        "vds-sqlsim does not back up system database '" + s.database + "'.", 1});
             return StatementOutcome::Failed;
         }
-        reply.info({911, 1, 16, "Database '" + s.database + "' does not exist. Make sure that the name is entered correctly.", 1});
+        reply.info({911, 1, 16,
+                    "Database '" + s.database +
+                        "' does not exist. Make sure that the name is entered correctly.",
+                    1});
         return StatementOutcome::Failed;
     }
     SimDatabase db = *found;
     if (db.state != "ONLINE") {
-        reply.info({954, 1, 16, "The database \"" + db.name + "\" cannot be opened. It is acting as a "
-                                "mirror database or is in the RESTORING state.", 1});
+        reply.info({954, 1, 16,
+                    "The database \"" + db.name +
+                        "\" cannot be opened. It is acting as a "
+                        "mirror database or is in the RESTORING state.",
+                    1});
         return StatementOutcome::Failed;
     }
     const bool isLog = s.action == BackupStatement::Action::BackupLog;
     if (s.differential && (db.fullBaseLsn == 0 || s.copyOnly)) {
-        reply.info({3035, 1, 16, "Cannot perform a differential backup for database \"" + db.name +
-                                     "\", because a current database backup does not exist. Perform a full "
-                                     "database backup by reissuing BACKUP DATABASE, omitting the WITH "
-                                     "DIFFERENTIAL option.", 1});
+        reply.info({3035, 1, 16,
+                    "Cannot perform a differential backup for database \"" + db.name +
+                        "\", because a current database backup does not exist. Perform a full "
+                        "database backup by reissuing BACKUP DATABASE, omitting the WITH "
+                        "DIFFERENTIAL option.",
+                    1});
         return StatementOutcome::Failed;
     }
     if (isLog && db.logBaseLsn == 0) {
-        reply.info({4214, 1, 16, "BACKUP LOG cannot be performed because there is no current database backup.", 1});
+        reply.info({4214, 1, 16,
+                    "BACKUP LOG cannot be performed because there is no current database backup.",
+                    1});
         return StatementOutcome::Failed;
     }
     if (!store.tryLock(db.name)) {
-        reply.info({3023, 1, 16, "Backup, file manipulation operations (such as ALTER DATABASE ADD FILE) "
-                                 "and encryption changes on a database must be serialized. Reissue the "
-                                 "statement after the current backup or file manipulation operation is completed.", 1});
+        reply.info(
+            {3023, 1, 16,
+             "Backup, file manipulation operations (such as ALTER DATABASE ADD FILE) "
+             "and encryption changes on a database must be serialized. Reissue the "
+             "statement after the current backup or file manipulation operation is completed.",
+             1});
         return StatementOutcome::Failed;
     }
     struct Unlock {
@@ -216,9 +243,11 @@ StatementOutcome runBackup(const SimOptions &options, DatabaseStore &store, cons
     for (std::size_t f = 0; f < db.files.size(); ++f) {
         std::error_code ec;
         const auto size = std::filesystem::file_size(db.files[f].path, ec);
-        header.files.push_back({db.files[f].logicalName, db.files[f].path.string(), db.files[f].log, ec ? 0 : size});
+        header.files.push_back(
+            {db.files[f].logicalName, db.files[f].path.string(), db.files[f].log, ec ? 0 : size});
         for (std::size_t p = 0; p < (*hashes)[f].size(); ++p) {
-            const bool changed = full || f >= base.size() || p >= base[f].size() || base[f][p] != (*hashes)[f][p];
+            const bool changed =
+                full || f >= base.size() || p >= base[f].size() || base[f][p] != (*hashes)[f][p];
             if (changed)
                 pages.push_back({static_cast<std::uint16_t>(f), p});
         }
@@ -236,7 +265,8 @@ StatementOutcome runBackup(const SimOptions &options, DatabaseStore &store, cons
     for (const SimFile &f : db.files) {
         fds.push_back(::open(f.path.c_str(), O_RDONLY | O_CLOEXEC));
         if (fds.back() < 0) {
-            reply.info({3201, 1, 16, "Cannot open file '" + f.path.string() + "': " + std::strerror(errno), 1});
+            reply.info({3201, 1, 16,
+                        "Cannot open file '" + f.path.string() + "': " + std::strerror(errno), 1});
             return StatementOutcome::Failed;
         }
     }
@@ -252,7 +282,8 @@ StatementOutcome runBackup(const SimOptions &options, DatabaseStore &store, cons
     }
     OpenedSet &set = **opened;
 
-    header.backupId = std::random_device{}() | (static_cast<std::uint64_t>(std::random_device{}()) << 32);
+    header.backupId =
+        std::random_device{}() | (static_cast<std::uint64_t>(std::random_device{}()) << 32);
     header.type = full ? 1 : (s.differential ? 2 : 3);
     header.copyOnly = s.copyOnly;
     header.checksum = s.checksum;
@@ -281,8 +312,8 @@ StatementOutcome runBackup(const SimOptions &options, DatabaseStore &store, cons
     const auto slow = options.fault(FaultSpec::Kind::Slow);
     std::vector<std::thread> threads;
     for (std::size_t i = 0; i < n; ++i)
-        threads.emplace_back(backupDevice, std::ref(set), i, header, std::move(share[i]), std::cref(fds),
-                             std::ref(state), slow ? slow->value : 0u);
+        threads.emplace_back(backupDevice, std::ref(set), i, header, std::move(share[i]),
+                             std::cref(fds), std::ref(state), slow ? slow->value : 0u);
     unsigned lastPercent = 0;
     StatementOutcome outcome = monitorTransfer(options, s, set, state, reply, stop, lastPercent);
     for (auto &t : threads)
@@ -292,19 +323,23 @@ StatementOutcome runBackup(const SimOptions &options, DatabaseStore &store, cons
         outcome = StatementOutcome::Failed;
     if (outcome != StatementOutcome::Done) {
         if (outcome == StatementOutcome::Failed)
-            reply.info(state.failure().value_or(ServerMessage{3204, 1, 16, "The backup or restore was aborted.", 1}));
+            reply.info(state.failure().value_or(
+                ServerMessage{3204, 1, 16, "The backup or restore was aborted.", 1}));
         return outcome;
     }
 
     if (s.stats && lastPercent < 100)
         reply.progress({3211, 1, 0, "100 percent processed.", 1});
-    const double secs = std::max(0.001, std::chrono::duration<double>(Clock::now() - started).count());
+    const double secs =
+        std::max(0.001, std::chrono::duration<double>(Clock::now() - started).count());
     for (std::size_t f = 0; f < db.files.size(); ++f) {
         std::uint64_t count = 0;
         for (const PageRef &p : pages)
             count += p.file == f;
-        reply.info({4035, 1, 0, "Processed " + std::to_string(count) + " pages for database '" + db.name +
-                                    "', file '" + db.files[f].logicalName + "' on file 1.", 1});
+        reply.info({4035, 1, 0,
+                    "Processed " + std::to_string(count) + " pages for database '" + db.name +
+                        "', file '" + db.files[f].logicalName + "' on file 1.",
+                    1});
     }
     BackupRecord record;
     record.database = db.name;
@@ -326,7 +361,8 @@ StatementOutcome runBackup(const SimOptions &options, DatabaseStore &store, cons
     char rate[96];
     std::snprintf(rate, sizeof rate, " pages in %.3f seconds (%.3f MB/sec).", secs,
                   static_cast<double>(pages.size()) * kPageSize / 1048576.0 / secs);
-    reply.info({3014, 1, 0, s.verb() + " successfully processed " + std::to_string(pages.size()) + rate, 1});
+    reply.info({3014, 1, 0,
+                s.verb() + " successfully processed " + std::to_string(pages.size()) + rate, 1});
     return StatementOutcome::Done;
 }
 

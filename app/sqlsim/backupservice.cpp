@@ -8,8 +8,7 @@ namespace vds::sqlsim {
 BackupService::BackupService(const SimOptions &options, DatabaseStore &store,
                              const std::atomic_bool &stop)
     : m_options(options), m_store(store), m_stop(stop)
-{
-}
+{}
 
 StatementOutcome BackupService::run(const BackupStatement &statement, const SessionInfo &session,
                                     ReplyStream &reply)
@@ -17,9 +16,11 @@ StatementOutcome BackupService::run(const BackupStatement &statement, const Sess
     StatementOutcome outcome = StatementOutcome::Failed;
     if (!session.sysadmin) {
         // SQL Server checks the role before it touches the device set.
-        reply.info({3265, 1, 16, "The login has insufficient authority. Membership of the "
-                                 "sysadmin role is required to use VIRTUAL_DEVICE with BACKUP or "
-                                 "RESTORE operations.", 1});
+        reply.info({3265, 1, 16,
+                    "The login has insufficient authority. Membership of the "
+                    "sysadmin role is required to use VIRTUAL_DEVICE with BACKUP or "
+                    "RESTORE operations.",
+                    1});
     } else if (statement.isBackup()) {
         outcome = runBackup(m_options, m_store, m_stop, statement, session, reply);
     } else {

@@ -114,10 +114,11 @@ SimResult<BackupStatement> parseBackupStatement(SqlCursor &c, bool backup)
                 s.copyOnly = true;
             } else if (o == "CHECKSUM") {
                 s.checksum = true;
-            } else if (o == "NO_CHECKSUM" || o == "NO_COMPRESSION" || o == "INIT" || o == "NOINIT" ||
-                       o == "FORMAT" || o == "NOFORMAT" || o == "SKIP" || o == "NOSKIP" ||
-                       o == "REWIND" || o == "NOREWIND" || o == "UNLOAD" || o == "NOUNLOAD" ||
-                       o == "RECOVERY" || o == "CONTINUE_AFTER_ERROR" || o == "STOP_ON_ERROR") {
+            } else if (o == "NO_CHECKSUM" || o == "NO_COMPRESSION" || o == "INIT" ||
+                       o == "NOINIT" || o == "FORMAT" || o == "NOFORMAT" || o == "SKIP" ||
+                       o == "NOSKIP" || o == "REWIND" || o == "NOREWIND" || o == "UNLOAD" ||
+                       o == "NOUNLOAD" || o == "RECOVERY" || o == "CONTINUE_AFTER_ERROR" ||
+                       o == "STOP_ON_ERROR") {
             } else if (o == "COMPRESSION") {
                 s.compression = true;
             } else if (o == "REPLACE") {
@@ -144,10 +145,12 @@ SimResult<BackupStatement> parseBackupStatement(SqlCursor &c, bool backup)
                     return syntax();
                 if (s.maxTransferSize < 65536 || s.maxTransferSize > 4194304 ||
                     s.maxTransferSize % 65536)
-                    return sqlError(3261, "SQL Server cannot use the virtual device configuration: "
-                                          "MAXTRANSFERSIZE must be a multiple of 64 KB between 64 KB "
-                                          "and 4 MB.");
-            } else if (o == "DESCRIPTION" || o == "NAME" || o == "MEDIANAME" || o == "MEDIADESCRIPTION") {
+                    return sqlError(3261,
+                                    "SQL Server cannot use the virtual device configuration: "
+                                    "MAXTRANSFERSIZE must be a multiple of 64 KB between 64 KB "
+                                    "and 4 MB.");
+            } else if (o == "DESCRIPTION" || o == "NAME" || o == "MEDIANAME" ||
+                       o == "MEDIADESCRIPTION") {
                 if (!stringValue(text))
                     return syntax();
                 if (o == "DESCRIPTION")

@@ -14,7 +14,12 @@ namespace vds::sqlsim {
 /// A parsed BACKUP or RESTORE statement. Plain value.
 struct BackupStatement {
     enum class Action {
-        BackupDatabase, BackupLog, RestoreDatabase, RestoreLog, VerifyOnly, HeaderOnly,
+        BackupDatabase,
+        BackupLog,
+        RestoreDatabase,
+        RestoreLog,
+        VerifyOnly,
+        HeaderOnly,
         FileListOnly
     };
     Action action = Action::BackupDatabase;
@@ -26,10 +31,10 @@ struct BackupStatement {
     bool compression = false;
     bool replace = false;
     bool norecovery = false;
-    unsigned stats = 0;              ///< 0 = no progress messages
-    unsigned blockSize = 0;          ///< 0 = VDI default (512)
-    unsigned bufferCount = 0;        ///< 0 = default
-    unsigned maxTransferSize = 0;    ///< 0 = VDI default (64 KiB)
+    unsigned stats = 0;           ///< 0 = no progress messages
+    unsigned blockSize = 0;       ///< 0 = VDI default (512)
+    unsigned bufferCount = 0;     ///< 0 = default
+    unsigned maxTransferSize = 0; ///< 0 = VDI default (64 KiB)
     std::string description;
     std::vector<std::pair<std::string, std::string>> moves; ///< logical name → new path
     std::optional<std::string> stopAt;

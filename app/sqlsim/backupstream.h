@@ -65,7 +65,8 @@ public:
 
     /// Consumes bytes; calls onPage for each complete, checksum-valid page record. Returns the
     /// new state; Corrupt carries a reason in error().
-    State feed(std::span<const std::uint8_t> bytes, const std::function<bool(const Page &)> &onPage);
+    State feed(std::span<const std::uint8_t> bytes,
+               const std::function<bool(const Page &)> &onPage);
 
     [[nodiscard]] State state() const { return m_state; }
     [[nodiscard]] const std::optional<StripeHeader> &header() const { return m_header; }

@@ -21,9 +21,9 @@ public:
 
     /// SERVERPROPERTY('name') (lower-cased name): the value and its column type; unknown
     /// properties are NULL, as on SQL Server.
-    [[nodiscard]] std::pair<Value, Column> serverProperty(const std::string &name,
-                                                          const std::string &serverName,
-                                                          const std::optional<std::string> &instance) const;
+    [[nodiscard]] std::pair<Value, Column>
+    serverProperty(const std::string &name, const std::string &serverName,
+                   const std::optional<std::string> &instance) const;
 
 private:
     const DatabaseStore &m_store;

@@ -36,7 +36,8 @@ std::string unescape(std::string_view s)
     std::string out;
     for (std::size_t i = 0; i < s.size(); ++i) {
         if (s[i] == '%' && i + 2 < s.size()) {
-            out.push_back(static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16)));
+            out.push_back(
+                static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16)));
             i += 2;
         } else {
             out.push_back(s[i]);
@@ -82,13 +83,14 @@ std::uint64_t fnv1a(const std::uint8_t *p, std::size_t n)
 // file compresses like a real database does rather than like noise.
 SimResult<void> writeSeedFile(const fs::path &path, std::uint64_t size, std::uint64_t seed)
 {
-    static const char *const words[] = {"alpha", "invoice", "customer", "Lisbon", "order",
-                                        "2026-11-22", "pending", "shipped", "total", "Zurich",
-                                        "widget", "gadget", "42", "1999.95", "note", "Oslo"};
+    static const char *const words[] = {
+        "alpha", "invoice", "customer", "Lisbon", "order", "2026-11-22", "pending", "shipped",
+        "total", "Zurich",  "widget",   "gadget", "42",    "1999.95",    "note",    "Oslo"};
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (!out)
         return sqlError(5123, "CREATE FILE encountered operating system error while attempting "
-                              "to open or create the physical file '" + path.string() + "'.");
+                              "to open or create the physical file '" +
+                                  path.string() + "'.");
     std::mt19937_64 rng(seed);
     std::vector<char> page(kPageSize);
     const std::uint64_t pages = (size + kPageSize - 1) / kPageSize;
@@ -126,8 +128,7 @@ DatabaseStore::DatabaseStore(fs::path dataDir) : m_dir(std::move(dataDir)) {}
 
 bool DatabaseStore::sameName(std::string_view a, std::string_view b)
 {
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
                return std::tolower(static_cast<unsigned char>(x)) ==
                       std::tolower(static_cast<unsigned char>(y));
            });
@@ -138,7 +139,8 @@ SimResult<void> DatabaseStore::open()
     std::error_code ec;
     fs::create_directories(m_dir / ".sqlsim", ec);
     if (ec)
-        return sqlError(5123, "cannot create data directory '" + m_dir.string() + "': " + ec.message());
+        return sqlError(5123,
+                        "cannot create data directory '" + m_dir.string() + "': " + ec.message());
     std::lock_guard lock(m_mutex);
     std::ifstream in(m_dir / ".sqlsim" / "catalog");
     std::string line;
@@ -333,7 +335,8 @@ void DatabaseStore::putDatabase(SimDatabase db)
     saveLocked();
 }
 
-std::optional<std::string> DatabaseStore::fileOwner(const fs::path &path, std::string_view except) const
+std::optional<std::string> DatabaseStore::fileOwner(const fs::path &path,
+                                                    std::string_view except) const
 {
     std::error_code ec;
     const fs::path want = fs::weakly_canonical(path, ec);
@@ -355,8 +358,9 @@ SimResult<PageMap> DatabaseStore::hashPages(const SimDatabase &db)
     for (const SimFile &f : db.files) {
         std::ifstream in(f.path, std::ios::binary);
         if (!in)
-            return sqlError(3201, "Cannot open file '" + f.path.string() + "'. Operating system "
-                                  "error 2(The system cannot find the file specified.).");
+            return sqlError(3201, "Cannot open file '" + f.path.string() +
+                                      "'. Operating system "
+                                      "error 2(The system cannot find the file specified.).");
         auto &hashes = map.emplace_back();
         for (;;) {
             in.read(reinterpret_cast<char *>(page.data()), kPageSize);

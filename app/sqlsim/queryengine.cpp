@@ -136,8 +136,7 @@ Value castValue(const Value &v, const Column &to)
 
 QueryEngine::QueryEngine(const SimOptions &options, const DatabaseStore &store)
     : m_options(options), m_store(store), m_views(store)
-{
-}
+{}
 
 std::string QueryEngine::serverName() const
 {
@@ -186,12 +185,12 @@ SimResult<ResultSet> QueryEngine::select(SqlCursor &c, const SessionInfo &sessio
         int depth = 0;
         while (!c.atEnd()) {
             const SqlToken &t = c.peek();
-            if (depth == 0 && (t.isPunct(',') || t.isPunct(';') || t.isKeyword("FROM") ||
-                               t.isKeyword("AS") || t.isKeyword("WHERE") || t.isKeyword("ORDER") ||
-                               t.isKeyword("GROUP")))
+            if (depth == 0 &&
+                (t.isPunct(',') || t.isPunct(';') || t.isKeyword("FROM") || t.isKeyword("AS") ||
+                 t.isKeyword("WHERE") || t.isKeyword("ORDER") || t.isKeyword("GROUP")))
                 break;
-            if (depth == 0 && !item.tokens.empty() && t.isName() && !item.tokens.back().isPunct('.') &&
-                !t.isKeyword("AS"))
+            if (depth == 0 && !item.tokens.empty() && t.isName() &&
+                !item.tokens.back().isPunct('.') && !t.isKeyword("AS"))
                 break; // a bare alias
             if (t.isPunct('('))
                 ++depth;
@@ -201,9 +200,9 @@ SimResult<ResultSet> QueryEngine::select(SqlCursor &c, const SessionInfo &sessio
         }
         if (item.tokens.empty())
             return syntax();
-        if (c.acceptKeyword("AS") || (c.peek().isName() && !c.peek().isKeyword("FROM") &&
-                                      !c.peek().isKeyword("WHERE") && !c.peek().isKeyword("ORDER") &&
-                                      !c.peek().isKeyword("GROUP"))) {
+        if (c.acceptKeyword("AS") ||
+            (c.peek().isName() && !c.peek().isKeyword("FROM") && !c.peek().isKeyword("WHERE") &&
+             !c.peek().isKeyword("ORDER") && !c.peek().isKeyword("GROUP"))) {
             const SqlToken &a = c.next();
             if (!a.isName() && a.kind != SqlToken::Kind::String)
                 return syntax();
@@ -284,7 +283,8 @@ SimResult<ResultSet> QueryEngine::select(SqlCursor &c, const SessionInfo &sessio
                 if (t.text == "@@SERVERNAME")
                     return constant(serverName(), {"", ColumnType::NVarChar, 128});
                 if (t.text == "@@SERVICENAME")
-                    return constant(m_options.instance.value_or("MSSQLSERVER"), {"", ColumnType::NVarChar, 128});
+                    return constant(m_options.instance.value_or("MSSQLSERVER"),
+                                    {"", ColumnType::NVarChar, 128});
                 if (t.text == "@@SPID")
                     return constant(std::int64_t{session.spid}, {"", ColumnType::Int, 0});
                 return sqlError(137, "Must declare the scalar variable \"" + t.text + "\".");
@@ -319,7 +319,8 @@ SimResult<ResultSet> QueryEngine::select(SqlCursor &c, const SessionInfo &sessio
                     const auto arg = stringArg();
                     if (!arg)
                         return sqlError(102, "Incorrect syntax near 'SERVERPROPERTY'.");
-                    auto [value, meta] = m_views.serverProperty(lowerName(*arg), serverName(), m_options.instance);
+                    auto [value, meta] =
+                        m_views.serverProperty(lowerName(*arg), serverName(), m_options.instance);
                     return constant(std::move(value), std::move(meta));
                 }
                 if (fn == "IS_SRVROLEMEMBER") {
@@ -332,9 +333,9 @@ SimResult<ResultSet> QueryEngine::select(SqlCursor &c, const SessionInfo &sessio
                         v = std::int64_t{session.sysadmin ? 1 : 0};
                     else if (role == "public")
                         v = std::int64_t{1};
-                    else if (role == "dbcreator" || role == "serveradmin" || role == "securityadmin" ||
-                             role == "diskadmin" || role == "processadmin" || role == "setupadmin" ||
-                             role == "bulkadmin")
+                    else if (role == "dbcreator" || role == "serveradmin" ||
+                             role == "securityadmin" || role == "diskadmin" ||
+                             role == "processadmin" || role == "setupadmin" || role == "bulkadmin")
                         v = std::int64_t{session.sysadmin ? 1 : 0};
                     return constant(v, {"", ColumnType::Int, 0});
                 }
@@ -367,7 +368,8 @@ SimResult<ResultSet> QueryEngine::select(SqlCursor &c, const SessionInfo &sessio
                         x.meta.type = fn == "COUNT" ? ColumnType::Int : ColumnType::BigInt;
                     return x;
                 }
-                return sqlError(195, "'" + t.text + "' is not a recognized built-in function name.");
+                return sqlError(195,
+                                "'" + t.text + "' is not a recognized built-in function name.");
             }
             if (t.isName()) {
                 std::string col = t.text;
@@ -393,8 +395,8 @@ SimResult<ResultSet> QueryEngine::select(SqlCursor &c, const SessionInfo &sessio
             x->meta = *x->cast;
             x->meta.name = keepName;
         }
-        x->meta.name = item.alias.empty() ? (x->kind == Expr::Kind::Column ? x->meta.name : "")
-                                          : item.alias;
+        x->meta.name =
+            item.alias.empty() ? (x->kind == Expr::Kind::Column ? x->meta.name : "") : item.alias;
         exprs.push_back(std::move(*x));
     }
 
@@ -418,8 +420,9 @@ SimResult<ResultSet> QueryEngine::select(SqlCursor &c, const SessionInfo &sessio
             } else if (c.acceptKeyword("IN") && c.acceptPunct('(')) {
                 do {
                     const SqlToken v = c.next();
-                    cond.values.push_back(v.kind == SqlToken::Kind::Number ? Value(valueInt(Value(v.text)).value_or(0))
-                                                                          : Value(v.text));
+                    cond.values.push_back(v.kind == SqlToken::Kind::Number
+                                              ? Value(valueInt(Value(v.text)).value_or(0))
+                                              : Value(v.text));
                 } while (c.acceptPunct(','));
                 if (!c.acceptPunct(')'))
                     return syntax();
@@ -431,8 +434,9 @@ SimResult<ResultSet> QueryEngine::select(SqlCursor &c, const SessionInfo &sessio
             const SqlToken v = c.next();
             if (v.kind != SqlToken::Kind::String && v.kind != SqlToken::Kind::Number)
                 return syntax();
-            cond.values.push_back(v.kind == SqlToken::Kind::Number ? Value(valueInt(Value(v.text)).value_or(0))
-                                                                  : Value(v.text));
+            cond.values.push_back(v.kind == SqlToken::Kind::Number
+                                      ? Value(valueInt(Value(v.text)).value_or(0))
+                                      : Value(v.text));
             where.push_back(std::move(cond));
         } while (c.acceptKeyword("AND"));
     }
@@ -500,8 +504,9 @@ SimResult<ResultSet> QueryEngine::select(SqlCursor &c, const SessionInfo &sessio
                     if (std::holds_alternative<std::monostate>(row[cond.column]))
                         continue; // NULL compares as unknown: never a match
                     const int cmp = compareValues(row[cond.column], v);
-                    any = any || (cond.order == 0 ? cmp == 0
-                                                  : (cmp == cond.order || (cond.orEqual && cmp == 0)));
+                    any = any ||
+                          (cond.order == 0 ? cmp == 0
+                                           : (cmp == cond.order || (cond.orEqual && cmp == 0)));
                 }
                 keep = keep && (any != cond.negate);
             }

@@ -11,7 +11,9 @@ namespace vds::sqlsim {
 /// Belongs to the connection's thread, like the channel it writes to.
 class ReplyStream final {
 public:
-    ReplyStream(TdsChannel &channel, const TokenWriter &tokens) : m_channel(channel), m_tokens(tokens) {}
+    ReplyStream(TdsChannel &channel, const TokenWriter &tokens)
+        : m_channel(channel), m_tokens(tokens)
+    {}
 
     ByteWriter &buffer() { return m_pending; }
     const TokenWriter &tokens() const { return m_tokens; }

@@ -61,7 +61,9 @@ void restoreDevice(OpenedSet &opened, std::size_t index, RestorePlan &plan, Tran
             const ssize_t w = ::pwrite(plan.fds[p.file], p.data.data(), p.data.size(),
                                        static_cast<off_t>(p.page * reader.header()->pageSize));
             if (w != static_cast<ssize_t>(p.data.size())) {
-                state.fail({3203, 1, 16, "Write to database file failed: " + std::string(std::strerror(errno)), 1});
+                state.fail({3203, 1, 16,
+                            "Write to database file failed: " + std::string(std::strerror(errno)),
+                            1});
                 return false;
             }
         }
@@ -79,8 +81,10 @@ void restoreDevice(OpenedSet &opened, std::size_t index, RestorePlan &plan, Tran
         if (!id) {
             state.fail(vdi::hresultOf(id.error()) == vdi::hr::Abort
                            ? ServerMessage{3204, 1, 16, "The backup or restore was aborted.", 1}
-                           : ServerMessage{3203, 1, 16, "Read on \"" + dev.name() + "\" failed: " +
-                                                            vdi::hresultName(vdi::hresultOf(id.error())), 1});
+                           : ServerMessage{3203, 1, 16,
+                                           "Read on \"" + dev.name() + "\" failed: " +
+                                               vdi::hresultName(vdi::hresultOf(id.error())),
+                                           1});
             break;
         }
         auto c = awaitCompletion(dev, state, opened.serverTimeoutMs, false);
@@ -88,20 +92,27 @@ void restoreDevice(OpenedSet &opened, std::size_t index, RestorePlan &plan, Tran
             state.fail(c.error());
             break;
         }
-        const bool eof = c->completionCode == vdi::win32::HandleEof || c->completionCode == vdi::win32::NoDataDetected;
+        const bool eof = c->completionCode == vdi::win32::HandleEof ||
+                         c->completionCode == vdi::win32::NoDataDetected;
         if (c->completionCode != vdi::win32::Success && !eof) {
-            state.fail({3203, 1, 16, "Read on \"" + dev.name() + "\" failed: " + win32Text(c->completionCode), 1});
+            state.fail({3203, 1, 16,
+                        "Read on \"" + dev.name() + "\" failed: " + win32Text(c->completionCode),
+                        1});
             break;
         }
         state.bytesDone += c->bytesTransferred;
-        const auto st = reader.feed(std::span(reinterpret_cast<const std::uint8_t *>(buffer.data),
-                                              std::min<std::size_t>(c->bytesTransferred, opened.maxTransfer)),
-                                    onPage);
+        const auto st =
+            reader.feed(std::span(reinterpret_cast<const std::uint8_t *>(buffer.data),
+                                  std::min<std::size_t>(c->bytesTransferred, opened.maxTransfer)),
+                        onPage);
         if (st == StripeReader::State::Corrupt) {
             if (!state.failure())
-                state.fail({3241, 1, 16, "The media family on device '" + dev.name() +
-                                             "' is incorrectly formed. SQL Server cannot process this media "
-                                             "family. (" + reader.error() + ")", 1});
+                state.fail({3241, 1, 16,
+                            "The media family on device '" + dev.name() +
+                                "' is incorrectly formed. SQL Server cannot process this media "
+                                "family. (" +
+                                reader.error() + ")",
+                            1});
             break;
         }
         if (reader.header() && !deposited && !deposit())
@@ -109,9 +120,11 @@ void restoreDevice(OpenedSet &opened, std::size_t index, RestorePlan &plan, Tran
         if (st == StripeReader::State::Ended)
             break;
         if (eof) {
-            state.fail({3266, 1, 16, "The backup data at the end of \"" + dev.name() +
-                                         "\" is incorrectly formatted. Backup sets on the media might be "
-                                         "damaged and unusable.", 1});
+            state.fail({3266, 1, 16,
+                        "The backup data at the end of \"" + dev.name() +
+                            "\" is incorrectly formatted. Backup sets on the media might be "
+                            "damaged and unusable.",
+                        1});
             break;
         }
     }
@@ -136,20 +149,30 @@ ResultSet headerOnly(const StripeHeader &h, std::int64_t finishedMs, const std::
 {
     using T = ColumnType;
     ResultSet r;
-    r.columns = {{"BackupName", T::NVarChar, 128},     {"BackupDescription", T::NVarChar, 255},
-                 {"BackupType", T::Int, 0},             {"Compressed", T::Int, 0},
-                 {"Position", T::Int, 0},               {"DeviceType", T::Int, 0},
-                 {"UserName", T::NVarChar, 128},        {"ServerName", T::NVarChar, 128},
-                 {"DatabaseName", T::NVarChar, 128},    {"BackupSize", T::BigInt, 0},
-                 {"FirstLSN", T::BigInt, 0},            {"LastLSN", T::BigInt, 0},
-                 {"DatabaseBackupLSN", T::BigInt, 0},   {"BackupStartDate", T::DateTime, 0},
-                 {"BackupFinishDate", T::DateTime, 0},  {"IsCopyOnly", T::Bit, 0},
-                 {"HasBackupChecksums", T::Bit, 0},     {"FamilyCount", T::Int, 0}};
+    r.columns = {{"BackupName", T::NVarChar, 128},
+                 {"BackupDescription", T::NVarChar, 255},
+                 {"BackupType", T::Int, 0},
+                 {"Compressed", T::Int, 0},
+                 {"Position", T::Int, 0},
+                 {"DeviceType", T::Int, 0},
+                 {"UserName", T::NVarChar, 128},
+                 {"ServerName", T::NVarChar, 128},
+                 {"DatabaseName", T::NVarChar, 128},
+                 {"BackupSize", T::BigInt, 0},
+                 {"FirstLSN", T::BigInt, 0},
+                 {"LastLSN", T::BigInt, 0},
+                 {"DatabaseBackupLSN", T::BigInt, 0},
+                 {"BackupStartDate", T::DateTime, 0},
+                 {"BackupFinishDate", T::DateTime, 0},
+                 {"IsCopyOnly", T::Bit, 0},
+                 {"HasBackupChecksums", T::Bit, 0},
+                 {"FamilyCount", T::Int, 0}};
     const std::int64_t type = h.type == 1 ? 1 : (h.type == 2 ? 5 : 2);
     r.rows.push_back({Value(), h.description.empty() ? Value() : Value(h.description), type,
-                      std::int64_t{0}, std::int64_t{1}, std::int64_t{7}, user, h.serverName, h.database,
-                      static_cast<std::int64_t>(h.totalPages * h.pageSize), static_cast<std::int64_t>(h.firstLsn),
-                      static_cast<std::int64_t>(h.lastLsn), static_cast<std::int64_t>(h.databaseBackupLsn),
+                      std::int64_t{0}, std::int64_t{1}, std::int64_t{7}, user, h.serverName,
+                      h.database, static_cast<std::int64_t>(h.totalPages * h.pageSize),
+                      static_cast<std::int64_t>(h.firstLsn), static_cast<std::int64_t>(h.lastLsn),
+                      static_cast<std::int64_t>(h.databaseBackupLsn),
                       SimTime(std::chrono::milliseconds(h.startedMs)),
                       SimTime(std::chrono::milliseconds(finishedMs)), h.copyOnly, h.checksum,
                       std::int64_t{h.stripeCount}});
@@ -160,21 +183,25 @@ ResultSet fileListOnly(const StripeHeader &h)
 {
     using T = ColumnType;
     ResultSet r;
-    r.columns = {{"LogicalName", T::NVarChar, 128}, {"PhysicalName", T::NVarChar, 260},
-                 {"Type", T::NVarChar, 1},          {"FileGroupName", T::NVarChar, 128},
-                 {"Size", T::BigInt, 0},            {"MaxSize", T::BigInt, 0},
+    r.columns = {{"LogicalName", T::NVarChar, 128},
+                 {"PhysicalName", T::NVarChar, 260},
+                 {"Type", T::NVarChar, 1},
+                 {"FileGroupName", T::NVarChar, 128},
+                 {"Size", T::BigInt, 0},
+                 {"MaxSize", T::BigInt, 0},
                  {"FileId", T::BigInt, 0}};
     std::int64_t id = 1;
     for (const StreamFile &f : h.files)
         r.rows.push_back({f.logicalName, f.physicalName, std::string(f.log ? "L" : "D"),
                           f.log ? Value() : Value(std::string("PRIMARY")),
-                          static_cast<std::int64_t>(f.sizeBytes), std::int64_t{35184372080640}, id++});
+                          static_cast<std::int64_t>(f.sizeBytes), std::int64_t{35184372080640},
+                          id++});
     return r;
 }
 
 /// The checks SQL Server makes before it writes anything; returns the target database.
-SimResult<SimDatabase> planTarget(const BackupStatement &s, const StripeHeader &h, DatabaseStore &store,
-                                  bool &created)
+SimResult<SimDatabase> planTarget(const BackupStatement &s, const StripeHeader &h,
+                                  DatabaseStore &store, bool &created)
 {
     const bool logAction = s.action == BackupStatement::Action::RestoreLog;
     if (logAction != (h.type == 3))
@@ -184,51 +211,63 @@ SimResult<SimDatabase> planTarget(const BackupStatement &s, const StripeHeader &
     const auto existing = store.find(s.database);
     if (h.type != 1) {
         if (!existing || existing->state != "RESTORING")
-            return sqlError(3117, "The log or differential backup cannot be restored because no files are "
-                                  "ready to rollforward.");
+            return sqlError(
+                3117, "The log or differential backup cannot be restored because no files are "
+                      "ready to rollforward.");
         if (h.type == 2 && existing->restoredFullLsn != h.databaseBackupLsn)
-            return sqlError(3136, "This differential backup cannot be restored because the database has not "
-                                  "been restored to the correct earlier state.");
+            return sqlError(
+                3136, "This differential backup cannot be restored because the database has not "
+                      "been restored to the correct earlier state.");
         if (h.type == 3 && existing->restoredLsn != h.firstLsn)
-            return sqlError(4305, "The log in this backup set begins at LSN " + std::to_string(h.firstLsn) +
-                                      ", which is too recent to apply to the database. An earlier log backup "
-                                      "that includes LSN " + std::to_string(existing->restoredLsn) +
-                                      " can be restored.");
+            return sqlError(
+                4305, "The log in this backup set begins at LSN " + std::to_string(h.firstLsn) +
+                          ", which is too recent to apply to the database. An earlier log backup "
+                          "that includes LSN " +
+                          std::to_string(existing->restoredLsn) + " can be restored.");
         if (h.type == 3 && s.stopAt) {
             // Log pages carry no timestamps here, so a log applies whole or not at all: a
             // STOPAT before the log backup began is "too early", as on SQL Server.
             std::tm tm{};
-            if (std::sscanf(s.stopAt->c_str(), "%d-%d-%d%*c%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
-                            &tm.tm_hour, &tm.tm_min, &tm.tm_sec) < 3)
-                return sqlError(241, "Conversion failed when converting date and/or time from character string.");
+            if (std::sscanf(s.stopAt->c_str(), "%d-%d-%d%*c%d:%d:%d", &tm.tm_year, &tm.tm_mon,
+                            &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) < 3)
+                return sqlError(
+                    241,
+                    "Conversion failed when converting date and/or time from character string.");
             tm.tm_year -= 1900;
             tm.tm_mon -= 1;
             const std::int64_t stopMs = static_cast<std::int64_t>(::timegm(&tm)) * 1000;
             if (stopMs < h.startedMs)
-                return sqlError(4335, "The specified STOPAT time is too early. All or part of the database "
-                                      "is already rolled forward to a point beyond the STOPAT time.");
+                return sqlError(
+                    4335, "The specified STOPAT time is too early. All or part of the database "
+                          "is already rolled forward to a point beyond the STOPAT time.");
         }
         if (existing->files.size() != h.files.size())
-            return sqlError(3154, "The backup set holds a backup of a database other than the existing '" +
-                                      existing->name + "' database.");
+            return sqlError(
+                3154, "The backup set holds a backup of a database other than the existing '" +
+                          existing->name + "' database.");
         created = false;
         return *existing;
     }
     if (existing && existing->state == "ONLINE" && !s.replace) {
         if (!DatabaseStore::sameName(existing->name, h.database))
-            return sqlError(3154, "The backup set holds a backup of a database other than the existing '" +
-                                      existing->name + "' database.");
-        return sqlError(3159, "The tail of the log for the database \"" + existing->name +
-                                  "\" has not been backed up. Use BACKUP LOG WITH NORECOVERY to backup the log if "
-                                  "it contains work you do not want to lose. Use the WITH REPLACE or WITH STOPAT "
-                                  "clause of the RESTORE statement to just overwrite the contents of the log.");
+            return sqlError(
+                3154, "The backup set holds a backup of a database other than the existing '" +
+                          existing->name + "' database.");
+        return sqlError(
+            3159,
+            "The tail of the log for the database \"" + existing->name +
+                "\" has not been backed up. Use BACKUP LOG WITH NORECOVERY to backup the log if "
+                "it contains work you do not want to lose. Use the WITH REPLACE or WITH STOPAT "
+                "clause of the RESTORE statement to just overwrite the contents of the log.");
     }
     for (const auto &[logical, path] : s.moves) {
-        const bool known = std::any_of(h.files.begin(), h.files.end(),
-                                       [&](const StreamFile &f) { return DatabaseStore::sameName(f.logicalName, logical); });
+        const bool known = std::any_of(h.files.begin(), h.files.end(), [&](const StreamFile &f) {
+            return DatabaseStore::sameName(f.logicalName, logical);
+        });
         if (!known)
-            return sqlError(3234, "Logical file '" + logical + "' is not part of database '" + h.database +
-                                      "'. Use RESTORE FILELISTONLY to list the logical file names.");
+            return sqlError(
+                3234, "Logical file '" + logical + "' is not part of database '" + h.database +
+                          "'. Use RESTORE FILELISTONLY to list the logical file names.");
     }
     SimDatabase db;
     db.name = existing ? existing->name : s.database;
@@ -239,13 +278,17 @@ SimResult<SimDatabase> planTarget(const BackupStatement &s, const StripeHeader &
             if (DatabaseStore::sameName(f.logicalName, logical))
                 target = path;
         if (const auto owner = store.fileOwner(target, db.name))
-            return std::unexpected(ServerMessage{1834, 1, 16, "The file '" + target.string() +
-                                                                   "' cannot be overwritten.  It is being used by database '" +
-                                                                   *owner + "'.", 1});
+            return std::unexpected(ServerMessage{
+                1834, 1, 16,
+                "The file '" + target.string() +
+                    "' cannot be overwritten.  It is being used by database '" + *owner + "'.",
+                1});
         std::error_code ec;
         if (!existing && std::filesystem::exists(target, ec) && !s.replace)
-            return sqlError(5170, "Cannot create file '" + target.string() + "' because it already exists. "
-                                  "Change the file path or the file name, and retry the operation.");
+            return sqlError(5170,
+                            "Cannot create file '" + target.string() +
+                                "' because it already exists. "
+                                "Change the file path or the file name, and retry the operation.");
         db.files.push_back({f.logicalName, target, f.log});
     }
     created = !existing;
@@ -254,8 +297,9 @@ SimResult<SimDatabase> planTarget(const BackupStatement &s, const StripeHeader &
 
 } // namespace
 
-StatementOutcome runRestore(const SimOptions &options, DatabaseStore &store, const std::atomic_bool &stop,
-                            const BackupStatement &s, const SessionInfo &session, ReplyStream &reply)
+StatementOutcome runRestore(const SimOptions &options, DatabaseStore &store,
+                            const std::atomic_bool &stop, const BackupStatement &s,
+                            const SessionInfo &session, ReplyStream &reply)
 {
     const bool applies = s.action == BackupStatement::Action::RestoreDatabase ||
                          s.action == BackupStatement::Action::RestoreLog;
@@ -271,13 +315,16 @@ StatementOutcome runRestore(const SimOptions &options, DatabaseStore &store, con
     } unlock{store, locked};
     if (applies) {
         if (!store.tryLock(s.database)) {
-            reply.info({3101, 1, 16, "Exclusive access could not be obtained because the database is in use.", 1});
+            reply.info({3101, 1, 16,
+                        "Exclusive access could not be obtained because the database is in use.",
+                        1});
             return StatementOutcome::Failed;
         }
         locked = s.database;
     }
     const auto started = Clock::now();
-    auto opened = openDeviceSet(options, s, false, [&] { return stop.load() || reply.attention(); });
+    auto opened =
+        openDeviceSet(options, s, false, [&] { return stop.load() || reply.attention(); });
     if (!opened) {
         if (reply.attention())
             return StatementOutcome::Attention;
@@ -295,7 +342,8 @@ StatementOutcome runRestore(const SimOptions &options, DatabaseStore &store, con
     const auto slow = options.fault(FaultSpec::Kind::Slow);
     std::vector<std::thread> threads;
     for (std::size_t i = 0; i < n; ++i)
-        threads.emplace_back(restoreDevice, std::ref(set), i, std::ref(plan), std::ref(state), slow ? slow->value : 0u);
+        threads.emplace_back(restoreDevice, std::ref(set), i, std::ref(plan), std::ref(state),
+                             slow ? slow->value : 0u);
 
     // Plan once every header is in (or a device has failed).
     StripeHeader first;
@@ -316,19 +364,24 @@ StatementOutcome runRestore(const SimOptions &options, DatabaseStore &store, con
         for (std::size_t i = 0; i < n && !planError && !cancelled && !state.stop.load(); ++i) {
             const auto &h = plan.headers[i];
             if (!h) {
-                planError = ServerMessage{3241, 1, 16, "The media family on device '" + s.devices[i] +
-                                                           "' is incorrectly formed.", 1};
+                planError = ServerMessage{
+                    3241, 1, 16,
+                    "The media family on device '" + s.devices[i] + "' is incorrectly formed.", 1};
                 break;
             }
             if (i == 0)
                 first = *h;
             if (h->stripeCount != n)
-                planError = ServerMessage{3132, 1, 16, "The media set has " + std::to_string(h->stripeCount) +
-                                                           " media families but only " + std::to_string(n) +
-                                                           " are provided. All members must be provided.", 1};
+                planError = ServerMessage{3132, 1, 16,
+                                          "The media set has " + std::to_string(h->stripeCount) +
+                                              " media families but only " + std::to_string(n) +
+                                              " are provided. All members must be provided.",
+                                          1};
             else if (h->backupId != first.backupId || h->stripeIndex >= n || seen[h->stripeIndex])
-                planError = ServerMessage{3227, 1, 16, "The backup media set on device '" + s.devices[i] +
-                                                           "' does not belong to the same backup set.", 1};
+                planError = ServerMessage{3227, 1, 16,
+                                          "The backup media set on device '" + s.devices[i] +
+                                              "' does not belong to the same backup set.",
+                                          1};
             else
                 seen[h->stripeIndex] = true;
         }
@@ -341,20 +394,27 @@ StatementOutcome runRestore(const SimOptions &options, DatabaseStore &store, con
                 for (std::size_t f = 0; f < target.files.size() && !planError; ++f) {
                     std::error_code ec;
                     std::filesystem::create_directories(target.files[f].path.parent_path(), ec);
-                    const int fd = ::open(target.files[f].path.c_str(),
-                                          O_RDWR | O_CREAT | O_CLOEXEC | (first.type == 1 ? O_TRUNC : 0), 0640);
-                    if (fd < 0 || ::ftruncate(fd, static_cast<off_t>(first.files[f].sizeBytes)) != 0)
-                        planError = ServerMessage{3634, 1, 16, "The operating system returned the error '" +
-                                                                   std::string(std::strerror(errno)) +
-                                                                   "' while attempting 'RestoreContainer::ValidateTargetForCreation' on '" +
-                                                                   target.files[f].path.string() + "'.", 1};
+                    const int fd = ::open(
+                        target.files[f].path.c_str(),
+                        O_RDWR | O_CREAT | O_CLOEXEC | (first.type == 1 ? O_TRUNC : 0), 0640);
+                    if (fd < 0 ||
+                        ::ftruncate(fd, static_cast<off_t>(first.files[f].sizeBytes)) != 0)
+                        planError =
+                            ServerMessage{3634, 1, 16,
+                                          "The operating system returned the error '" +
+                                              std::string(std::strerror(errno)) +
+                                              "' while attempting "
+                                              "'RestoreContainer::ValidateTargetForCreation' on '" +
+                                              target.files[f].path.string() + "'.",
+                                          1};
                     plan.fds.push_back(fd);
                 }
             }
         }
         if (!state.stop.load() && !cancelled && !planError) {
             plan.pagesPerFile.assign(first.files.size(), 0);
-            state.bytesTotal = std::max<std::uint64_t>(1, first.totalPages * (first.pageSize + 19) + n * 512);
+            state.bytesTotal =
+                std::max<std::uint64_t>(1, first.totalPages * (first.pageSize + 19) + n * 512);
             plan.go = true;
         } else if (planError) {
             state.fail(*planError);
@@ -397,21 +457,27 @@ StatementOutcome runRestore(const SimOptions &options, DatabaseStore &store, con
             }
         }
         if (outcome == StatementOutcome::Failed) {
-            reply.info(state.failure().value_or(ServerMessage{3204, 1, 16, "The backup or restore was aborted.", 1}));
+            reply.info(state.failure().value_or(
+                ServerMessage{3204, 1, 16, "The backup or restore was aborted.", 1}));
             if (planError && applies && planError->number == 1834)
-                reply.info({3156, 1, 16, "File '" + first.files.front().logicalName + "' cannot be restored to '" +
-                                             first.files.front().physicalName +
-                                             "'. Use WITH MOVE to identify a valid location for the file.", 1});
+                reply.info({3156, 1, 16,
+                            "File '" + first.files.front().logicalName +
+                                "' cannot be restored to '" + first.files.front().physicalName +
+                                "'. Use WITH MOVE to identify a valid location for the file.",
+                            1});
             if (planError && applies && (planError->number == 1834 || planError->number == 5170))
-                reply.info({3119, 1, 16, "Problems were identified while planning for the RESTORE statement. "
-                                         "Previous messages provide details.", 1});
+                reply.info({3119, 1, 16,
+                            "Problems were identified while planning for the RESTORE statement. "
+                            "Previous messages provide details.",
+                            1});
         }
         return outcome;
     }
 
     switch (s.action) {
     case BackupStatement::Action::HeaderOnly:
-        reply.tokens().resultSet(reply.buffer(), headerOnly(first, plan.finishedMs, session.user), true);
+        reply.tokens().resultSet(reply.buffer(), headerOnly(first, plan.finishedMs, session.user),
+                                 true);
         return StatementOutcome::Done;
     case BackupStatement::Action::FileListOnly:
         reply.tokens().resultSet(reply.buffer(), fileListOnly(first), true);
@@ -426,8 +492,10 @@ StatementOutcome runRestore(const SimOptions &options, DatabaseStore &store, con
     std::uint64_t total = 0;
     for (std::size_t f = 0; f < first.files.size(); ++f) {
         total += plan.pagesPerFile[f];
-        reply.info({4035, 1, 0, "Processed " + std::to_string(plan.pagesPerFile[f]) + " pages for database '" +
-                                    target.name + "', file '" + first.files[f].logicalName + "' on file 1.", 1});
+        reply.info({4035, 1, 0,
+                    "Processed " + std::to_string(plan.pagesPerFile[f]) + " pages for database '" +
+                        target.name + "', file '" + first.files[f].logicalName + "' on file 1.",
+                    1});
     }
     target.state = s.norecovery ? "RESTORING" : "ONLINE";
     target.restoredLsn = first.lastLsn;
@@ -437,11 +505,13 @@ StatementOutcome runRestore(const SimOptions &options, DatabaseStore &store, con
         target.logBaseLsn = 0;
     }
     store.putDatabase(target);
-    const double secs = std::max(0.001, std::chrono::duration<double>(Clock::now() - started).count());
+    const double secs =
+        std::max(0.001, std::chrono::duration<double>(Clock::now() - started).count());
     char rate[96];
     std::snprintf(rate, sizeof rate, " pages in %.3f seconds (%.3f MB/sec).", secs,
                   static_cast<double>(total) * kPageSize / 1048576.0 / secs);
-    reply.info({3014, 1, 0, s.verb() + " successfully processed " + std::to_string(total) + rate, 1});
+    reply.info(
+        {3014, 1, 0, s.verb() + " successfully processed " + std::to_string(total) + rate, 1});
     return StatementOutcome::Done;
 }
 

@@ -41,7 +41,8 @@ bool Server::listen(const std::string &host, std::uint16_t port, std::string &er
     }
     if (::bind(m_fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr) != 0 ||
         ::listen(m_fd, 16) != 0) {
-        error = "cannot listen on " + host + ":" + std::to_string(port) + ": " + std::strerror(errno);
+        error =
+            "cannot listen on " + host + ":" + std::to_string(port) + ": " + std::strerror(errno);
         return false;
     }
     socklen_t len = sizeof addr;

@@ -34,9 +34,7 @@ void Session::run()
     while (m_channel.read(msg) == TdsChannel::ReadResult::Ok) {
         ReplyStream reply(m_channel, m_tokens);
         switch (msg.type) {
-        case packet::SqlBatch:
-            batch(msg.payload);
-            break;
+        case packet::SqlBatch: batch(msg.payload); break;
         case packet::Attention:
             // The statement had already finished: still confirm the cancel (specs/tds.md §1.8).
             m_tokens.done(reply.buffer(), done::Attention, 0, 0);
@@ -45,7 +43,8 @@ void Session::run()
         default:
             error(reply, {0, 1, 16,
                           "vds-sqlsim understands SQL batches only (TDS packet type " +
-                              std::to_string(msg.type) + " is not supported).", 1});
+                              std::to_string(msg.type) + " is not supported).",
+                          1});
             m_tokens.done(reply.buffer(), done::Error, 0, 0);
             reply.finish();
             break;
@@ -88,7 +87,8 @@ bool Session::login()
         if (!db || db->state != "ONLINE") {
             m_tokens.message(out, {4060, 1, 11,
                                    "Cannot open database \"" + database +
-                                       "\" requested by the login. The login failed.", 1});
+                                       "\" requested by the login. The login failed.",
+                                   1});
             return refuse(req->userName);
         }
         database = db->name;
@@ -108,7 +108,8 @@ bool Session::login()
     m_tokens.message(out, {5703, 1, 0, "Changed language setting to us_english.", 1});
     const std::uint32_t version = req->tdsVersion >= 0x74000004 ? 0x74000004 : req->tdsVersion;
     m_tokens.loginAck(out, version);
-    m_tokens.envChange(out, 4, std::to_string(req->packetSize >= 512 ? req->packetSize : 4096), "4096");
+    m_tokens.envChange(out, 4, std::to_string(req->packetSize >= 512 ? req->packetSize : 4096),
+                       "4096");
     m_tokens.done(out, done::Final, 0, 0);
     return reply.finish();
 }
@@ -133,8 +134,9 @@ void Session::batch(const std::vector<std::uint8_t> &payload)
     const std::string sql = fromUtf16le(std::span(payload).subspan(headers));
     const SqlLexResult lex = lexSql(sql);
     if (!lex.ok) {
-        error(reply, {105, 1, 15, "Unclosed quotation mark after the character string '" +
-                                      lex.badText + "'.", 1});
+        error(reply,
+              {105, 1, 15,
+               "Unclosed quotation mark after the character string '" + lex.badText + "'.", 1});
         m_tokens.done(reply.buffer(), done::Error, 0, 0);
         reply.finish();
         return;
@@ -172,8 +174,9 @@ bool Session::waitFor(SqlCursor &c, ReplyStream &reply)
     double s = 0;
     if (std::sscanf(t.c_str(), "%u:%u:%lf", &h, &m, &s) != 3)
         return false;
-    const auto until = std::chrono::steady_clock::now() +
-                       std::chrono::milliseconds(static_cast<long long>((h * 3600.0 + m * 60.0 + s) * 1000));
+    const auto until =
+        std::chrono::steady_clock::now() +
+        std::chrono::milliseconds(static_cast<long long>((h * 3600.0 + m * 60.0 + s) * 1000));
     while (std::chrono::steady_clock::now() < until) {
         if (reply.attention() || m_ctx.stop.load() || reply.peerGone())
             return true;
@@ -212,8 +215,10 @@ bool Session::statement(const std::vector<SqlToken> &tokens, ReplyStream &reply,
         if (!name.isName()) {
             fail({102, 1, 15, "Incorrect syntax near 'USE'.", 1});
         } else if (!db && !system) {
-            fail({911, 1, 16, "Database '" + name.text +
-                                  "' does not exist. Make sure that the name is entered correctly.", 1});
+            fail({911, 1, 16,
+                  "Database '" + name.text +
+                      "' does not exist. Make sure that the name is entered correctly.",
+                  1});
         } else {
             const std::string now = db ? db->name : name.text;
             m_tokens.envChange(out, 1, now, m_info.database);
@@ -241,27 +246,23 @@ bool Session::statement(const std::vector<SqlToken> &tokens, ReplyStream &reply,
             fail({2812, 62, 16, "Could not find stored procedure '" + c.peek(1).text + "'.", 1});
         else if (word == "INSERT" || word == "UPDATE" || word == "DELETE" || word == "DROP" ||
                  word == "CREATE" || word == "ALTER" || word == "TRUNCATE")
-            fail({208, 1, 16, "Invalid object name '" + c.peek(1).text +
-                                  "' (vds-sqlsim answers catalog queries, BACKUP and RESTORE only).", 1});
+            fail({208, 1, 16,
+                  "Invalid object name '" + c.peek(1).text +
+                      "' (vds-sqlsim answers catalog queries, BACKUP and RESTORE only).",
+                  1});
         else
             fail({102, 1, 15, "Incorrect syntax near '" + c.nearText() + "'.", 1});
     }
 
     switch (outcome) {
-    case StatementOutcome::Done:
-        m_tokens.done(out, more, 0, 0);
-        return true;
-    case StatementOutcome::DoneWritten:
-        return true;
-    case StatementOutcome::Failed:
-        m_tokens.done(out, done::Error, 0, 0);
-        return false;
+    case StatementOutcome::Done: m_tokens.done(out, more, 0, 0); return true;
+    case StatementOutcome::DoneWritten: return true;
+    case StatementOutcome::Failed: m_tokens.done(out, done::Error, 0, 0); return false;
     case StatementOutcome::Attention:
         reply.clearAttention();
         m_tokens.done(out, done::Attention, 0, 0);
         return false;
-    case StatementOutcome::Dropped:
-        return false;
+    case StatementOutcome::Dropped: return false;
     }
     return false;
 }

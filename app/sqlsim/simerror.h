@@ -7,8 +7,7 @@
 namespace vds::sqlsim {
 
 /// The simulator's failures are SQL Server messages: they go to the client as ERROR tokens.
-template <class T>
-using SimResult = std::expected<T, ServerMessage>;
+template <class T> using SimResult = std::expected<T, ServerMessage>;
 
 /// A severity-16 error with SQL Server's number and text.
 inline std::unexpected<ServerMessage> sqlError(std::int32_t number, std::string text,

@@ -132,8 +132,8 @@ std::optional<SimOptions> parseOptions(int argc, char **argv, std::string &error
             if (!value(v))
                 return std::nullopt;
             const auto colon = v.rfind(':');
-            const auto port = colon == std::string::npos ? std::nullopt
-                                                         : parseUnsigned(v.substr(colon + 1));
+            const auto port =
+                colon == std::string::npos ? std::nullopt : parseUnsigned(v.substr(colon + 1));
             if (!port || *port > 65535) {
                 error = "--listen wants HOST:PORT, got '" + v + "'";
                 return std::nullopt;

@@ -67,7 +67,8 @@ bool TdsChannel::takePacket(std::uint8_t &type, std::uint8_t &status,
         return false;
     type = m_in[0];
     status = m_in[1];
-    data.insert(data.end(), m_in.begin() + kHeader, m_in.begin() + static_cast<std::ptrdiff_t>(len));
+    data.insert(data.end(), m_in.begin() + kHeader,
+                m_in.begin() + static_cast<std::ptrdiff_t>(len));
     m_in.erase(m_in.begin(), m_in.begin() + static_cast<std::ptrdiff_t>(len));
     return true;
 }

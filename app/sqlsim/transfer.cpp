@@ -21,8 +21,8 @@ void TransferState::fail(ServerMessage message)
 
 unsigned TransferState::percent() const
 {
-    return static_cast<unsigned>(
-        std::min<std::uint64_t>(100, bytesDone.load() * 100 / std::max<std::uint64_t>(bytesTotal.load(), 1)));
+    return static_cast<unsigned>(std::min<std::uint64_t>(
+        100, bytesDone.load() * 100 / std::max<std::uint64_t>(bytesTotal.load(), 1)));
 }
 
 void TransferState::holdForFault() const
@@ -47,7 +47,8 @@ std::string win32Text(std::uint32_t code)
     case vdi::win32::OperationAborted:
         return "995(The I/O operation has been aborted because of either a thread exit or an "
                "application request.)";
-    case vdi::win32::IoDevice: return "1117(The request could not be performed because of an I/O device error.)";
+    case vdi::win32::IoDevice:
+        return "1117(The request could not be performed because of an I/O device error.)";
     case vdi::win32::NotSupported: return "50(The request is not supported.)";
     default: return std::to_string(code) + "(failed to complete the request.)";
     }
@@ -60,7 +61,8 @@ SimResult<std::unique_ptr<OpenedSet>> openDeviceSet(const SimOptions &options,
     auto opened = std::make_unique<OpenedSet>();
     const std::string &name = s.devices.front();
     auto cannotOpen = [&](const std::string &why) {
-        return sqlError(3201, "Cannot open backup device '" + name + "'. Operating system error " + why + ".");
+        return sqlError(3201, "Cannot open backup device '" + name + "'. Operating system error " +
+                                  why + ".");
     };
     const auto deadline = Clock::now() + std::chrono::milliseconds(options.openTimeoutMs);
     if (options.fault(FaultSpec::Kind::NoOpen)) {
@@ -87,9 +89,10 @@ SimResult<std::unique_ptr<OpenedSet>> openDeviceSet(const SimOptions &options,
     if (client->deviceCount != s.devices.size()) {
         opened->set.signalAbort();
         opened->set.close();
-        return sqlError(3261, "SQL Server cannot use the virtual device configuration: the set has " +
-                                  std::to_string(client->deviceCount) + " devices, the statement names " +
-                                  std::to_string(s.devices.size()) + ".");
+        return sqlError(3261,
+                        "SQL Server cannot use the virtual device configuration: the set has " +
+                            std::to_string(client->deviceCount) + " devices, the statement names " +
+                            std::to_string(s.devices.size()) + ".");
     }
     opened->blockSize = s.blockSize ? s.blockSize : 512;
     opened->maxTransfer = s.maxTransferSize ? s.maxTransferSize : 64 * 1024;
@@ -129,9 +132,11 @@ SimResult<std::unique_ptr<OpenedSet>> openDeviceSet(const SimOptions &options,
         if (!dev || opened->buffers[i].empty()) {
             opened->set.signalAbort();
             opened->set.close();
-            return sqlError(3201, "Cannot open backup device '" + s.devices[i] + "'. Operating system error " +
+            return sqlError(3201, "Cannot open backup device '" + s.devices[i] +
+                                      "'. Operating system error " +
                                       (dev ? std::string("0x8077000a(no buffer)")
-                                           : vdi::hresultName(vdi::hresultOf(dev.error()))) + ".");
+                                           : vdi::hresultName(vdi::hresultOf(dev.error()))) +
+                                      ".");
         }
         opened->devices.push_back(*dev);
     }
@@ -155,9 +160,11 @@ SimResult<vdi::Completion> awaitCompletion(vdi::ServerDevice &device, TransferSt
         if (hr != vdi::hr::Timeout)
             return sqlError(backup ? 3202 : 3203,
                             std::string(backup ? "Write on \"" : "Read on \"") + device.name() +
-                                "\" failed: " + vdi::hresultName(hr) + "(" + c.error().message + ")");
+                                "\" failed: " + vdi::hresultName(hr) + "(" + c.error().message +
+                                ")");
         // The client's serverTimeOut: two intervals without progress abort (specs/vdi.md §2).
-        if (serverTimeoutMs && Clock::now() - start > std::chrono::milliseconds(2ull * serverTimeoutMs))
+        if (serverTimeoutMs &&
+            Clock::now() - start > std::chrono::milliseconds(2ull * serverTimeoutMs))
             return sqlError(3229, "Request for device '" + device.name() + "' timed out.");
         if (state.stop.load() && state.failure())
             return sqlError(3204, "The backup or restore was aborted.");
@@ -180,7 +187,8 @@ StatementOutcome monitorTransfer(const SimOptions &options, const BackupStatemen
 {
     const auto abortAt = options.fault(FaultSpec::Kind::Abort);
     const auto dropAt = options.fault(FaultSpec::Kind::DropConnection);
-    const auto ioAt = options.fault(s.isBackup() ? FaultSpec::Kind::WriteError : FaultSpec::Kind::ReadError);
+    const auto ioAt =
+        options.fault(s.isBackup() ? FaultSpec::Kind::WriteError : FaultSpec::Kind::ReadError);
     StatementOutcome outcome = StatementOutcome::Done;
     bool finalSeen = false;
     while (state.running.load() > 0) {
@@ -220,10 +228,14 @@ StatementOutcome monitorTransfer(const SimOptions &options, const BackupStatemen
         if (ioAt && pct >= ioAt->value && !state.failure()) {
             const std::string &dev = s.devices.back();
             state.fail(s.isBackup()
-                           ? ServerMessage{3202, 1, 16, "Write on \"" + dev + "\" failed: " +
-                                                            win32Text(vdi::win32::DiskFull), 1}
-                           : ServerMessage{3203, 1, 16, "Read on \"" + dev + "\" failed: " +
-                                                            win32Text(vdi::win32::IoDevice), 1});
+                           ? ServerMessage{3202, 1, 16,
+                                           "Write on \"" + dev +
+                                               "\" failed: " + win32Text(vdi::win32::DiskFull),
+                                           1}
+                           : ServerMessage{3203, 1, 16,
+                                           "Read on \"" + dev +
+                                               "\" failed: " + win32Text(vdi::win32::IoDevice),
+                                           1});
             finalSeen = true;
             continue;
         }
@@ -231,7 +243,8 @@ StatementOutcome monitorTransfer(const SimOptions &options, const BackupStatemen
             // Like SQL Server, report each STATS step once, as it is passed.
             while (lastPercent + s.stats <= pct && lastPercent + s.stats < 100) {
                 lastPercent += s.stats;
-                if (!reply.progress({3211, 1, 0, std::to_string(lastPercent) + " percent processed.", 1})) {
+                if (!reply.progress(
+                        {3211, 1, 0, std::to_string(lastPercent) + " percent processed.", 1})) {
                     opened.set.signalAbort();
                     state.fail({3204, 1, 16, "The backup or restore was aborted.", 1});
                     outcome = StatementOutcome::Dropped;

@@ -25,8 +25,8 @@ class ReplyStream;
 struct TransferState {
     std::atomic<std::uint64_t> bytesDone{0};
     std::atomic<std::uint64_t> bytesTotal{1};
-    std::atomic_bool stop{false};       ///< device threads finish their current command and end
-    std::atomic<int> running{0};        ///< device threads still running
+    std::atomic_bool stop{false}; ///< device threads finish their current command and end
+    std::atomic<int> running{0};  ///< device threads still running
 
     /// Percent at which a fault fires (abort, drop-connection, write/read error), if any.
     std::optional<unsigned> faultPercent;

@@ -7,8 +7,8 @@
 
 #include <atomic>
 #include <csignal>
-#include <sys/stat.h>
 #include <cstdio>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "disks/diskopener.h"
@@ -65,8 +65,8 @@ QJsonObject infoJson(const vdisk::ImageInfo &i)
         {QStringLiteral("logicalSectorSize"), double(i.logicalSectorSize)},
         {QStringLiteral("physicalSectorSize"), double(i.physicalSectorSize)},
         {QStringLiteral("uniqueId"), QString::fromStdString(i.uniqueId)},
-        {QStringLiteral("parentPath"), i.parentPath.empty() ? QJsonValue()
-                                                            : QJsonValue(QString::fromStdString(i.parentPath))},
+        {QStringLiteral("parentPath"),
+         i.parentPath.empty() ? QJsonValue() : QJsonValue(QString::fromStdString(i.parentPath))},
         {QStringLiteral("parentId"), QString::fromStdString(i.parentId)},
         {QStringLiteral("creator"), QString::fromStdString(i.creator)},
         {QStringLiteral("fileSize"), double(i.fileSize)},
@@ -76,11 +76,16 @@ QJsonObject infoJson(const vdisk::ImageInfo &i)
 void printInfo(const QString &path, const vdisk::ImageInfo &i)
 {
     out(QStringLiteral("%1").arg(path));
-    out(QStringLiteral("  format:          %1 (%2)").arg(q(vdisk::formatName(i.format)), q(vdisk::typeName(i.type))));
-    out(QStringLiteral("  virtual size:    %1 (%2 bytes)").arg(human(i.virtualSize)).arg(i.virtualSize));
+    out(QStringLiteral("  format:          %1 (%2)")
+            .arg(q(vdisk::formatName(i.format)), q(vdisk::typeName(i.type))));
+    out(QStringLiteral("  virtual size:    %1 (%2 bytes)")
+            .arg(human(i.virtualSize))
+            .arg(i.virtualSize));
     if (i.blockSize)
         out(QStringLiteral("  block size:      %1").arg(human(i.blockSize)));
-    out(QStringLiteral("  sectors:         %1 logical, %2 physical").arg(i.logicalSectorSize).arg(i.physicalSectorSize));
+    out(QStringLiteral("  sectors:         %1 logical, %2 physical")
+            .arg(i.logicalSectorSize)
+            .arg(i.physicalSectorSize));
     if (!i.uniqueId.empty())
         out(QStringLiteral("  unique id:       %1").arg(QString::fromStdString(i.uniqueId)));
     if (!i.parentId.empty())
@@ -109,36 +114,44 @@ int runJob(vdisk::CreateParams params, bool json, bool progress, const QString &
                                       s.averageBytesPerSecond / 1e6);
                          std::fflush(stderr);
                      });
-    QObject::connect(&runner, &JobRunner::finished, &runner,
-                     [&rc, json, draw, &target, command](JobId, const JobResult &r) {
-                         if (draw)
-                             std::fputs("\n", stderr);
-                         if (r.status == JobStatus::Cancelled) {
-                             err(QStringLiteral("vdsctl vhd %1: cancelled").arg(command));
-                             rc = ExitCancelled;
-                         } else if (!r.succeeded()) {
-                             err(QStringLiteral("vdsctl vhd %1: %2").arg(command, QString::fromStdString(r.error.toString())));
-                             rc = exitFor(r.error);
-                         } else {
-                             rc = ExitOk;
-                             const auto info = vdisk::inspectImage(target);
-                             if (json) {
-                                 QJsonObject o = info ? infoJson(*info) : QJsonObject{};
-                                 o.insert(QStringLiteral("status"), QStringLiteral("succeeded"));
-                                 o.insert(QStringLiteral("path"), QString::fromStdString(target));
-                                 o.insert(QStringLiteral("seconds"), r.stats.seconds);
-                                 o.insert(QStringLiteral("blocksWritten"), r.stats.extra.value(QStringLiteral("blocksWritten")).toDouble());
-                                 o.insert(QStringLiteral("blocksSkipped"), r.stats.extra.value(QStringLiteral("blocksSkipped")).toDouble());
-                                 o.insert(QStringLiteral("verified"), r.stats.extra.value(QStringLiteral("verified")).toBool());
-                                 printJson(o);
-                             } else if (info) {
-                                 printInfo(QString::fromStdString(target), *info);
-                                 out(QStringLiteral("  done in %1 s%2").arg(r.stats.seconds, 0, 'f', 2)
-                                         .arg(r.stats.extra.value(QStringLiteral("verified")).toBool() ? QStringLiteral(", verified") : QString()));
-                             }
-                         }
-                         QCoreApplication::exit(0);
-                     });
+    QObject::connect(
+        &runner, &JobRunner::finished, &runner,
+        [&rc, json, draw, &target, command](JobId, const JobResult &r) {
+            if (draw)
+                std::fputs("\n", stderr);
+            if (r.status == JobStatus::Cancelled) {
+                err(QStringLiteral("vdsctl vhd %1: cancelled").arg(command));
+                rc = ExitCancelled;
+            } else if (!r.succeeded()) {
+                err(QStringLiteral("vdsctl vhd %1: %2")
+                        .arg(command, QString::fromStdString(r.error.toString())));
+                rc = exitFor(r.error);
+            } else {
+                rc = ExitOk;
+                const auto info = vdisk::inspectImage(target);
+                if (json) {
+                    QJsonObject o = info ? infoJson(*info) : QJsonObject{};
+                    o.insert(QStringLiteral("status"), QStringLiteral("succeeded"));
+                    o.insert(QStringLiteral("path"), QString::fromStdString(target));
+                    o.insert(QStringLiteral("seconds"), r.stats.seconds);
+                    o.insert(QStringLiteral("blocksWritten"),
+                             r.stats.extra.value(QStringLiteral("blocksWritten")).toDouble());
+                    o.insert(QStringLiteral("blocksSkipped"),
+                             r.stats.extra.value(QStringLiteral("blocksSkipped")).toDouble());
+                    o.insert(QStringLiteral("verified"),
+                             r.stats.extra.value(QStringLiteral("verified")).toBool());
+                    printJson(o);
+                } else if (info) {
+                    printInfo(QString::fromStdString(target), *info);
+                    out(QStringLiteral("  done in %1 s%2")
+                            .arg(r.stats.seconds, 0, 'f', 2)
+                            .arg(r.stats.extra.value(QStringLiteral("verified")).toBool()
+                                     ? QStringLiteral(", verified")
+                                     : QString()));
+                }
+            }
+            QCoreApplication::exit(0);
+        });
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
     QTimer poll;
@@ -155,8 +168,9 @@ int runJob(vdisk::CreateParams params, bool json, bool progress, const QString &
 bool parseFormat(const QString &text, const QString &path, vdisk::DiskFormat &format)
 {
     if (text.isEmpty()) {
-        format = path.endsWith(QLatin1String(".vhd"), Qt::CaseInsensitive) ? vdisk::DiskFormat::Vhd
-                                                                          : vdisk::DiskFormat::Vhdx;
+        format = path.endsWith(QLatin1String(".vhd"), Qt::CaseInsensitive)
+                     ? vdisk::DiskFormat::Vhd
+                     : vdisk::DiskFormat::Vhdx;
         return true;
     }
     if (text == QLatin1String("vhd"))
@@ -169,11 +183,20 @@ bool parseFormat(const QString &text, const QString &path, vdisk::DiskFormat &fo
 }
 
 struct CommonOptions {
-    QCommandLineOption format{QStringLiteral("format"), QStringLiteral("vhd or vhdx (default: from the extension, else vhdx)."), QStringLiteral("vhd|vhdx")};
-    QCommandLineOption type{QStringLiteral("type"), QStringLiteral("fixed, dynamic (default) or differencing."), QStringLiteral("type")};
-    QCommandLineOption blockSize{QStringLiteral("block-size"), QStringLiteral("Block size (VHD 512K or 2M; VHDX 1M..256M)."), QStringLiteral("size")};
+    QCommandLineOption format{
+        QStringLiteral("format"),
+        QStringLiteral("vhd or vhdx (default: from the extension, else vhdx)."),
+        QStringLiteral("vhd|vhdx")};
+    QCommandLineOption type{QStringLiteral("type"),
+                            QStringLiteral("fixed, dynamic (default) or differencing."),
+                            QStringLiteral("type")};
+    QCommandLineOption blockSize{QStringLiteral("block-size"),
+                                 QStringLiteral("Block size (VHD 512K or 2M; VHDX 1M..256M)."),
+                                 QStringLiteral("size")};
     QCommandLineOption json{QStringLiteral("json"), QStringLiteral("Print JSON.")};
-    QCommandLineOption progress{QStringLiteral("progress"), QStringLiteral("Draw progress on stderr even when it is not a terminal.")};
+    QCommandLineOption progress{
+        QStringLiteral("progress"),
+        QStringLiteral("Draw progress on stderr even when it is not a terminal.")};
 };
 
 int runCreate(const QStringList &args)
@@ -181,14 +204,25 @@ int runCreate(const QStringList &args)
     const QString cmd = QStringLiteral("vhd create");
     QCommandLineParser parser;
     CommonOptions o;
-    const QCommandLineOption size(QStringLiteral("size"), QStringLiteral("Virtual size (bytes or K/M/G/T)."), QStringLiteral("size"));
-    const QCommandLineOption parent(QStringLiteral("parent"), QStringLiteral("Parent image of a differencing disk."), QStringLiteral("path"));
-    const QCommandLineOption sector(QStringLiteral("sector-size"), QStringLiteral("Logical sector size, 512 or 4096 (VHDX)."), QStringLiteral("bytes"));
-    const QCommandLineOption physical(QStringLiteral("physical-sector-size"), QStringLiteral("Physical sector size, 512 or 4096."), QStringLiteral("bytes"));
-    const QCommandLineOption sparse(QStringLiteral("sparse"), QStringLiteral("Fixed disks: do not preallocate (SPARSE_FILE)."));
-    parser.addOptions({size, o.format, o.type, parent, o.blockSize, sector, physical, sparse, o.json, o.progress});
+    const QCommandLineOption size(QStringLiteral("size"),
+                                  QStringLiteral("Virtual size (bytes or K/M/G/T)."),
+                                  QStringLiteral("size"));
+    const QCommandLineOption parent(QStringLiteral("parent"),
+                                    QStringLiteral("Parent image of a differencing disk."),
+                                    QStringLiteral("path"));
+    const QCommandLineOption sector(QStringLiteral("sector-size"),
+                                    QStringLiteral("Logical sector size, 512 or 4096 (VHDX)."),
+                                    QStringLiteral("bytes"));
+    const QCommandLineOption physical(QStringLiteral("physical-sector-size"),
+                                      QStringLiteral("Physical sector size, 512 or 4096."),
+                                      QStringLiteral("bytes"));
+    const QCommandLineOption sparse(
+        QStringLiteral("sparse"), QStringLiteral("Fixed disks: do not preallocate (SPARSE_FILE)."));
+    parser.addOptions({size, o.format, o.type, parent, o.blockSize, sector, physical, sparse,
+                       o.json, o.progress});
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("The new image."));
-    if (const int rc = parse(parser, args, cmd, QStringLiteral("Create a new VHD or VHDX.")); rc >= 0)
+    if (const int rc = parse(parser, args, cmd, QStringLiteral("Create a new VHD or VHDX."));
+        rc >= 0)
         return rc;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 1)
@@ -197,7 +231,7 @@ int runCreate(const QStringList &args)
     p.path = pos[0].toStdString();
     if (!parseFormat(parser.value(o.format), pos[0], p.format))
         return usageError(QStringLiteral("--format must be vhd or vhdx"), cmd);
-    const QString type = parser.isSet(o.type) ? parser.value(o.type)
+    const QString type = parser.isSet(o.type)   ? parser.value(o.type)
                          : parser.isSet(parent) ? QStringLiteral("differencing")
                                                 : QStringLiteral("dynamic");
     if (type == QLatin1String("fixed"))
@@ -218,18 +252,22 @@ int runCreate(const QStringList &args)
     }
     if (parser.isSet(parent))
         p.parentPath = parser.value(parent).toStdString();
-    for (auto [opt, field] : {std::pair{static_cast<const QCommandLineOption *>(&o.blockSize), &p.blockSize}, std::pair{&sector, &p.logicalSectorSize},
-                              std::pair{&physical, &p.physicalSectorSize}}) {
+    for (auto [opt, field] :
+         {std::pair{static_cast<const QCommandLineOption *>(&o.blockSize), &p.blockSize},
+          std::pair{&sector, &p.logicalSectorSize}, std::pair{&physical, &p.physicalSectorSize}}) {
         if (!parser.isSet(*opt))
             continue;
         if (!parseSize(parser.value(*opt), v) || v > 0xFFFFFFFFULL)
-            return usageError(QStringLiteral("bad --%1 '%2'").arg(opt->names().constFirst(), parser.value(*opt)), cmd);
+            return usageError(
+                QStringLiteral("bad --%1 '%2'").arg(opt->names().constFirst(), parser.value(*opt)),
+                cmd);
         *field = static_cast<std::uint32_t>(v);
     }
     p.sparseFile = parser.isSet(sparse);
     if (auto ok = vdisk::validateParams(p); !ok)
         return usageError(QString::fromStdString(ok.error().toString()), cmd);
-    return runJob(std::move(p), parser.isSet(o.json), parser.isSet(o.progress), QStringLiteral("create"));
+    return runJob(std::move(p), parser.isSet(o.json), parser.isSet(o.progress),
+                  QStringLiteral("create"));
 }
 
 int runConvert(const QStringList &args)
@@ -237,14 +275,23 @@ int runConvert(const QStringList &args)
     const QString cmd = QStringLiteral("vhd convert");
     QCommandLineParser parser;
     CommonOptions o;
-    const QCommandLineOption verify(QStringLiteral("verify"), QStringLiteral("Re-read the target and compare it with the source."));
-    const QCommandLineOption prevent(QStringLiteral("prevent-writes-to-source"),
-                                     QStringLiteral("Refuse a source mounted read-write; hold a block device read-only while copying."));
-    const QCommandLineOption sparse(QStringLiteral("sparse"), QStringLiteral("Fixed targets: do not preallocate (SPARSE_FILE)."));
+    const QCommandLineOption verify(
+        QStringLiteral("verify"),
+        QStringLiteral("Re-read the target and compare it with the source."));
+    const QCommandLineOption prevent(
+        QStringLiteral("prevent-writes-to-source"),
+        QStringLiteral(
+            "Refuse a source mounted read-write; hold a block device read-only while copying."));
+    const QCommandLineOption sparse(
+        QStringLiteral("sparse"),
+        QStringLiteral("Fixed targets: do not preallocate (SPARSE_FILE)."));
     parser.addOptions({o.format, o.type, o.blockSize, verify, prevent, sparse, o.json, o.progress});
-    parser.addPositionalArgument(QStringLiteral("SOURCE"), QStringLiteral("An image (VHD, VHDX, raw) or a block device."));
+    parser.addPositionalArgument(QStringLiteral("SOURCE"),
+                                 QStringLiteral("An image (VHD, VHDX, raw) or a block device."));
     parser.addPositionalArgument(QStringLiteral("TARGET"), QStringLiteral("The new image."));
-    if (const int rc = parse(parser, args, cmd, QStringLiteral("Convert a disk or an image into a new VHD or VHDX.")); rc >= 0)
+    if (const int rc = parse(parser, args, cmd,
+                             QStringLiteral("Convert a disk or an image into a new VHD or VHDX."));
+        rc >= 0)
         return rc;
     const QStringList pos = parser.positionalArguments();
     if (pos.size() != 2)
@@ -264,7 +311,8 @@ int runConvert(const QStringList &args)
     if (parser.isSet(o.blockSize)) {
         quint64 v = 0;
         if (!parseSize(parser.value(o.blockSize), v) || v > 0xFFFFFFFFULL)
-            return usageError(QStringLiteral("bad --block-size '%1'").arg(parser.value(o.blockSize)), cmd);
+            return usageError(
+                QStringLiteral("bad --block-size '%1'").arg(parser.value(o.blockSize)), cmd);
         p.blockSize = static_cast<std::uint32_t>(v);
     }
     p.verify = parser.isSet(verify);
@@ -279,13 +327,15 @@ int runConvert(const QStringList &args)
     if (::stat(p.sourcePath.c_str(), &st) == 0 && S_ISBLK(st.st_mode)) {
         auto opened = disks::DiskOpener::open(pos[0]);
         if (!opened) {
-            err(QStringLiteral("vdsctl %1: %2").arg(cmd, QString::fromStdString(opened.error().toString())));
+            err(QStringLiteral("vdsctl %1: %2")
+                    .arg(cmd, QString::fromStdString(opened.error().toString())));
             return ExitJobFailed;
         }
         disk = std::move(*opened);
         p.sourceFd = disk->fd.fd();
     }
-    return runJob(std::move(p), parser.isSet(o.json), parser.isSet(o.progress), QStringLiteral("convert"));
+    return runJob(std::move(p), parser.isSet(o.json), parser.isSet(o.progress),
+                  QStringLiteral("convert"));
 }
 
 int runInfo(const QStringList &args)
@@ -294,16 +344,20 @@ int runInfo(const QStringList &args)
     QCommandLineParser parser;
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
     parser.addOption(json);
-    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("A VHD, VHDX or raw image."));
-    if (const int rc = parse(parser, args, cmd, QStringLiteral("Show what an image holds.")); rc >= 0)
+    parser.addPositionalArgument(QStringLiteral("PATH"),
+                                 QStringLiteral("A VHD, VHDX or raw image."));
+    if (const int rc = parse(parser, args, cmd, QStringLiteral("Show what an image holds."));
+        rc >= 0)
         return rc;
     if (parser.positionalArguments().size() != 1)
         return usageError(QStringLiteral("expected one PATH"), cmd);
     const QString path = parser.positionalArguments().constFirst();
     auto info = vdisk::inspectImage(path.toStdString());
     if (!info) {
-        err(QStringLiteral("vdsctl %1: %2").arg(cmd, QString::fromStdString(info.error().toString())));
-        return info.error().category == ErrorCategory::Format ? ExitJobFailed : exitFor(info.error());
+        err(QStringLiteral("vdsctl %1: %2")
+                .arg(cmd, QString::fromStdString(info.error().toString())));
+        return info.error().category == ErrorCategory::Format ? ExitJobFailed
+                                                              : exitFor(info.error());
     }
     if (parser.isSet(json))
         printJson(infoJson(*info));
@@ -337,24 +391,34 @@ int runVerify(const QStringList &args)
 {
     const QString cmd = QStringLiteral("vhd verify");
     QCommandLineParser parser;
-    const QCommandLineOption against(QStringLiteral("against"), QStringLiteral("Compare the contents with this image or device."), QStringLiteral("source"));
+    const QCommandLineOption against(
+        QStringLiteral("against"),
+        QStringLiteral("Compare the contents with this image or device."),
+        QStringLiteral("source"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    const QCommandLineOption progress(QStringLiteral("progress"), QStringLiteral("Draw progress on stderr."));
+    const QCommandLineOption progress(QStringLiteral("progress"),
+                                      QStringLiteral("Draw progress on stderr."));
     parser.addOptions({against, json, progress});
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("The image to check."));
-    if (const int rc = parse(parser, args, cmd, QStringLiteral("Check an image's structure, read all of it, optionally compare it.")); rc >= 0)
+    if (const int rc = parse(
+            parser, args, cmd,
+            QStringLiteral("Check an image's structure, read all of it, optionally compare it."));
+        rc >= 0)
         return rc;
     if (parser.positionalArguments().size() != 1)
         return usageError(QStringLiteral("expected one PATH"), cmd);
     const QString path = parser.positionalArguments().constFirst();
     std::signal(SIGINT, onSignal);
     PrintProgress sink(wantProgress(parser.isSet(progress)));
-    auto info = vdisk::verifyImage(path.toStdString(), parser.value(against).toStdString(), &sink, g_interrupted);
+    auto info = vdisk::verifyImage(path.toStdString(), parser.value(against).toStdString(), &sink,
+                                   g_interrupted);
     if (!info) {
         if (parser.isSet(json))
-            printJson(QJsonObject{{QStringLiteral("status"), QStringLiteral("failed")},
-                                  {QStringLiteral("error"), QString::fromStdString(info.error().toString())}});
-        err(QStringLiteral("vdsctl %1: %2").arg(cmd, QString::fromStdString(info.error().toString())));
+            printJson(QJsonObject{
+                {QStringLiteral("status"), QStringLiteral("failed")},
+                {QStringLiteral("error"), QString::fromStdString(info.error().toString())}});
+        err(QStringLiteral("vdsctl %1: %2")
+                .arg(cmd, QString::fromStdString(info.error().toString())));
         if (info.error().category == ErrorCategory::Cancelled)
             return ExitCancelled;
         return info.error().category == ErrorCategory::NotFound ? ExitUsage : ExitJobFailed;
@@ -365,9 +429,12 @@ int runVerify(const QStringList &args)
         o.insert(QStringLiteral("compared"), parser.isSet(against));
         printJson(o);
     } else {
-        out(QStringLiteral("%1: OK (%2 %3, %4 bytes%5)").arg(path, q(vdisk::typeName(info->type)), q(vdisk::formatName(info->format)))
+        out(QStringLiteral("%1: OK (%2 %3, %4 bytes%5)")
+                .arg(path, q(vdisk::typeName(info->type)), q(vdisk::formatName(info->format)))
                 .arg(info->virtualSize)
-                .arg(parser.isSet(against) ? QStringLiteral(", identical to ") + parser.value(against) : QString()));
+                .arg(parser.isSet(against)
+                         ? QStringLiteral(", identical to ") + parser.value(against)
+                         : QString()));
     }
     return ExitOk;
 }
@@ -387,15 +454,17 @@ int runVhd(const QStringList &args)
     if (sub == QLatin1String("verify"))
         return runVerify(rest);
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
-        std::printf("Usage: vdsctl vhd create|convert|info|verify ...\n\n"
-                    "  create PATH --size SIZE [--format vhd|vhdx] [--type fixed|dynamic|differencing]\n"
-                    "         [--parent PATH] [--block-size SIZE] [--sector-size 512|4096]\n"
-                    "         [--physical-sector-size 512|4096] [--sparse] [--json] [--progress]\n"
-                    "  convert SOURCE TARGET [--format vhd|vhdx] [--type fixed|dynamic] [--block-size SIZE]\n"
-                    "         [--verify] [--prevent-writes-to-source] [--sparse] [--json] [--progress]\n"
-                    "  info PATH [--json]\n"
-                    "  verify PATH [--against SOURCE] [--json] [--progress]\n\n"
-                    "Run 'vdsctl vhd <subcommand> --help' for details.\n");
+        std::printf(
+            "Usage: vdsctl vhd create|convert|info|verify ...\n\n"
+            "  create PATH --size SIZE [--format vhd|vhdx] [--type fixed|dynamic|differencing]\n"
+            "         [--parent PATH] [--block-size SIZE] [--sector-size 512|4096]\n"
+            "         [--physical-sector-size 512|4096] [--sparse] [--json] [--progress]\n"
+            "  convert SOURCE TARGET [--format vhd|vhdx] [--type fixed|dynamic] [--block-size "
+            "SIZE]\n"
+            "         [--verify] [--prevent-writes-to-source] [--sparse] [--json] [--progress]\n"
+            "  info PATH [--json]\n"
+            "  verify PATH [--against SOURCE] [--json] [--progress]\n\n"
+            "Run 'vdsctl vhd <subcommand> --help' for details.\n");
         return ExitOk;
     }
     return usageError(sub.isEmpty() ? QStringLiteral("expected create, convert, info or verify")

@@ -15,8 +15,8 @@ const std::vector<Command> &commands()
          runAbout},
         {QStringLiteral("disks"), QStringLiteral("List physical disks (for conversion sources)"),
          runDisks},
-        {QStringLiteral("vhd"), QStringLiteral("Create, convert, inspect and verify VHD/VHDX images"),
-         runVhd},
+        {QStringLiteral("vhd"),
+         QStringLiteral("Create, convert, inspect and verify VHD/VHDX images"), runVhd},
         {QStringLiteral("server"),
          QStringLiteral("Show a SQL Server's version, your role and its databases (--sim: a local "
                         "simulator)"),

@@ -98,8 +98,9 @@ enum VDFeatures : std::uint32_t {
     VDF_CompleteEnabled = 0x40000,
     VDF_LatchStats = 0x80000000u,
     VDF_LikePipe = 0,
-    VDF_LikeTape = 0x173, /* FileMarks | Removable | Rewind | Position | SkipBlocks | ReversePosition */
-    VDF_LikeDisk = 0x200  /* RandomAccess */
+    VDF_LikeTape =
+        0x173, /* FileMarks | Removable | Rewind | Position | SkipBlocks | ReversePosition */
+    VDF_LikeDisk = 0x200 /* RandomAccess */
 };
 
 enum VDCommands : std::uint32_t {
@@ -136,8 +137,8 @@ struct VDC_Command {
 #pragma pack(pop)
 
 /* ---- interface and class identifiers ---- */
-inline constexpr IID IID_IUnknown = {0x00000000, 0x0000, 0x0000,
-                                     {0xC0, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x46}};
+inline constexpr IID IID_IUnknown = {
+    0x00000000, 0x0000, 0x0000, {0xC0, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x46}};
 inline constexpr IID IID_IClientVirtualDevice = {
     0x40700424, 0x0080, 0x11d2, {0x85, 0x1f, 0x00, 0xc0, 0x4f, 0xc2, 0x17, 0x59}};
 inline constexpr IID IID_IClientVirtualDeviceSet = {
@@ -248,6 +249,12 @@ HRESULT CoCreateInstance(REFCLSID rclsid, LPUNKNOWN pUnkOuter, DWORD dwClsContex
                          LPVOID *ppv);
 
 /* No COM runtime to start on Linux: both are no-ops kept for source compatibility. */
-inline HRESULT CoInitializeEx(LPVOID /*pvReserved*/, DWORD /*dwCoInit*/) { return S_OK; }
-inline HRESULT CoInitialize(LPVOID /*pvReserved*/) { return S_OK; }
+inline HRESULT CoInitializeEx(LPVOID /*pvReserved*/, DWORD /*dwCoInit*/)
+{
+    return S_OK;
+}
+inline HRESULT CoInitialize(LPVOID /*pvReserved*/)
+{
+    return S_OK;
+}
 inline void CoUninitialize() {}

@@ -53,7 +53,10 @@ inline bool operator==(const GUID &a, const GUID &b) noexcept
             return false;
     return true;
 }
-inline bool IsEqualGUID(REFGUID a, REFGUID b) noexcept { return a == b; }
+inline bool IsEqualGUID(REFGUID a, REFGUID b) noexcept
+{
+    return a == b;
+}
 
 #ifndef S_OK
 #define S_OK static_cast<HRESULT>(0)

@@ -14,14 +14,14 @@
 
 /* ---- Windows base types (guarded; agree with unixODBC's sqltypes.h) -------------------- */
 #if !defined(__SQLTYPES_H) || defined(ALREADY_HAVE_WINDOWS_TYPE)
-#  ifndef BOOL
+#ifndef BOOL
 typedef int BOOL;
-#  endif
-#  if ULONG_MAX == 0xffffffffUL
+#endif
+#if ULONG_MAX == 0xffffffffUL
 typedef unsigned long DWORD;
-#  else
+#else
 typedef unsigned int DWORD;
-#  endif
+#endif
 typedef unsigned short WORD;
 typedef unsigned char BYTE;
 typedef unsigned long ULONG;
@@ -148,7 +148,7 @@ typedef struct _OVERLAPPED {
     ULONG_PTR InternalHigh; /* bytes done */
     std::uint32_t Offset;   /* (Windows overlays these with a Pointer; unused here) */
     std::uint32_t OffsetHigh;
-    HANDLE hEvent;          /* unused on Linux: poll GetVirtualDiskOperationProgress */
+    HANDLE hEvent; /* unused on Linux: poll GetVirtualDiskOperationProgress */
 } OVERLAPPED, *LPOVERLAPPED;
 
 /* ---- VIRTUAL_STORAGE_TYPE ------------------------------------------------------------- */

@@ -65,8 +65,9 @@ QList<DiskInfo> DiskEnumerator::enumerate(const Roots &roots)
 {
     const QHash<QString, QStringList> mounts = readMounts(roots.mountInfo);
     QList<DiskInfo> disks;
-    const QStringList names = QDir(roots.sysBlock).entryList(
-        QDir::Dirs | QDir::NoDotAndDotDot | QDir::System, QDir::Name);
+    const QStringList names =
+        QDir(roots.sysBlock)
+            .entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::System, QDir::Name);
     for (const QString &name : names) {
         if (name.startsWith(QLatin1String("ram")) || name.startsWith(QLatin1String("zram")))
             continue;
@@ -81,14 +82,16 @@ QList<DiskInfo> DiskEnumerator::enumerate(const Roots &roots)
         d.serial = readText(dir + QLatin1String("/device/serial"));
         if (d.serial.isEmpty())
             d.serial = readText(dir + QLatin1String("/serial"));
-        d.logicalSectorSize = int(readNumber(dir + QLatin1String("/queue/logical_block_size"), 512));
-        d.physicalSectorSize = int(readNumber(dir + QLatin1String("/queue/physical_block_size"), 512));
+        d.logicalSectorSize =
+            int(readNumber(dir + QLatin1String("/queue/logical_block_size"), 512));
+        d.physicalSectorSize =
+            int(readNumber(dir + QLatin1String("/queue/physical_block_size"), 512));
         d.removable = readNumber(dir + QLatin1String("/removable")) != 0;
         d.readOnly = readNumber(dir + QLatin1String("/ro")) != 0;
         d.mountPoints = stackedMounts(dir, mounts, roots.sysBlock);
         bool system = d.mountPoints.contains(QStringLiteral("/"));
-        const QStringList subs = QDir(dir).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::System,
-                                                     QDir::Name);
+        const QStringList subs =
+            QDir(dir).entryList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::System, QDir::Name);
         for (const QString &sub : subs) {
             const QString pdir = dir + QLatin1Char('/') + sub;
             if (!QFile::exists(pdir + QLatin1String("/partition")))

@@ -58,7 +58,8 @@ Expected<OpenedDisk> DiskOpener::open(const QString &devicePath, const Options &
             call << QVariantMap{};
             const QDBusMessage reply = bus.call(call, QDBus::Block, options.timeoutMs);
             if (reply.type() == QDBusMessage::ReplyMessage && !reply.arguments().isEmpty()) {
-                const auto ufd = qvariant_cast<QDBusUnixFileDescriptor>(reply.arguments().constFirst());
+                const auto ufd =
+                    qvariant_cast<QDBusUnixFileDescriptor>(reply.arguments().constFirst());
                 if (ufd.isValid()) {
                     // QDBusUnixFileDescriptor closes its copy; keep our own.
                     const int fd = ::fcntl(ufd.fileDescriptor(), F_DUPFD_CLOEXEC, 0);

@@ -23,12 +23,15 @@ public:
     struct Options {
         bool allowDirect = true;
         bool allowUdisks = true;
-        QString busAddress;      ///< empty: the system bus (tests pass a private bus)
-        int timeoutMs = 120000;  ///< the user may take a while to answer polkit
+        QString busAddress;     ///< empty: the system bus (tests pass a private bus)
+        int timeoutMs = 120000; ///< the user may take a while to answer polkit
     };
 
     static Expected<OpenedDisk> open(const QString &devicePath, const Options &options);
-    static Expected<OpenedDisk> open(const QString &devicePath) { return open(devicePath, Options{}); }
+    static Expected<OpenedDisk> open(const QString &devicePath)
+    {
+        return open(devicePath, Options{});
+    }
 
     /// UDisks2's object path for a device: /org/freedesktop/UDisks2/block_devices/<name>,
     /// characters other than [A-Za-z0-9] escaped as _xx.

@@ -75,11 +75,11 @@ DriverKind driverKind(std::string_view driver)
     const std::string d = lower(driver);
     if (d.find("freetds") != std::string::npos || d.find("tdsodbc") != std::string::npos)
         return DriverKind::FreeTds;
-    if (d.find("odbc driver 18") != std::string::npos || d.find("msodbcsql-18") != std::string::npos ||
-        d.find("msodbcsql18") != std::string::npos)
+    if (d.find("odbc driver 18") != std::string::npos ||
+        d.find("msodbcsql-18") != std::string::npos || d.find("msodbcsql18") != std::string::npos)
         return DriverKind::MsOdbc18;
-    if (d.find("odbc driver 17") != std::string::npos || d.find("msodbcsql-17") != std::string::npos ||
-        d.find("msodbcsql17") != std::string::npos)
+    if (d.find("odbc driver 17") != std::string::npos ||
+        d.find("msodbcsql-17") != std::string::npos || d.find("msodbcsql17") != std::string::npos)
         return DriverKind::MsOdbc17;
     return DriverKind::Other;
 }

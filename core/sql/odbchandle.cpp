@@ -52,8 +52,9 @@ std::vector<SqlDiagnostic> readDiagnostics(SQLSMALLINT m_type, SQLHANDLE m_handl
         SqlDiagnostic d;
         d.sqlstate = reinterpret_cast<const char *>(state);
         d.number = native;
-        d.text = stripDriverPrefix(std::string(reinterpret_cast<const char *>(text.data()),
-                                               static_cast<std::size_t>(std::max<SQLSMALLINT>(len, 0))));
+        d.text =
+            stripDriverPrefix(std::string(reinterpret_cast<const char *>(text.data()),
+                                          static_cast<std::size_t>(std::max<SQLSMALLINT>(len, 0))));
         SQLINTEGER severity = -1;
         if (SQL_SUCCEEDED(SQLGetDiagField(m_type, m_handle, i, kDiagSsSeverity, &severity,
                                           SQL_IS_INTEGER, nullptr)) &&

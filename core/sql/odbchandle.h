@@ -26,8 +26,7 @@ public:
     OdbcHandle &operator=(const OdbcHandle &) = delete;
     OdbcHandle(OdbcHandle &&other) noexcept
         : m_type(other.m_type), m_handle(std::exchange(other.m_handle, nullptr))
-    {
-    }
+    {}
     OdbcHandle &operator=(OdbcHandle &&other) noexcept
     {
         if (this != &other) {

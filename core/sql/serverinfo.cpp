@@ -49,7 +49,8 @@ Expected<ServerSummary> introspect(SqlConnection &connection)
 
     // sys.dm_os_host_info exists from SQL Server 2017 (the first release on Linux); older
     // servers are Windows by definition.
-    if (auto host = connection.query("SELECT host_platform FROM sys.dm_os_host_info"); host && !host->rows.empty())
+    if (auto host = connection.query("SELECT host_platform FROM sys.dm_os_host_info");
+        host && !host->rows.empty())
         s.isLinux = cell(*host, 0, "host_platform") == "Linux";
     else
         s.isLinux = s.version.find(" on Linux") != std::string::npos;
@@ -73,14 +74,15 @@ Expected<ServerSummary> introspect(SqlConnection &connection)
         for (std::size_t i = 0; i < files->rows.size(); ++i) {
             const int id = std::atoi(cell(*files, i, "database_id").c_str());
             if (auto it = byId.find(id); it != byId.end())
-                s.databases[it->second].sizeBytes += std::atoll(cell(*files, i, "size").c_str()) * 8192;
+                s.databases[it->second].sizeBytes +=
+                    std::atoll(cell(*files, i, "size").c_str()) * 8192;
         }
     } else {
         vds::log::get("sql")->warn("cannot read sys.master_files: {}", files.error().toString());
     }
-    auto history = connection.query(
-        "SELECT database_name, type, MAX(backup_finish_date) AS last_finish "
-        "FROM msdb.dbo.backupset GROUP BY database_name, type");
+    auto history =
+        connection.query("SELECT database_name, type, MAX(backup_finish_date) AS last_finish "
+                         "FROM msdb.dbo.backupset GROUP BY database_name, type");
     if (history) {
         for (std::size_t i = 0; i < history->rows.size(); ++i) {
             const std::string name = cell(*history, i, "database_name");
@@ -98,7 +100,8 @@ Expected<ServerSummary> introspect(SqlConnection &connection)
             }
         }
     } else {
-        vds::log::get("sql")->warn("cannot read msdb backup history: {}", history.error().toString());
+        vds::log::get("sql")->warn("cannot read msdb backup history: {}",
+                                   history.error().toString());
     }
     return s;
 }

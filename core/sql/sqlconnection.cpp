@@ -52,12 +52,14 @@ Expected<SqlConnection> SqlConnection::connect(const ConnectionOptions &options)
     // FreeTDS 1.3 keeps the closing brace of a braced value ("{a;b}" arrives as "a;b}"), so a
     // value that needs braces cannot reach it intact: say so instead of failing the login.
     if (driverKind(options.driver) == DriverKind::FreeTds) {
-        for (const std::string *v : {&options.login, &options.password, &options.database, &options.host}) {
+        for (const std::string *v :
+             {&options.login, &options.password, &options.database, &options.host}) {
             if (v->find_first_of(";{}") != std::string::npos)
-                return fail(ErrorCategory::InvalidArgument,
-                            "the FreeTDS ODBC driver cannot take ';', '{' or '}' in the login, password, "
-                            "database or host; use Microsoft's ODBC driver for such values",
-                            c.m_context);
+                return fail(
+                    ErrorCategory::InvalidArgument,
+                    "the FreeTDS ODBC driver cannot take ';', '{' or '}' in the login, password, "
+                    "database or host; use Microsoft's ODBC driver for such values",
+                    c.m_context);
         }
     }
     c.m_env = OdbcHandle::allocate(SQL_HANDLE_ENV, SQL_NULL_HANDLE);
@@ -125,14 +127,16 @@ Expected<QueryResult> fetchAll(const OdbcHandle &stmt)
                 if (g == SQL_NO_DATA)
                     break;
                 if (!SQL_SUCCEEDED(g))
-                    return fail(errorFromDiagnostics(stmt.diagnostics(), {}, "reading a column failed"));
+                    return fail(
+                        errorFromDiagnostics(stmt.diagnostics(), {}, "reading a column failed"));
                 if (ind == SQL_NULL_DATA) {
                     isNull = true;
                     break;
                 }
-                const std::size_t got = (ind == SQL_NO_TOTAL || ind >= static_cast<SQLLEN>(sizeof buf))
-                                            ? sizeof buf - 1
-                                            : static_cast<std::size_t>(ind);
+                const std::size_t got =
+                    (ind == SQL_NO_TOTAL || ind >= static_cast<SQLLEN>(sizeof buf))
+                        ? sizeof buf - 1
+                        : static_cast<std::size_t>(ind);
                 value.append(buf, got);
                 if (g == SQL_SUCCESS)
                     break;
@@ -149,9 +153,10 @@ Expected<QueryResult> SqlConnection::query(const std::string &sql)
         return fail(ErrorCategory::InvalidArgument, "not connected", m_context);
     OdbcHandle stmt = OdbcHandle::allocate(SQL_HANDLE_STMT, m_dbc.get());
     if (!stmt)
-        return fail(errorFromDiagnostics(m_dbc.diagnostics(), m_context, "cannot allocate a statement"));
-    const SQLRETURN rc = SQLExecDirect(stmt.get(), reinterpret_cast<SQLCHAR *>(const_cast<char *>(sql.c_str())),
-                                       SQL_NTS);
+        return fail(
+            errorFromDiagnostics(m_dbc.diagnostics(), m_context, "cannot allocate a statement"));
+    const SQLRETURN rc = SQLExecDirect(
+        stmt.get(), reinterpret_cast<SQLCHAR *>(const_cast<char *>(sql.c_str())), SQL_NTS);
     if (!SQL_SUCCEEDED(rc) && rc != SQL_NO_DATA)
         return fail(errorFromDiagnostics(stmt.diagnostics(), m_context, "query failed"));
     auto result = fetchAll(stmt);
@@ -167,10 +172,11 @@ Expected<std::vector<SqlDiagnostic>> SqlConnection::execute(const std::string &s
         return fail(ErrorCategory::InvalidArgument, "not connected", m_context);
     OdbcHandle stmt = OdbcHandle::allocate(SQL_HANDLE_STMT, m_dbc.get());
     if (!stmt)
-        return fail(errorFromDiagnostics(m_dbc.diagnostics(), m_context, "cannot allocate a statement"));
+        return fail(
+            errorFromDiagnostics(m_dbc.diagnostics(), m_context, "cannot allocate a statement"));
     std::vector<SqlDiagnostic> all;
-    SQLRETURN rc = SQLExecDirect(stmt.get(), reinterpret_cast<SQLCHAR *>(const_cast<char *>(sql.c_str())),
-                                 SQL_NTS);
+    SQLRETURN rc = SQLExecDirect(
+        stmt.get(), reinterpret_cast<SQLCHAR *>(const_cast<char *>(sql.c_str())), SQL_NTS);
     for (;;) {
         auto d = stmt.diagnostics();
         all.insert(all.end(), d.begin(), d.end());

@@ -53,10 +53,8 @@ ErrorCategory categoryFor(const SqlDiagnostic &d)
     case 3242:
     case 3266:
     case 3183: // integrity check failed
-    case 3189:
-        return ErrorCategory::Format;
-    default:
-        break;
+    case 3189: return ErrorCategory::Format;
+    default: break;
     }
     if (d.sqlstate == "HY008")
         return ErrorCategory::Cancelled;

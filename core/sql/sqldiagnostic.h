@@ -11,10 +11,10 @@ namespace vds::sql {
 
 /// One ODBC diagnostic record as the driver reported it. Plain value.
 struct SqlDiagnostic {
-    std::string sqlstate;              ///< five characters, e.g. "42000", "01000", "HY008"
-    std::int32_t number = 0;           ///< SQL Server message number (the ODBC native error)
-    std::optional<int> severity;       ///< SQL Server class, when the driver tells it
-    std::string text;                  ///< without the "[FreeTDS][SQL Server]" prefixes
+    std::string sqlstate;        ///< five characters, e.g. "42000", "01000", "HY008"
+    std::int32_t number = 0;     ///< SQL Server message number (the ODBC native error)
+    std::optional<int> severity; ///< SQL Server class, when the driver tells it
+    std::string text;            ///< without the "[FreeTDS][SQL Server]" prefixes
 
     /// Informational (class ≤ 10 / SQLSTATE 01xxx): progress and notes, not failures.
     [[nodiscard]] bool isInformational() const;

@@ -27,7 +27,8 @@ SqlProgressEvent classifyMessage(const SqlDiagnostic &d)
             const auto key = d.text.find("file '");
             if (key != std::string::npos) {
                 const auto end = d.text.find("' on file", key + 6);
-                e.file = d.text.substr(key + 6, end == std::string::npos ? std::string::npos : end - key - 6);
+                e.file = d.text.substr(key + 6, end == std::string::npos ? std::string::npos
+                                                                         : end - key - 6);
             }
         }
         break;

@@ -19,11 +19,11 @@ struct SqlProgressEvent {
         Message,   ///< any other informational message
     };
     Kind kind = Kind::Message;
-    int percent = 0;           ///< Percent
-    std::int64_t pages = 0;    ///< FilePages, Completed
-    std::string file;          ///< FilePages: the logical file name
-    double seconds = 0;        ///< Completed
-    SqlDiagnostic diagnostic;  ///< the record it came from
+    int percent = 0;          ///< Percent
+    std::int64_t pages = 0;   ///< FilePages, Completed
+    std::string file;         ///< FilePages: the logical file name
+    double seconds = 0;       ///< Completed
+    SqlDiagnostic diagnostic; ///< the record it came from
     std::chrono::steady_clock::time_point receivedAt;
 };
 

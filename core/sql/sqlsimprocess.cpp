@@ -23,7 +23,8 @@ QString SqlSimProcess::findExecutable()
     if (!env.isEmpty() && QFileInfo(env).isExecutable())
         return env;
     if (QCoreApplication::instance()) {
-        const QString beside = QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("vds-sqlsim"));
+        const QString beside =
+            QDir(QCoreApplication::applicationDirPath()).filePath(QStringLiteral("vds-sqlsim"));
         if (QFileInfo(beside).isExecutable())
             return beside;
     }
@@ -68,7 +69,8 @@ Expected<void> SqlSimProcess::start(const Options &o, int timeoutMs)
             line = m_process.readLine().trimmed();
             break;
         }
-        if (!m_process.waitForReadyRead(static_cast<int>(std::max<qint64>(deadline.remainingTime(), 1)))) {
+        if (!m_process.waitForReadyRead(
+                static_cast<int>(std::max<qint64>(deadline.remainingTime(), 1)))) {
             if (m_process.state() == QProcess::NotRunning)
                 break;
         }
@@ -80,7 +82,8 @@ Expected<void> SqlSimProcess::start(const Options &o, int timeoutMs)
     if (!ok || m_port == 0) {
         const QString err = errorOutput();
         stop(2000);
-        return fail(ErrorCategory::Protocol, "vds-sqlsim did not report its port: " + err.toStdString());
+        return fail(ErrorCategory::Protocol,
+                    "vds-sqlsim did not report its port: " + err.toStdString());
     }
     return {};
 }

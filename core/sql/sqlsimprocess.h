@@ -18,8 +18,8 @@ public:
     struct Options {
         QString dataDir;
         QStringList logins = {QStringLiteral("sa:sa:sysadmin")}; ///< USER:PASSWORD[:role]
-        QStringList seeds;  ///< NAME=SIZE
-        QStringList faults; ///< KIND[:value]
+        QStringList seeds;                                       ///< NAME=SIZE
+        QStringList faults;                                      ///< KIND[:value]
         QString instance;
         QStringList extraArguments;
     };

@@ -17,7 +17,8 @@ SqlStatementRunner::~SqlStatementRunner()
 Expected<void> SqlStatementRunner::start(std::string sql, ProgressCallback onProgress)
 {
     if (m_running.load() || m_thread.joinable())
-        return fail(ErrorCategory::InvalidArgument, "a statement is already running on this runner");
+        return fail(ErrorCategory::InvalidArgument,
+                    "a statement is already running on this runner");
     if (!m_connection.isOpen())
         return fail(ErrorCategory::InvalidArgument, "not connected");
     m_result.reset();
@@ -78,7 +79,8 @@ void SqlStatementRunner::work(std::string sql, ProgressCallback onProgress)
             outcome.diagnostics.push_back(d);
             if (d.isInformational()) {
                 const SqlProgressEvent e = classifyMessage(d);
-                outcome.completed = outcome.completed || e.kind == SqlProgressEvent::Kind::Completed;
+                outcome.completed =
+                    outcome.completed || e.kind == SqlProgressEvent::Kind::Completed;
                 outcome.verified = outcome.verified || e.kind == SqlProgressEvent::Kind::Verified;
                 if (onProgress)
                     onProgress(e);
@@ -92,7 +94,8 @@ void SqlStatementRunner::work(std::string sql, ProgressCallback onProgress)
             // driver whether the link is dead and say so in ODBC's own terms (08S01).
             SQLUINTEGER dead = SQL_CD_FALSE;
             if (error->category == ErrorCategory::Sql &&
-                SQL_SUCCEEDED(SQLGetConnectAttr(m_connection.handle(), SQL_ATTR_CONNECTION_DEAD, &dead, 0, nullptr)) &&
+                SQL_SUCCEEDED(SQLGetConnectAttr(m_connection.handle(), SQL_ATTR_CONNECTION_DEAD,
+                                                &dead, 0, nullptr)) &&
                 dead == SQL_CD_TRUE) {
                 error->category = ErrorCategory::Aborted;
                 error->native.kind = NativeKind::Sqlstate;

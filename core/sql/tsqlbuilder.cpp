@@ -59,13 +59,15 @@ Expected<std::string> devicesClause(const std::vector<std::string> &devices)
 }
 
 Expected<void> transferOptions(std::vector<std::string> &with, std::optional<unsigned> stats,
-                               std::optional<unsigned> blockSize, std::optional<unsigned> bufferCount,
+                               std::optional<unsigned> blockSize,
+                               std::optional<unsigned> bufferCount,
                                std::optional<unsigned> maxTransferSize)
 {
     if (blockSize) {
         const unsigned b = *blockSize;
         if (b < 512 || b > 65536 || (b & (b - 1)))
-            return fail(ErrorCategory::InvalidArgument, "BLOCKSIZE must be a power of two from 512 to 65536");
+            return fail(ErrorCategory::InvalidArgument,
+                        "BLOCKSIZE must be a power of two from 512 to 65536");
         with.push_back("BLOCKSIZE = " + std::to_string(b));
     }
     if (bufferCount) {
@@ -108,7 +110,8 @@ Expected<std::string> buildBackup(const BackupSpec &s)
     if (s.differential && s.kind == BackupSpec::Kind::Log)
         return fail(ErrorCategory::InvalidArgument, "a log backup cannot be differential");
     if (s.differential && s.copyOnly)
-        return fail(ErrorCategory::InvalidArgument, "COPY_ONLY cannot be combined with DIFFERENTIAL");
+        return fail(ErrorCategory::InvalidArgument,
+                    "COPY_ONLY cannot be combined with DIFFERENTIAL");
     std::vector<std::string> with;
     if (s.differential)
         with.emplace_back("DIFFERENTIAL");

@@ -25,8 +25,8 @@ struct BackupSpec {
     bool copyOnly = false;
     bool checksum = false;
     bool compression = false;
-    std::optional<unsigned> stats;           ///< STATS = n (percent step)
-    std::optional<unsigned> blockSize;       ///< power of two, 512…65536
+    std::optional<unsigned> stats;     ///< STATS = n (percent step)
+    std::optional<unsigned> blockSize; ///< power of two, 512…65536
     std::optional<unsigned> bufferCount;
     std::optional<unsigned> maxTransferSize; ///< multiple of 64 KiB, ≤ 4 MiB
     std::string description;

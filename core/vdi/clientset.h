@@ -17,8 +17,8 @@ namespace vds::vdi {
 
 /// Which implementation carries the set.
 enum class Provider : std::uint8_t {
-    Native,  ///< our shared-memory implementation; talks to vdi::ServerSet (vds-sqlsim)
-    SqlVdi,  ///< Microsoft's libsqlvdi.so, for SQL Server on Linux
+    Native, ///< our shared-memory implementation; talks to vdi::ServerSet (vds-sqlsim)
+    SqlVdi, ///< Microsoft's libsqlvdi.so, for SQL Server on Linux
 };
 
 /// The default location of Microsoft's library on SQL Server for Linux.

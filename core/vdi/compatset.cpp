@@ -9,22 +9,27 @@
 namespace vds::vdi {
 
 namespace {
-HRESULT toHresult(const Expected<void> &r) { return r ? S_OK : hresultOf(r.error()); }
+HRESULT toHresult(const Expected<void> &r)
+{
+    return r ? S_OK : hresultOf(r.error());
+}
 
 static_assert(sizeof(Config) == sizeof(VDConfig));
 
 Config toConfig(const VDConfig &v)
 {
-    return Config{v.deviceCount,   v.features,      v.prefixZoneSize, v.alignment,
-                  v.softFileMarkBlockSize, v.EOMWarningSize, v.serverTimeOut, v.blockSize,
-                  v.maxIODepth,    v.maxTransferSize, v.bufferAreaSize};
+    return Config{
+        v.deviceCount,    v.features,      v.prefixZoneSize, v.alignment,  v.softFileMarkBlockSize,
+        v.EOMWarningSize, v.serverTimeOut, v.blockSize,      v.maxIODepth, v.maxTransferSize,
+        v.bufferAreaSize};
 }
 
 void fromConfig(const Config &c, VDConfig &v)
 {
-    v = VDConfig{c.deviceCount,   c.features,      c.prefixZoneSize, c.alignment,
-                 c.softFileMarkBlockSize, c.eomWarningSize, c.serverTimeOut, c.blockSize,
-                 c.maxIoDepth,    c.maxTransferSize, c.bufferAreaSize};
+    v = VDConfig{
+        c.deviceCount,    c.features,      c.prefixZoneSize, c.alignment,  c.softFileMarkBlockSize,
+        c.eomWarningSize, c.serverTimeOut, c.blockSize,      c.maxIoDepth, c.maxTransferSize,
+        c.bufferAreaSize};
 }
 
 /// The instance of the deprecated calls: _VIRTUAL_SERVER_NAME_, else the default instance.
@@ -72,8 +77,7 @@ HRESULT CompatSet::Create(const char16_t *lpName, VDConfig *pCfg)
     return toHresult(m_set->create(legacyInstance(), *name, toConfig(*pCfg)));
 }
 
-HRESULT CompatSet::CreateEx(const char16_t *lpInstanceName, const char16_t *lpName,
-                            VDConfig *pCfg)
+HRESULT CompatSet::CreateEx(const char16_t *lpInstanceName, const char16_t *lpName, VDConfig *pCfg)
 {
     const auto instance = utf16ToUtf8(lpInstanceName);
     const auto name = utf16ToUtf8(lpName);
@@ -118,7 +122,10 @@ HRESULT CompatSet::Close()
     return hr;
 }
 
-HRESULT CompatSet::SignalAbort() { return toHresult(m_set->signalAbort()); }
+HRESULT CompatSet::SignalAbort()
+{
+    return toHresult(m_set->signalAbort());
+}
 
 HRESULT CompatSet::OpenInSecondary(const char16_t *lpSetName)
 {
@@ -206,8 +213,8 @@ HRESULT CompatDevice::CompleteCommand(VDC_Command *pCmd, DWORD dwCompletionCode,
 
 } // namespace vds::vdi
 
-HRESULT CoCreateInstance(REFCLSID rclsid, LPUNKNOWN pUnkOuter, DWORD /*dwClsContext*/,
-                         REFIID riid, LPVOID *ppv)
+HRESULT CoCreateInstance(REFCLSID rclsid, LPUNKNOWN pUnkOuter, DWORD /*dwClsContext*/, REFIID riid,
+                         LPVOID *ppv)
 {
     using namespace vds::vdi;
     if (!ppv)

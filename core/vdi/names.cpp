@@ -12,8 +12,14 @@
 namespace vds::vdi::names {
 
 namespace {
-bool isAsciiAlpha(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
-bool isAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool isAsciiAlpha(char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+bool isAsciiDigit(char c)
+{
+    return c >= '0' && c <= '9';
+}
 
 std::uint64_t fnv1a64(std::string_view bytes)
 {
@@ -38,8 +44,7 @@ Expected<std::string> canonicalInstance(std::string_view instance)
     for (char c : instance)
         ok = ok && (isAsciiAlpha(c) || isAsciiDigit(c) || c == '_' || c == '$' || c == '#');
     if (!ok)
-        return vdiFail(hr::InstanceName,
-                       "malformed instance name (1-16 letters, digits, _ $ #)",
+        return vdiFail(hr::InstanceName, "malformed instance name (1-16 letters, digits, _ $ #)",
                        std::string(instance));
     std::string out(instance);
     for (char &c : out)
@@ -64,8 +69,7 @@ Expected<void> checkSetName(std::string_view name)
 std::string controlObject(std::string_view canonicalInstanceName, std::string_view setName)
 {
     char hash[17];
-    std::snprintf(hash, sizeof hash, "%016llx",
-                  static_cast<unsigned long long>(fnv1a64(setName)));
+    std::snprintf(hash, sizeof hash, "%016llx", static_cast<unsigned long long>(fnv1a64(setName)));
     return "/" + std::string(kObjectPrefix) + std::string(canonicalInstanceName) + "." + hash;
 }
 
@@ -74,8 +78,8 @@ std::string bufferObject(std::string_view controlObjectName)
     // Unique per area so a new set with the same name never collides with a buffer object an
     // old server has not unlinked yet.
     static std::atomic<std::uint32_t> counter{0};
-    const auto now = static_cast<std::uint64_t>(
-        std::chrono::steady_clock::now().time_since_epoch().count());
+    const auto now =
+        static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
     const auto mix = static_cast<std::uint32_t>(now ^ (now >> 32)) ^
                      (static_cast<std::uint32_t>(::getpid()) << 12) ^ counter.fetch_add(0x9e37);
     char tail[12];

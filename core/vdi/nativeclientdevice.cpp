@@ -10,49 +10,50 @@ namespace vds::vdi {
 using shm::SlotState;
 
 namespace {
-constexpr std::uint32_t st(SlotState s) { return static_cast<std::uint32_t>(s); }
+constexpr std::uint32_t st(SlotState s)
+{
+    return static_cast<std::uint32_t>(s);
+}
 } // namespace
 
-NativeClientDevice::NativeClientDevice(NativeClientSet &owner, SharedSet &set,
-                                       std::uint32_t index, std::string name)
+NativeClientDevice::NativeClientDevice(NativeClientSet &owner, SharedSet &set, std::uint32_t index,
+                                       std::string name)
     : m_owner(owner), m_set(set), m_index(index), m_name(std::move(name))
-{
-}
+{}
 
 Expected<Command *> NativeClientDevice::getCommand(std::int64_t timeoutMs)
 {
     shm::Device &d = m_set.ctl().devices[m_index];
     std::uint32_t taken = shm::kQueueDepth;
-    const std::int32_t rc = m_set.wait(d.clientEvent, timeoutMs, [&]() -> std::optional<std::int32_t> {
-        if (m_set.ctl().aborted)
-            return hr::Abort;
-        std::uint32_t next = shm::kQueueDepth;
-        bool delivered = false;
-        for (std::uint32_t i = 0; i < shm::kQueueDepth; ++i) {
-            const shm::CommandSlot &s = d.slots[i];
-            if (s.state == st(SlotState::Queued) &&
-                (next == shm::kQueueDepth || s.id < d.slots[next].id))
-                next = i;
-            delivered = delivered || s.state == st(SlotState::Delivered);
-        }
-        if (next != shm::kQueueDepth) {
-            // In IO-ERROR the ClearError waits until the client has completed everything it
-            // holds (specs/vdi.md §3.3).
-            if (d.ioError && delivered)
-                return std::nullopt;
-            d.slots[next].state = st(SlotState::Delivered);
-            taken = next;
-            return hr::Ok;
-        }
-        if (d.closed)
-            return hr::Close;
-        return std::nullopt;
-    });
+    const std::int32_t rc =
+        m_set.wait(d.clientEvent, timeoutMs, [&]() -> std::optional<std::int32_t> {
+            if (m_set.ctl().aborted)
+                return hr::Abort;
+            std::uint32_t next = shm::kQueueDepth;
+            bool delivered = false;
+            for (std::uint32_t i = 0; i < shm::kQueueDepth; ++i) {
+                const shm::CommandSlot &s = d.slots[i];
+                if (s.state == st(SlotState::Queued) &&
+                    (next == shm::kQueueDepth || s.id < d.slots[next].id))
+                    next = i;
+                delivered = delivered || s.state == st(SlotState::Delivered);
+            }
+            if (next != shm::kQueueDepth) {
+                // In IO-ERROR the ClearError waits until the client has completed everything it
+                // holds (specs/vdi.md §3.3).
+                if (d.ioError && delivered)
+                    return std::nullopt;
+                d.slots[next].state = st(SlotState::Delivered);
+                taken = next;
+                return hr::Ok;
+            }
+            if (d.closed)
+                return hr::Close;
+            return std::nullopt;
+        });
     switch (rc) {
     case hr::Ok: break;
-    case hr::Abort:
-        m_owner.noteAborted();
-        return vdiFail(hr::Abort, "the set was aborted", m_name);
+    case hr::Abort: m_owner.noteAborted(); return vdiFail(hr::Abort, "the set was aborted", m_name);
     case hr::Close: return vdiFail(hr::Close, "the server closed the device", m_name);
     case hr::Timeout: return vdiFail(hr::Timeout, "no command in time", m_name);
     default: return vdiFail(rc, "GetCommand failed", m_name);

@@ -17,7 +17,10 @@ namespace vds::vdi {
 using shm::ServerPhase;
 
 namespace {
-bool isPowerOfTwo(std::uint32_t v) { return v != 0 && (v & (v - 1)) == 0; }
+bool isPowerOfTwo(std::uint32_t v)
+{
+    return v != 0 && (v & (v - 1)) == 0;
+}
 
 Expected<void> checkConfig(const Config &cfg)
 {
@@ -92,16 +95,17 @@ Expected<Config> NativeClientSet::getConfiguration(std::int64_t timeoutMs)
     // Waiting must not hold the object's mutex: SignalAbort from another thread has to get in.
     guard.unlock();
     Config cfg;
-    const std::int32_t rc = set.wait(set.ctl().setEvent, timeoutMs, [&]() -> std::optional<std::int32_t> {
-        const shm::Control &c = set.ctl();
-        if (c.aborted)
-            return hr::Abort;
-        if (c.serverPhase >= static_cast<std::uint32_t>(ServerPhase::Configured)) {
-            cfg = c.serverConfig;
-            return hr::Ok;
-        }
-        return std::nullopt;
-    });
+    const std::int32_t rc =
+        set.wait(set.ctl().setEvent, timeoutMs, [&]() -> std::optional<std::int32_t> {
+            const shm::Control &c = set.ctl();
+            if (c.aborted)
+                return hr::Abort;
+            if (c.serverPhase >= static_cast<std::uint32_t>(ServerPhase::Configured)) {
+                cfg = c.serverConfig;
+                return hr::Ok;
+            }
+            return std::nullopt;
+        });
     guard.lock();
     if (m_shared != keep)
         return vdiFail(hr::Abort, "the set was closed while waiting");
@@ -138,29 +142,30 @@ Expected<ClientDevice *> NativeClientSet::openDevice(std::string_view name)
     std::uint32_t index = kMaxDevices;
     // The server opens devices after publishing the configuration, so a name not seen yet
     // may still come; it is unknown only once the server has opened all of them.
-    const std::int32_t rc = set.wait(set.ctl().setEvent, kInfinite, [&]() -> std::optional<std::int32_t> {
-        shm::Control &c = set.ctl();
-        if (c.aborted)
-            return hr::Abort;
-        if (c.devicesClientOpened >= c.serverConfig.deviceCount)
-            return hr::Open;
-        for (std::uint32_t i = 0; i < c.devicesServerOpened; ++i) {
-            shm::Device &d = c.devices[i];
-            if (std::string_view(d.name, d.nameBytes) != name)
-                continue;
-            if (d.clientOpen)
-                return hr::Protocol;
-            d.clientOpen = 1;
-            d.clientPeer = set.peerIndex();
-            ++c.devicesClientOpened;
-            index = i;
-            return hr::Ok;
-        }
-        if (c.devicesServerOpened >= c.serverConfig.deviceCount ||
-            c.serverPhase == static_cast<std::uint32_t>(ServerPhase::Closed))
-            return hr::Invalid;
-        return std::nullopt;
-    });
+    const std::int32_t rc =
+        set.wait(set.ctl().setEvent, kInfinite, [&]() -> std::optional<std::int32_t> {
+            shm::Control &c = set.ctl();
+            if (c.aborted)
+                return hr::Abort;
+            if (c.devicesClientOpened >= c.serverConfig.deviceCount)
+                return hr::Open;
+            for (std::uint32_t i = 0; i < c.devicesServerOpened; ++i) {
+                shm::Device &d = c.devices[i];
+                if (std::string_view(d.name, d.nameBytes) != name)
+                    continue;
+                if (d.clientOpen)
+                    return hr::Protocol;
+                d.clientOpen = 1;
+                d.clientPeer = set.peerIndex();
+                ++c.devicesClientOpened;
+                index = i;
+                return hr::Ok;
+            }
+            if (c.devicesServerOpened >= c.serverConfig.deviceCount ||
+                c.serverPhase == static_cast<std::uint32_t>(ServerPhase::Closed))
+                return hr::Invalid;
+            return std::nullopt;
+        });
     guard.lock();
     if (m_shared != keep) {
         if (rc == hr::Ok) { // closed meanwhile: give the device back
@@ -173,7 +178,8 @@ Expected<ClientDevice *> NativeClientSet::openDevice(std::string_view name)
     case hr::Ok: break;
     case hr::Abort: m_state = State::Aborted; return vdiFail(hr::Abort, "the set was aborted");
     case hr::Open: return vdiFail(hr::Open, "every device is open", std::string(name));
-    case hr::Protocol: return vdiFail(hr::Protocol, "the device is already open", std::string(name));
+    case hr::Protocol:
+        return vdiFail(hr::Protocol, "the device is already open", std::string(name));
     default: return vdiFail(hr::Invalid, "the set has no device of this name", std::string(name));
     }
     m_devices[index] = std::make_unique<NativeClientDevice>(*this, set, index, std::string(name));
@@ -317,8 +323,8 @@ std::vector<PeerStatus> NativeClientSet::peers() const
         const shm::Peer &p = c.peers[i];
         if (i == shm::kServerPeer || p.pid == 0)
             continue;
-        out.push_back({p.pid, i == shm::kPrimaryPeer, liveness::isAlive(p.pid, p.startTime),
-                       p.closed != 0});
+        out.push_back(
+            {p.pid, i == shm::kPrimaryPeer, liveness::isAlive(p.pid, p.startTime), p.closed != 0});
     }
     return out;
 }

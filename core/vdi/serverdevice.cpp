@@ -9,7 +9,10 @@ namespace vds::vdi {
 using shm::SlotState;
 
 namespace {
-constexpr std::uint32_t st(SlotState s) { return static_cast<std::uint32_t>(s); }
+constexpr std::uint32_t st(SlotState s)
+{
+    return static_cast<std::uint32_t>(s);
+}
 
 Completion takeCompletion(shm::CommandSlot &s)
 {
@@ -27,8 +30,7 @@ Completion takeCompletion(shm::CommandSlot &s)
 
 ServerDevice::ServerDevice(SharedSet &set, std::uint32_t index, std::string name)
     : m_set(set), m_index(index), m_name(std::move(name))
-{
-}
+{}
 
 Expected<std::uint64_t> ServerDevice::sendCommand(const ServerCommand &cmd)
 {
@@ -89,36 +91,37 @@ Expected<Completion> awaitCompletion(SharedSet &set, std::uint32_t index, std::u
 {
     shm::Device &d = set.ctl().devices[index];
     Completion out;
-    const std::int32_t rc = set.wait(d.serverEvent, timeoutMs, [&]() -> std::optional<std::int32_t> {
-        shm::Control &c = set.ctl();
-        shm::CommandSlot *best = nullptr;
-        bool pending = false;
-        for (shm::CommandSlot &s : d.slots) {
-            if (s.state == st(SlotState::Completed) && (wanted == 0 || s.id == wanted)) {
-                if (!best || s.id < best->id)
-                    best = &s;
-            } else if (s.state == st(SlotState::Queued) || s.state == st(SlotState::Delivered)) {
-                pending = pending || wanted == 0 || s.id == wanted;
+    const std::int32_t rc =
+        set.wait(d.serverEvent, timeoutMs, [&]() -> std::optional<std::int32_t> {
+            shm::Control &c = set.ctl();
+            shm::CommandSlot *best = nullptr;
+            bool pending = false;
+            for (shm::CommandSlot &s : d.slots) {
+                if (s.state == st(SlotState::Completed) && (wanted == 0 || s.id == wanted)) {
+                    if (!best || s.id < best->id)
+                        best = &s;
+                } else if (s.state == st(SlotState::Queued) ||
+                           s.state == st(SlotState::Delivered)) {
+                    pending = pending || wanted == 0 || s.id == wanted;
+                }
             }
-        }
-        if (best) {
-            out = takeCompletion(*best);
-            return hr::Ok;
-        }
-        if (c.aborted)
-            return hr::Abort;
-        if (!pending)
-            return hr::Protocol;
-        // serverTimeOut: requests pending and nothing completing for two intervals aborts.
-        const std::uint64_t limit = c.clientConfig.serverTimeOut;
-        if (limit != 0 &&
-            static_cast<std::uint64_t>(SharedSet::nowNs()) - d.lastCompletionNs >
-                2 * limit * 1'000'000) {
-            set.abortLocked(4);
+            if (best) {
+                out = takeCompletion(*best);
+                return hr::Ok;
+            }
+            if (c.aborted)
+                return hr::Abort;
+            if (!pending)
+                return hr::Protocol;
+            // serverTimeOut: requests pending and nothing completing for two intervals aborts.
+            const std::uint64_t limit = c.clientConfig.serverTimeOut;
+            if (limit != 0 && static_cast<std::uint64_t>(SharedSet::nowNs()) - d.lastCompletionNs >
+                                  2 * limit * 1'000'000) {
+                set.abortLocked(4);
+                return std::nullopt;
+            }
             return std::nullopt;
-        }
-        return std::nullopt;
-    });
+        });
     switch (rc) {
     case hr::Ok: return out;
     case hr::Abort: return vdiFail(hr::Abort, "the set was aborted", name);

@@ -18,17 +18,32 @@ namespace vds::vdi {
 using shm::ServerPhase;
 
 namespace {
-bool isPowerOfTwo(std::uint32_t v) { return v != 0 && (v & (v - 1)) == 0; }
-constexpr std::uint64_t alignUp(std::uint64_t v, std::uint64_t a) { return (v + a - 1) / a * a; }
-std::uint32_t phase(ServerPhase p) { return static_cast<std::uint32_t>(p); }
+bool isPowerOfTwo(std::uint32_t v)
+{
+    return v != 0 && (v & (v - 1)) == 0;
+}
+constexpr std::uint64_t alignUp(std::uint64_t v, std::uint64_t a)
+{
+    return (v + a - 1) / a * a;
+}
+std::uint32_t phase(ServerPhase p)
+{
+    return static_cast<std::uint32_t>(p);
+}
 } // namespace
 
 /// The server's bookkeeping of the buffers it requested: fixed buffers carved out of the area
 /// at endConfiguration, handed out and taken back by allocateBuffer/freeBuffer. Process-local:
 /// only the server allocates. Guarded by its own mutex (device threads allocate concurrently).
 struct ServerSet::Allocator {
-    struct Request { std::uint32_t size, alignment, count; };
-    struct Slot { std::uint64_t offset; std::uint32_t size; bool used; };
+    struct Request {
+        std::uint32_t size, alignment, count;
+    };
+    struct Slot {
+        std::uint64_t offset;
+        std::uint32_t size;
+        bool used;
+    };
     std::mutex mutex;
     std::vector<Request> requests;
     std::vector<Slot> slots;
@@ -83,7 +98,8 @@ Expected<void> ServerSet::beginConfiguration(const ServerConfiguration &cfg)
                        "alignment must be a power of two between the block size and 64 KiB");
     if (cfg.maxTransferSize == 0 || cfg.maxTransferSize % 65536 != 0 ||
         cfg.maxTransferSize > 4u * 1024 * 1024)
-        return vdiFail(hr::NotSupported, "max transfer size must be a multiple of 64 KiB, at most 4 MiB");
+        return vdiFail(hr::NotSupported,
+                       "max transfer size must be a multiple of 64 KiB, at most 4 MiB");
     Config out = c.clientConfig;
     out.features = cfg.features;
     out.alignment = std::max(alignment, c.clientConfig.alignment);
@@ -184,8 +200,7 @@ Expected<ServerDevice *> ServerSet::openDevice(std::string_view name)
         return vdiFail(hr::Invalid, "the first device carries the set name", std::string(name));
     for (std::uint32_t i = 0; i < index; ++i)
         if (std::string_view(c.devices[i].name, c.devices[i].nameBytes) == name)
-            return vdiFail(hr::Invalid, "a device of this name is already open",
-                           std::string(name));
+            return vdiFail(hr::Invalid, "a device of this name is already open", std::string(name));
     shm::Device &d = c.devices[index];
     std::memcpy(d.name, name.data(), name.size());
     d.name[name.size()] = '\0';

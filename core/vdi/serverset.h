@@ -35,9 +35,9 @@ class ServerSet;
 
 /// What the server chooses in BeginConfiguration.
 struct ServerConfiguration {
-    std::uint32_t features = 0;      ///< VDF_* the server grants (+ WriteMedia / ReadMedia)
-    std::uint32_t alignment = 0;     ///< power of two ≥ blockSize, ≤ 64 KiB; 0 = blockSize
-    std::uint32_t blockSize = 512;   ///< power of two, 512 … 64 KiB
+    std::uint32_t features = 0;    ///< VDF_* the server grants (+ WriteMedia / ReadMedia)
+    std::uint32_t alignment = 0;   ///< power of two ≥ blockSize, ≤ 64 KiB; 0 = blockSize
+    std::uint32_t blockSize = 512; ///< power of two, 512 … 64 KiB
     std::uint32_t maxTransferSize = 64 * 1024; ///< multiple of 64 KiB, ≤ 4 MiB
 };
 
@@ -56,17 +56,17 @@ struct ServerCommand {
     std::uint32_t size = 0;        ///< bytes (Read/Write), count or whence (others)
     std::uint64_t position = 0;    ///< SetPosition input
     std::byte *buffer = nullptr;
-    std::uint64_t context = 0;     ///< returned in the Completion, for the engine's bookkeeping
+    std::uint64_t context = 0; ///< returned in the Completion, for the engine's bookkeeping
 };
 
 /// A completed command, as the client (or the abort) completed it.
 struct Completion {
-    std::uint64_t id = 0;               ///< what sendCommand returned
-    std::uint64_t context = 0;          ///< ServerCommand::context
+    std::uint64_t id = 0;      ///< what sendCommand returned
+    std::uint64_t context = 0; ///< ServerCommand::context
     std::uint32_t commandCode = 0;
-    std::uint32_t completionCode = 0;   ///< Win32: 0 success, 995 aborted, 1117 IO-ERROR, …
+    std::uint32_t completionCode = 0; ///< Win32: 0 success, 995 aborted, 1117 IO-ERROR, …
     std::uint32_t bytesTransferred = 0;
-    std::uint64_t position = 0;         ///< GetPosition / SetPosition result
+    std::uint64_t position = 0; ///< GetPosition / SetPosition result
 };
 
 /// One device of a server set (IServerVirtualDevice). Owned by its ServerSet, valid until the

@@ -33,7 +33,11 @@ constexpr std::size_t kMaxAlignment = 64 * 1024;
 struct Fd {
     int fd = -1;
     explicit Fd(int f) : fd(f) {}
-    ~Fd() { if (fd >= 0) ::close(fd); }
+    ~Fd()
+    {
+        if (fd >= 0)
+            ::close(fd);
+    }
     Fd(const Fd &) = delete;
     Fd &operator=(const Fd &) = delete;
 };
@@ -49,7 +53,10 @@ Error shmError(int err, const std::string &object, std::string_view what)
     return e;
 }
 
-template <class T> std::atomic_ref<T> atom(T &v) { return std::atomic_ref<T>(v); }
+template <class T> std::atomic_ref<T> atom(T &v)
+{
+    return std::atomic_ref<T>(v);
+}
 
 void copyName(char *dst, std::uint32_t &bytes, std::string_view src)
 {
@@ -100,13 +107,15 @@ SharedSet::Lock::Lock(SharedSet &set) : m_set(set)
         // A process died inside a critical section: the block may be half-updated. Make the
         // mutex usable again and abort the set, which is the only safe continuation.
         ::pthread_mutex_consistent(&set.m_ctl->mutex);
-        vds::log::get("vdi")->warn("set '{}': a peer died holding the lock; aborting",
-                                   set.m_name);
+        vds::log::get("vdi")->warn("set '{}': a peer died holding the lock; aborting", set.m_name);
         set.abortLocked(3);
     }
 }
 
-SharedSet::Lock::~Lock() { ::pthread_mutex_unlock(&m_set.m_ctl->mutex); }
+SharedSet::Lock::~Lock()
+{
+    ::pthread_mutex_unlock(&m_set.m_ctl->mutex);
+}
 
 void SharedSet::abortLocked(std::uint32_t reason)
 {
@@ -135,8 +144,7 @@ bool SharedSet::checkPeersLocked()
         const shm::Peer &p = m_ctl->peers[i];
         if (p.pid != 0 && !p.closed && !liveness::isAlive(p.pid, p.startTime)) {
             vds::log::get("vdi")->warn("set '{}': the {} (pid {}) is gone; aborting", m_name,
-                                       i == shm::kPrimaryPeer ? "primary client" : "server",
-                                       p.pid);
+                                       i == shm::kPrimaryPeer ? "primary client" : "server", p.pid);
             abortLocked(2);
             return true;
         }
@@ -163,8 +171,8 @@ bool controlIsStale(const shm::Control &ctl, std::uint64_t objectSize)
 }
 
 Expected<std::unique_ptr<SharedSet>> SharedSet::create(std::string_view instance,
-                                                       std::string_view name,
-                                                       const Config &config, gid_t group)
+                                                       std::string_view name, const Config &config,
+                                                       gid_t group)
 {
     auto inst = names::canonicalInstance(instance);
     if (!inst)
@@ -180,13 +188,12 @@ Expected<std::unique_ptr<SharedSet>> SharedSet::create(std::string_view instance
 
     int fd = -1;
     for (int attempt = 0; attempt < 2 && fd < 0; ++attempt) {
-        fd = ::shm_open(set->m_controlObject.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC,
-                        0660);
+        fd = ::shm_open(set->m_controlObject.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0660);
         if (fd >= 0 || errno != EEXIST)
             break;
         // Taken: by a live set (refuse) or by the leftovers of dead processes (sweep, retry).
         Fd old(::shm_open(set->m_controlObject.c_str(), O_RDWR | O_CLOEXEC, 0));
-        struct stat st{};
+        struct stat st {};
         if (old.fd < 0 || ::fstat(old.fd, &st) != 0)
             return vdiFail(hr::Protocol, "a set with this name already exists", set->m_name);
         bool stale = false;
@@ -218,8 +225,8 @@ Expected<std::unique_ptr<SharedSet>> SharedSet::create(std::string_view instance
         (group != static_cast<gid_t>(-1) && ::fchown(fd, static_cast<uid_t>(-1), group) != 0)) {
         const int err = errno;
         ::shm_unlink(set->m_controlObject.c_str());
-        return std::unexpected(shmError(err, set->m_controlObject,
-                                        "cannot give the server group access to the set"));
+        return std::unexpected(
+            shmError(err, set->m_controlObject, "cannot give the server group access to the set"));
     }
     if (::ftruncate(fd, sizeof(shm::Control)) != 0) {
         const int err = errno;
@@ -279,7 +286,7 @@ Expected<std::unique_ptr<SharedSet>> SharedSet::open(std::string_view instance,
         return std::unexpected(shmError(errno, set->m_controlObject, "cannot open the set"));
     }
     // The creator sizes and initialises the object right after creating it: give it a moment.
-    struct stat st{};
+    struct stat st {};
     for (int i = 0; i < 200; ++i) {
         if (::fstat(fd.fd, &st) != 0)
             return std::unexpected(shmError(errno, set->m_controlObject, "cannot stat the set"));
@@ -360,8 +367,8 @@ void SharedSet::unmapBuffer() noexcept
 namespace {
 /// Maps `size` bytes of `fd` at an address aligned to 64 KiB (the largest buffer alignment),
 /// so that offsets aligned in the object are aligned in memory in every process.
-Expected<std::pair<void *, std::byte *>> mapAligned(int fd, std::uint64_t size,
-                                                    std::size_t reserve, const std::string &obj)
+Expected<std::pair<void *, std::byte *>> mapAligned(int fd, std::uint64_t size, std::size_t reserve,
+                                                    const std::string &obj)
 {
     void *base = ::mmap(nullptr, reserve, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (base == MAP_FAILED)

@@ -25,9 +25,8 @@ public:
 
     /// Creates the control object (primary). Exactly one creator wins per name; a leftover
     /// object whose processes are all dead is swept and replaced.
-    static Expected<std::unique_ptr<SharedSet>> create(std::string_view instance,
-                                                       std::string_view name,
-                                                       const Config &config, gid_t group);
+    static Expected<std::unique_ptr<SharedSet>>
+    create(std::string_view instance, std::string_view name, const Config &config, gid_t group);
     /// Opens an existing set as server or secondary and registers this process as a peer.
     static Expected<std::unique_ptr<SharedSet>> open(std::string_view instance,
                                                      std::string_view name, Role role);
@@ -48,6 +47,7 @@ public:
         ~Lock();
         Lock(const Lock &) = delete;
         Lock &operator=(const Lock &) = delete;
+
     private:
         SharedSet &m_set;
     };

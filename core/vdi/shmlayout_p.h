@@ -15,9 +15,9 @@ namespace vds::vdi::shm {
 
 inline constexpr std::uint32_t kMagic = 0x31534456; // "VDS1"
 inline constexpr std::uint32_t kLayoutVersion = 1;
-inline constexpr std::uint32_t kQueueDepth = 64;    ///< commands outstanding per device
+inline constexpr std::uint32_t kQueueDepth = 64;     ///< commands outstanding per device
 inline constexpr std::uint32_t kMaxNameBytes = 2048; ///< UTF-8 bytes of a set or device name
-inline constexpr std::uint32_t kMaxPeers = 66;      ///< primary, server, 64 secondaries
+inline constexpr std::uint32_t kMaxPeers = 66;       ///< primary, server, 64 secondaries
 inline constexpr std::uint32_t kPrimaryPeer = 0;
 inline constexpr std::uint32_t kServerPeer = 1;
 inline constexpr std::uint64_t kNoBuffer = ~std::uint64_t{0};

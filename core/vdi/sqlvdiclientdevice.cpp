@@ -2,11 +2,10 @@
 
 namespace vds::vdi {
 
-SqlVdiClientDevice::SqlVdiClientDevice(std::shared_ptr<const sqlvdi::Library> library,
-                                       void *device, std::string name)
+SqlVdiClientDevice::SqlVdiClientDevice(std::shared_ptr<const sqlvdi::Library> library, void *device,
+                                       std::string name)
     : m_library(std::move(library)), m_device(device), m_name(std::move(name))
-{
-}
+{}
 
 Expected<Command *> SqlVdiClientDevice::getCommand(std::int64_t timeoutMs)
 {
@@ -20,10 +19,9 @@ Expected<Command *> SqlVdiClientDevice::getCommand(std::int64_t timeoutMs)
         if (m_native[i])
             continue;
         m_native[i] = cmd;
-        m_commands[i] = {static_cast<std::uint32_t>(cmd->commandCode),
-                         static_cast<std::uint32_t>(cmd->size),
-                         static_cast<std::uint64_t>(cmd->position),
-                         reinterpret_cast<std::byte *>(cmd->buffer)};
+        m_commands[i] = {
+            static_cast<std::uint32_t>(cmd->commandCode), static_cast<std::uint32_t>(cmd->size),
+            static_cast<std::uint64_t>(cmd->position), reinterpret_cast<std::byte *>(cmd->buffer)};
         return &m_commands[i];
     }
     return vdiFail(hr::Unexpected, "more than 64 commands outstanding", m_name);

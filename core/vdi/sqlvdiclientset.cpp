@@ -26,9 +26,9 @@ Expected<void> SqlVdiClientSet::result(int rc, std::string_view what,
 {
     if (rc == 0)
         return {};
-    return vdiFail(rc, std::string(what) + " failed in " + m_library->path + " (" +
-                           hresultName(rc) + ")",
-                   std::string(context));
+    return vdiFail(
+        rc, std::string(what) + " failed in " + m_library->path + " (" + hresultName(rc) + ")",
+        std::string(context));
 }
 
 Expected<void> SqlVdiClientSet::checkInstance(std::string_view instance) const

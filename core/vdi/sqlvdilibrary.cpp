@@ -27,7 +27,7 @@ template <class Fn> bool resolve(void *handle, const char *symbol, Fn &out)
 
 Expected<std::shared_ptr<const Library>> load(const std::string &path)
 {
-    struct stat st{};
+    struct stat st {};
     if (::stat(path.c_str(), &st) != 0) {
         Error e = Error::fromErrno(errno, path, "Microsoft's libsqlvdi.so is not there");
         e.message = "cannot load Microsoft's VDI library: " + path +
@@ -41,8 +41,8 @@ Expected<std::shared_ptr<const Library>> load(const std::string &path)
     if (!lib->handle) {
         const char *why = ::dlerror();
         return fail(ErrorCategory::Format,
-                    "cannot load " + path + " as Microsoft's VDI library: " +
-                        (why ? why : "unknown dlopen error"),
+                    "cannot load " + path +
+                        " as Microsoft's VDI library: " + (why ? why : "unknown dlopen error"),
                     path);
     }
     // Microsoft's classes as exported by libsqlvdi.so (g++ Itanium mangling of the published

@@ -46,13 +46,13 @@ std::size_t sweepStaleSets()
         const int fd = ::shm_open(object.c_str(), O_RDWR | O_CLOEXEC, 0);
         if (fd < 0)
             continue; // another user's set, or gone meanwhile
-        struct stat st{};
+        struct stat st {};
         bool stale = false;
         std::string bufferName;
         if (::fstat(fd, &st) == 0) {
             if (static_cast<std::size_t>(st.st_size) >= sizeof(shm::Control)) {
-                void *p = ::mmap(nullptr, sizeof(shm::Control), PROT_READ | PROT_WRITE,
-                                 MAP_SHARED, fd, 0);
+                void *p = ::mmap(nullptr, sizeof(shm::Control), PROT_READ | PROT_WRITE, MAP_SHARED,
+                                 fd, 0);
                 if (p != MAP_FAILED) {
                     const auto *c = static_cast<const shm::Control *>(p);
                     stale = controlIsStale(*c, static_cast<std::uint64_t>(st.st_size));
@@ -85,7 +85,7 @@ std::size_t sweepStaleSets()
             continue;
         if (controls.count(control)) {
             // Its set exists but did not claim it: either stale-swept above or replaced.
-            struct stat st{};
+            struct stat st {};
             const std::string path = "/dev/shm/" + name;
             if (::stat(path.c_str(), &st) != 0 || st.st_mtime + 10 > ::time(nullptr))
                 continue; // a server may be creating it right now

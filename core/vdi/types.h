@@ -47,13 +47,12 @@ struct Command {
 
 /// Feature bits (VDF_*).
 namespace feature {
-inline constexpr std::uint32_t Removable = 0x1, Rewind = 0x2, Position = 0x10,
-                               SkipBlocks = 0x20, ReversePosition = 0x40, Discard = 0x80,
-                               FileMarks = 0x100, RandomAccess = 0x200, SnapshotPrepare = 0x400,
+inline constexpr std::uint32_t Removable = 0x1, Rewind = 0x2, Position = 0x10, SkipBlocks = 0x20,
+                               ReversePosition = 0x40, Discard = 0x80, FileMarks = 0x100,
+                               RandomAccess = 0x200, SnapshotPrepare = 0x400,
                                EnumFrozenFiles = 0x800, VssWriter = 0x1000,
-                               RequestComplete = 0x2000, WriteMedia = 0x10000,
-                               ReadMedia = 0x20000, CompleteEnabled = 0x40000,
-                               LatchStats = 0x80000000u;
+                               RequestComplete = 0x2000, WriteMedia = 0x10000, ReadMedia = 0x20000,
+                               CompleteEnabled = 0x40000, LatchStats = 0x80000000u;
 /// Bits a client may request in CreateEx; anything else is VD_E_NOTSUPPORTED.
 inline constexpr std::uint32_t ClientMask = 0x3FF3 | LatchStats;
 } // namespace feature
@@ -71,9 +70,9 @@ inline constexpr std::uint32_t Read = 1, Write = 2, ClearError = 3, Rewind = 4, 
 namespace win32 {
 inline constexpr std::uint32_t Success = 0, InvalidHandle = 6, ArenaTrashed = 7, HandleEof = 38,
                                HandleDiskFull = 39, NotSupported = 50, DiskFull = 112,
-                               OperationAborted = 995, EndOfMedia = 1100,
-                               FilemarkDetected = 1101, NoDataDetected = 1104,
-                               IoDevice = 1117, EomOverflow = 1129, NoSystemResources = 1450;
+                               OperationAborted = 995, EndOfMedia = 1100, FilemarkDetected = 1101,
+                               NoDataDetected = 1104, IoDevice = 1117, EomOverflow = 1129,
+                               NoSystemResources = 1450;
 } // namespace win32
 
 /// VD_E_* result codes (HRESULTs, facility 0x77). QueueFull and IoError are named by the server

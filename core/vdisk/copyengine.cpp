@@ -28,7 +28,7 @@ struct Chunk {
     std::unique_ptr<std::uint8_t, FreeDeleter> data;
     std::uint64_t firstUnit = 0;
     std::size_t bytes = 0;
-    std::vector<bool> zero; ///< per unit
+    std::vector<bool> zero;                   ///< per unit
     std::vector<const std::uint8_t *> mapped; ///< per unit: the source's own bytes, or null
 };
 
@@ -129,7 +129,8 @@ Expected<CopyStats> copyImage(ImageReader &source, ImageWriter &target, std::uin
             const std::uint64_t n = std::min<std::uint64_t>(unitsPerChunk, unitsTotal - first);
             const std::uint64_t start = first * unit;
             c->firstUnit = first;
-            c->bytes = static_cast<std::size_t>(std::min<std::uint64_t>(n * unit, virtualSize - start));
+            c->bytes =
+                static_cast<std::size_t>(std::min<std::uint64_t>(n * unit, virtualSize - start));
             c->zero.assign(n, false);
             c->mapped.assign(n, nullptr);
             for (std::uint64_t u = 0; u < n; ++u) {
@@ -181,7 +182,8 @@ Expected<CopyStats> copyImage(ImageReader &source, ImageWriter &target, std::uin
         for (std::size_t u = 0; u < c->zero.size(); ++u) {
             const std::uint64_t index = c->firstUnit + u;
             const std::uint64_t off = index * unit;
-            const std::size_t len = static_cast<std::size_t>(std::min<std::uint64_t>(unit, virtualSize - off));
+            const std::size_t len =
+                static_cast<std::size_t>(std::min<std::uint64_t>(unit, virtualSize - off));
             const std::uint8_t *p = c->mapped[u] ? c->mapped[u] : c->data.get() + u * unit;
             Expected<void> ok;
             if (c->zero[u]) {

@@ -108,8 +108,9 @@ std::uint32_t win32Code(const Error &e) noexcept
     case ErrorCategory::None: return win32::kSuccess;
     case ErrorCategory::InvalidArgument: return win32::kInvalidParameter;
     case ErrorCategory::NotFound:
-        return e.native.kind == NativeKind::Errno && e.native.value == ENOENT ? win32::kFileNotFound
-                                                                              : win32::kPathNotFound;
+        return e.native.kind == NativeKind::Errno && e.native.value == ENOENT
+                   ? win32::kFileNotFound
+                   : win32::kPathNotFound;
     case ErrorCategory::Permission: return win32::kAccessDenied;
     case ErrorCategory::DiskFull: return win32::kDiskFull;
     case ErrorCategory::Format: return win32::kFileCorrupt;
@@ -142,8 +143,8 @@ Expected<CreateResult> createVirtualDisk(const CreateParams &p, ProgressSink *pr
     SourceWriteGuard guard;
     const bool hasSource = !p.sourcePath.empty() || p.sourceFd >= 0;
     if (hasSource) {
-        const std::string name = p.sourcePath.empty() ? "fd:" + std::to_string(p.sourceFd)
-                                                      : p.sourcePath;
+        const std::string name =
+            p.sourcePath.empty() ? "fd:" + std::to_string(p.sourceFd) : p.sourcePath;
         FileHandle fd(p.sourceFd >= 0 ? ::fcntl(p.sourceFd, F_DUPFD_CLOEXEC, 0)
                                       : ::open(p.sourcePath.c_str(), O_RDONLY | O_CLOEXEC));
         if (!fd.isOpen())
@@ -168,7 +169,7 @@ Expected<CreateResult> createVirtualDisk(const CreateParams &p, ProgressSink *pr
                                              " is below the source's size " +
                                              std::to_string(si.virtualSize),
                                          p.path));
-        layout.logicalSectorSize = p.logicalSectorSize ? p.logicalSectorSize
+        layout.logicalSectorSize = p.logicalSectorSize            ? p.logicalSectorSize
                                    : p.format == DiskFormat::Vhdx ? si.logicalSectorSize
                                                                   : 512;
         if (p.format == DiskFormat::Vhd && si.logicalSectorSize != 512 && p.logicalSectorSize == 0)
@@ -176,13 +177,13 @@ Expected<CreateResult> createVirtualDisk(const CreateParams &p, ProgressSink *pr
                                          "the source has " + std::to_string(si.logicalSectorSize) +
                                              "-byte sectors; VHD supports 512 only",
                                          name));
-        layout.physicalSectorSize = p.physicalSectorSize ? p.physicalSectorSize
-                                    : p.format == DiskFormat::Vhd
-                                        ? 512
-                                        : (si.format == DiskFormat::Raw && si.physicalSectorSize == 512 &&
-                                           si.logicalSectorSize == 512 && si.fileSize == si.virtualSize)
-                                            ? 4096
-                                            : si.physicalSectorSize;
+        layout.physicalSectorSize =
+            p.physicalSectorSize          ? p.physicalSectorSize
+            : p.format == DiskFormat::Vhd ? 512
+            : (si.format == DiskFormat::Raw && si.physicalSectorSize == 512 &&
+               si.logicalSectorSize == 512 && si.fileSize == si.virtualSize)
+                ? 4096
+                : si.physicalSectorSize;
         // A raw file of odd length becomes a disk rounded up to whole sectors (tail zeros).
         std::uint64_t size = p.maximumSize ? p.maximumSize : si.virtualSize;
         size = (size + layout.logicalSectorSize - 1) / layout.logicalSectorSize *
@@ -207,14 +208,14 @@ Expected<CreateResult> createVirtualDisk(const CreateParams &p, ProgressSink *pr
         layout.virtualSize = pi.virtualSize;
         layout.logicalSectorSize = pi.logicalSectorSize;
         layout.physicalSectorSize = pi.physicalSectorSize;
-        layout.blockSize = p.blockSize ? p.blockSize
+        layout.blockSize = p.blockSize                    ? p.blockSize
                            : p.format == DiskFormat::Vhdx ? vhdx::kDefaultDiffBlockSize
                            : pi.blockSize                 ? pi.blockSize
                                                           : vhd::kDefaultBlockSize;
     } else {
         layout.virtualSize = p.maximumSize;
         layout.logicalSectorSize = p.logicalSectorSize ? p.logicalSectorSize : 512;
-        layout.physicalSectorSize = p.physicalSectorSize ? p.physicalSectorSize
+        layout.physicalSectorSize = p.physicalSectorSize           ? p.physicalSectorSize
                                     : p.format == DiskFormat::Vhdx ? 4096
                                                                    : 512;
     }
@@ -262,14 +263,14 @@ Expected<CreateResult> createVirtualDisk(const CreateParams &p, ProgressSink *pr
     CreateResult result;
     const bool verify = p.verify && source;
     if (progress)
-        progress->setTotal(layout.type == DiskType::Differencing ? 0
-                                                                 : layout.virtualSize * (verify ? 2 : 1));
+        progress->setTotal(
+            layout.type == DiskType::Differencing ? 0 : layout.virtualSize * (verify ? 2 : 1));
     if (source || layout.type == DiskType::Fixed) {
         if (progress)
             progress->phase("copy");
         ZeroReader zeros(layout.virtualSize);
-        auto stats = copyImage(source ? *source : zeros, *writer, layout.virtualSize, progress,
-                               cancel);
+        auto stats =
+            copyImage(source ? *source : zeros, *writer, layout.virtualSize, progress, cancel);
         if (!stats)
             return fail(stats.error());
         result.bytesCopied = source ? stats->bytesRead : 0;
@@ -289,8 +290,8 @@ Expected<CreateResult> createVirtualDisk(const CreateParams &p, ProgressSink *pr
 
     auto check = openImage(partialPath);
     if (!check)
-        return fail(ErrorCategory::Internal, "the image just written does not open: " +
-                                                 check.error().message, p.path);
+        return fail(ErrorCategory::Internal,
+                    "the image just written does not open: " + check.error().message, p.path);
     if (verify) {
         if (progress)
             progress->phase("verify");
@@ -312,8 +313,8 @@ Expected<CreateResult> createVirtualDisk(const CreateParams &p, ProgressSink *pr
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     logger->info("created {} {} '{}' ({} bytes, {} blocks written, {} skipped) in {:.2f} s",
-                 typeName(layout.type), formatName(layout.format), layout.path,
-                 layout.virtualSize, result.blocksWritten, result.blocksSkipped, result.seconds);
+                 typeName(layout.type), formatName(layout.format), layout.path, layout.virtualSize,
+                 result.blocksWritten, result.blocksSkipped, result.seconds);
     return result;
 }
 

@@ -8,8 +8,7 @@
 /// VHDX little-endian; every field goes through these so no struct layout depends on the host.
 namespace vds::vdisk {
 
-template <class T>
-inline T loadLe(const std::uint8_t *p) noexcept
+template <class T> inline T loadLe(const std::uint8_t *p) noexcept
 {
     T v;
     std::memcpy(&v, p, sizeof v);
@@ -18,8 +17,7 @@ inline T loadLe(const std::uint8_t *p) noexcept
     return v;
 }
 
-template <class T>
-inline T loadBe(const std::uint8_t *p) noexcept
+template <class T> inline T loadBe(const std::uint8_t *p) noexcept
 {
     T v;
     std::memcpy(&v, p, sizeof v);
@@ -28,16 +26,14 @@ inline T loadBe(const std::uint8_t *p) noexcept
     return v;
 }
 
-template <class T>
-inline void storeLe(std::uint8_t *p, T v) noexcept
+template <class T> inline void storeLe(std::uint8_t *p, T v) noexcept
 {
     if constexpr (std::endian::native == std::endian::big)
         v = std::byteswap(v);
     std::memcpy(p, &v, sizeof v);
 }
 
-template <class T>
-inline void storeBe(std::uint8_t *p, T v) noexcept
+template <class T> inline void storeBe(std::uint8_t *p, T v) noexcept
 {
     if constexpr (std::endian::native == std::endian::little)
         v = std::byteswap(v);

@@ -14,18 +14,26 @@ namespace {
 // them converts either way.
 void swapFields(const std::uint8_t *in, std::uint8_t *out) noexcept
 {
-    out[0] = in[3]; out[1] = in[2]; out[2] = in[1]; out[3] = in[0];
-    out[4] = in[5]; out[5] = in[4];
-    out[6] = in[7]; out[7] = in[6];
+    out[0] = in[3];
+    out[1] = in[2];
+    out[2] = in[1];
+    out[3] = in[0];
+    out[4] = in[5];
+    out[5] = in[4];
+    out[6] = in[7];
+    out[7] = in[6];
     for (int i = 8; i < 16; ++i)
         out[i] = in[i];
 }
 
 int hexValue(char c) noexcept
 {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
     return -1;
 }
 

@@ -49,7 +49,8 @@ Expected<ImageInfo> verifyImage(const std::string &path, const std::string &agai
         // Anything beyond the source's end must read as zeros.
         std::vector<std::uint8_t> buf(8U << 20);
         for (std::uint64_t off = (*other)->virtualSize(); off < size; off += buf.size()) {
-            const auto n = static_cast<std::size_t>(std::min<std::uint64_t>(buf.size(), size - off));
+            const auto n =
+                static_cast<std::size_t>(std::min<std::uint64_t>(buf.size(), size - off));
             if (r.knownZero(off, n))
                 continue;
             if (auto ok = r.read(off, buf.data(), n); !ok)

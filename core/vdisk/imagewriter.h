@@ -16,13 +16,13 @@ struct TargetLayout {
     DiskFormat format = DiskFormat::Vhdx;
     DiskType type = DiskType::Dynamic;
     std::uint64_t virtualSize = 0;
-    std::uint32_t blockSize = 0;           ///< 0 for fixed VHD
+    std::uint32_t blockSize = 0; ///< 0 for fixed VHD
     std::uint32_t logicalSectorSize = 512;
     std::uint32_t physicalSectorSize = 512;
-    Guid uniqueId;                         ///< VHD Unique Id / VHDX Page 83 id
-    bool sparse = false;                   ///< fixed: leave unwritten areas as holes
-    std::string path;                      ///< final path (parent locators are relative to it)
-    std::string parentPath;                ///< absolute, differencing only
+    Guid uniqueId;          ///< VHD Unique Id / VHDX Page 83 id
+    bool sparse = false;    ///< fixed: leave unwritten areas as holes
+    std::string path;       ///< final path (parent locators are relative to it)
+    std::string parentPath; ///< absolute, differencing only
 };
 
 /// Writes one new image into an open, empty file. The copy engine hands it the virtual disk in

@@ -1,10 +1,10 @@
 #include "vdisk/rawreader.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <linux/fs.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
-#include <algorithm>
 #include <sys/stat.h>
 #include <unistd.h>
 

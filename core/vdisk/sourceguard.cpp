@@ -23,7 +23,8 @@ namespace {
 
 std::string sysfsPath(unsigned major, unsigned minor)
 {
-    const std::string link = "/sys/dev/block/" + std::to_string(major) + ":" + std::to_string(minor);
+    const std::string link =
+        "/sys/dev/block/" + std::to_string(major) + ":" + std::to_string(minor);
     char buf[PATH_MAX];
     if (::realpath(link.c_str(), buf) == nullptr)
         return {};
@@ -119,7 +120,8 @@ Expected<SourceWriteGuard> SourceWriteGuard::engage(int fd, const std::string &n
         const bool partition = !self.empty() && other.size() > self.size() &&
                                other.compare(0, self.size() + 1, self + "/") == 0;
         if (same || partition)
-            return fail(Error::fromWin32(win32::kDiskOnlineAndWritable, ErrorCategory::InvalidArgument,
+            return fail(Error::fromWin32(win32::kDiskOnlineAndWritable,
+                                         ErrorCategory::InvalidArgument,
                                          "source is mounted read-write at " + m.mountPoint +
                                              " (unmount it or remount it read-only first)",
                                          name));

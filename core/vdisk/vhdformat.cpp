@@ -143,8 +143,7 @@ void encodeHeader(const DynamicHeader &h, std::uint8_t *o)
 Expected<DynamicHeader> decodeHeader(const std::uint8_t *in, const std::string &context)
 {
     if (std::memcmp(in, "cxsparse", 8) != 0)
-        return fail(ErrorCategory::Format, "VHD dynamic header cookie 'cxsparse' missing",
-                    context);
+        return fail(ErrorCategory::Format, "VHD dynamic header cookie 'cxsparse' missing", context);
     DynamicHeader h;
     h.checksum = loadBe<std::uint32_t>(in + 36);
     if (h.checksum != checksum(in, kHeaderSize, 36))

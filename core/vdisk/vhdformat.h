@@ -14,12 +14,12 @@ namespace vds::vdisk::vhd {
 inline constexpr std::uint32_t kSector = 512;
 inline constexpr std::uint32_t kFooterSize = 512;
 inline constexpr std::uint32_t kHeaderSize = 1024;
-inline constexpr std::uint64_t kMaxSize = 2040ULL << 30;       ///< 2040 GiB
-inline constexpr std::uint32_t kDefaultBlockSize = 2U << 20;   ///< 2 MiB
+inline constexpr std::uint64_t kMaxSize = 2040ULL << 30;     ///< 2040 GiB
+inline constexpr std::uint32_t kDefaultBlockSize = 2U << 20; ///< 2 MiB
 inline constexpr std::uint32_t kUnusedBat = 0xFFFFFFFFU;
 inline constexpr std::uint32_t kTypeFixed = 2, kTypeDynamic = 3, kTypeDifferencing = 4;
-inline constexpr std::uint32_t kPlatformW2ru = 0x57327275U;    ///< relative UTF-16 path
-inline constexpr std::uint32_t kPlatformW2ku = 0x57326B75U;    ///< absolute UTF-16 path
+inline constexpr std::uint32_t kPlatformW2ru = 0x57327275U; ///< relative UTF-16 path
+inline constexpr std::uint32_t kPlatformW2ku = 0x57326B75U; ///< absolute UTF-16 path
 /// Seconds between the Unix epoch and VHD's (2000-01-01 00:00:00 UTC).
 inline constexpr std::int64_t kEpochOffset = 946684800;
 
@@ -54,7 +54,7 @@ struct Footer {
 
 struct ParentLocator {
     std::uint32_t platformCode = 0;
-    std::uint32_t dataSpace = 0;   ///< bytes (what Hyper-V writes; the spec says sectors)
+    std::uint32_t dataSpace = 0; ///< bytes (what Hyper-V writes; the spec says sectors)
     std::uint32_t dataLength = 0;
     std::uint64_t dataOffset = 0;
 };

@@ -40,7 +40,7 @@ private:
     std::vector<std::uint32_t> m_bat;
     std::uint32_t m_bitmapSize = 0;
     std::unique_ptr<ImageReader> m_parent;
-    std::vector<std::uint8_t> m_bitmap;        ///< cached sector bitmap of m_bitmapBlock
+    std::vector<std::uint8_t> m_bitmap; ///< cached sector bitmap of m_bitmapBlock
     std::uint64_t m_bitmapBlock = ~0ULL;
 };
 

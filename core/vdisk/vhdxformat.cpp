@@ -186,8 +186,8 @@ std::uint64_t batEntries(std::uint64_t virtualSize, std::uint32_t blockSize,
     return payload == 0 ? 0 : payload + (payload - 1) / ratio;
 }
 
-std::vector<std::uint8_t> encodeParentLocator(
-    const std::vector<std::pair<std::u16string, std::u16string>> &entries)
+std::vector<std::uint8_t>
+encodeParentLocator(const std::vector<std::pair<std::u16string, std::u16string>> &entries)
 {
     const std::size_t tableEnd = 20 + 12 * entries.size();
     std::vector<std::uint8_t> out(tableEnd);

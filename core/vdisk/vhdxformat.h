@@ -15,8 +15,8 @@ inline constexpr std::uint64_t kHeader1 = 64 * 1024, kHeader2 = 128 * 1024;
 inline constexpr std::uint64_t kRegion1 = 192 * 1024, kRegion2 = 256 * 1024;
 inline constexpr std::uint32_t kHeaderSize = 4096;
 inline constexpr std::uint32_t kRegionTableSize = 64 * 1024;
-inline constexpr std::uint64_t kMaxSize = 64ULL << 40;          ///< 64 TiB
-inline constexpr std::uint32_t kDefaultBlockSize = 32U << 20;   ///< dynamic
+inline constexpr std::uint64_t kMaxSize = 64ULL << 40;        ///< 64 TiB
+inline constexpr std::uint32_t kDefaultBlockSize = 32U << 20; ///< dynamic
 inline constexpr std::uint32_t kDefaultDiffBlockSize = 2U << 20;
 inline constexpr std::uint32_t kMinBlockSize = 1U << 20, kMaxBlockSize = 256U << 20;
 
@@ -87,10 +87,9 @@ inline std::uint64_t bitmapIndex(std::uint64_t chunk, std::uint64_t ratio) noexc
 }
 
 /// Parent locator (key/value UTF-16LE) encode/decode.
-std::vector<std::uint8_t> encodeParentLocator(
-    const std::vector<std::pair<std::u16string, std::u16string>> &entries);
+std::vector<std::uint8_t>
+encodeParentLocator(const std::vector<std::pair<std::u16string, std::u16string>> &entries);
 Expected<std::vector<std::pair<std::u16string, std::u16string>>>
 decodeParentLocator(const std::uint8_t *in, std::size_t size, const std::string &context);
-
 
 } // namespace vds::vdisk::vhdx

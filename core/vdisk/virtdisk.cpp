@@ -19,7 +19,8 @@ static_assert(ERROR_INVALID_PARAMETER == vds::vdisk::win32::kInvalidParameter);
 static_assert(ERROR_IO_PENDING == vds::vdisk::win32::kIoPending);
 static_assert(ERROR_VHD_INVALID_SIZE == vds::vdisk::win32::kVhdInvalidSize);
 static_assert(ERROR_VIRTDISK_DISK_ONLINE_AND_WRITABLE == vds::vdisk::win32::kDiskOnlineAndWritable);
-static_assert(ERROR_VIRTDISK_UNSUPPORTED_DISK_SECTOR_SIZE == vds::vdisk::win32::kUnsupportedSectorSize);
+static_assert(ERROR_VIRTDISK_UNSUPPORTED_DISK_SECTOR_SIZE ==
+              vds::vdisk::win32::kUnsupportedSectorSize);
 static_assert(sizeof(VIRTUAL_STORAGE_TYPE) == 20 && sizeof(GUID) == 16);
 
 namespace {
@@ -199,7 +200,8 @@ extern "C" DWORD CreateVirtualDisk(PVIRTUAL_STORAGE_TYPE type, PCWSTR path,
     else
         p.type = p.parentPath.empty() ? DiskType::Dynamic : DiskType::Differencing;
     p.preventWritesToSource = flagBits & CREATE_VIRTUAL_DISK_FLAG_PREVENT_WRITES_TO_SOURCE_DISK;
-    p.doNotCopyMetadataFromParent = flagBits & CREATE_VIRTUAL_DISK_FLAG_DO_NOT_COPY_METADATA_FROM_PARENT;
+    p.doNotCopyMetadataFromParent =
+        flagBits & CREATE_VIRTUAL_DISK_FLAG_DO_NOT_COPY_METADATA_FROM_PARENT;
     p.sparseFile = flagBits & CREATE_VIRTUAL_DISK_FLAG_SPARSE_FILE;
     if (security) {
         const auto *sec = static_cast<const VDS_POSIX_SECURITY *>(security);

@@ -52,12 +52,14 @@ public:
                     m_target,
                     [this, posted] {
                         const double ms =
-                            std::chrono::duration<double, std::milli>(Clock::now() - posted).count();
+                            std::chrono::duration<double, std::milli>(Clock::now() - posted)
+                                .count();
                         std::lock_guard lock(m_mutex);
                         m_samples.push_back(ms);
                         if (ms > 50 && qEnvironmentVariableIsSet("UI_LATENCY_TRACE"))
-                            std::fprintf(stderr, "slow probe: %.1f ms, posted at +%.3f s\n", ms,
-                                         std::chrono::duration<double>(posted.time_since_epoch()).count());
+                            std::fprintf(
+                                stderr, "slow probe: %.1f ms, posted at +%.3f s\n", ms,
+                                std::chrono::duration<double>(posted.time_since_epoch()).count());
                     },
                     Qt::QueuedConnection);
                 std::this_thread::sleep_for(std::chrono::milliseconds(2));
@@ -100,8 +102,8 @@ Stats summarise(std::vector<double> v)
 
 void print(const char *what, const Stats &s)
 {
-    std::printf("%-28s probes %6zu   p50 %7.3f ms   p99 %7.3f ms   max %7.3f ms\n", what, s.n, s.p50,
-                s.p99, s.max);
+    std::printf("%-28s probes %6zu   p50 %7.3f ms   p99 %7.3f ms   max %7.3f ms\n", what, s.n,
+                s.p50, s.p99, s.max);
 }
 
 bool next(QWizard &w)
@@ -184,7 +186,8 @@ int main(int argc, char **argv)
         next(*w); // target
         next(*w); // options
         next(*w); // location
-        w->locationPage()->findChild<QLineEdit *>()->setText(dir.filePath(QStringLiteral("out.vhdx")));
+        w->locationPage()->findChild<QLineEdit *>()->setText(
+            dir.filePath(QStringLiteral("out.vhdx")));
         next(*w); // summary
         probe.start();
         clock.start();

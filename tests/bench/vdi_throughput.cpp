@@ -66,7 +66,10 @@ struct Run {
     double cpuPerGb = 0;
 };
 
-std::string instanceName() { return "BENCH" + std::to_string(::getpid() % 1000000); }
+std::string instanceName()
+{
+    return "BENCH" + std::to_string(::getpid() % 1000000);
+}
 
 [[noreturn]] void serverProcess(const std::string &inst, const std::string &name,
                                 std::uint32_t devices, std::uint32_t transfer,
@@ -92,7 +95,8 @@ std::string instanceName() { return "BENCH" + std::to_string(::getpid() % 100000
                 for (std::uint32_t i = 0; i < roundTrips; ++i) {
                     const auto t0 = Clock::now();
                     auto c = dev.execute({command::Flush, 0, 0, nullptr, 0});
-                    us.push_back(std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
+                    us.push_back(
+                        std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
                     if (!c)
                         ++failures;
                 }
@@ -141,8 +145,8 @@ Run runVdi(std::uint32_t devices, std::uint32_t transfer, std::uint64_t total,
 {
     const double cpu0 = cpuSeconds();
     const std::string inst = instanceName();
-    const std::string name = "bench-" + std::to_string(::getpid()) + "-" +
-                             std::to_string(devices) + "-" + std::to_string(transfer);
+    const std::string name = "bench-" + std::to_string(::getpid()) + "-" + std::to_string(devices) +
+                             "-" + std::to_string(transfer);
     auto made = makeClientSet();
     if (!made)
         return {};

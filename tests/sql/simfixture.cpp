@@ -15,11 +15,13 @@ SimFixture::SimFixture()
     qputenv("VDS_SQLSIM", QByteArrayLiteral(VDS_SQLSIM_PATH));
 }
 
-Expected<void> SimFixture::start(const QStringList &seeds, const QStringList &faults, const QStringList &extra)
+Expected<void> SimFixture::start(const QStringList &seeds, const QStringList &faults,
+                                 const QStringList &extra)
 {
     sql::SqlSimProcess::Options o;
     o.dataDir = m_dir.path();
-    o.logins = {QStringLiteral("sa:") + QString::fromUtf8(kSaPassword), QStringLiteral("reader:Read-1:public")};
+    o.logins = {QStringLiteral("sa:") + QString::fromUtf8(kSaPassword),
+                QStringLiteral("reader:Read-1:public")};
     o.seeds = seeds;
     o.faults = faults;
     o.extraArguments = extra;
@@ -33,7 +35,8 @@ Expected<void> SimFixture::restart(const QStringList &faults, const QStringList 
     return start({}, faults, extra);
 }
 
-sql::ConnectionOptions SimFixture::options(const std::string &login, const std::string &password) const
+sql::ConnectionOptions SimFixture::options(const std::string &login,
+                                           const std::string &password) const
 {
     sql::ConnectionOptions o;
     o.driver = VDS_FREETDS_DRIVER;
@@ -45,7 +48,8 @@ sql::ConnectionOptions SimFixture::options(const std::string &login, const std::
     return o;
 }
 
-Expected<sql::SqlConnection> SimFixture::connect(const std::string &login, const std::string &password) const
+Expected<sql::SqlConnection> SimFixture::connect(const std::string &login,
+                                                 const std::string &password) const
 {
     return sql::SqlConnection::connect(options(login, password));
 }
@@ -124,10 +128,13 @@ OperationRun runBackup(const SimFixture &sim, sql::BackupSpec spec, VdiClientPum
     return run(sim, spec.database, *sqlText, pump);
 }
 
-OperationRun runRestore(const SimFixture &sim, sql::RestoreSpec spec, VdiClientPump::Options options)
+OperationRun runRestore(const SimFixture &sim, sql::RestoreSpec spec,
+                        VdiClientPump::Options options)
 {
     VdiClientPump pump;
-    if (auto c = pump.create(spec.database.empty() ? std::string("verify") : spec.database, options); !c) {
+    if (auto c =
+            pump.create(spec.database.empty() ? std::string("verify") : spec.database, options);
+        !c) {
         OperationRun r;
         r.outcome = std::unexpected(c.error());
         return r;

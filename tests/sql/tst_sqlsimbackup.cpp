@@ -42,7 +42,7 @@ sql::RestoreSpec restoreAs(const std::string &name, const QString &dir, bool nor
 }
 
 VdiClientPump::Options opts(int devices, std::vector<std::vector<std::byte>> input = {},
-                           std::uint32_t features = 0)
+                            std::uint32_t features = 0)
 {
     VdiClientPump::Options o;
     o.devices = devices;
@@ -89,8 +89,8 @@ private slots:
         QVERIFY(backup.closed && backup.closed->has_value());
         QVERIFY(setObjectsGone(backup.setName));
 
-        const OperationRun restore = runRestore(sim, restoreAs("Sales Copy", sim.dataDir()),
-                                                opts(1, stripesOf(backup)));
+        const OperationRun restore =
+            runRestore(sim, restoreAs("Sales Copy", sim.dataDir()), opts(1, stripesOf(backup)));
         QVERIFY2(succeeded(restore), describe(restore).c_str());
         QVERIFY(restore.config.features & vdi::feature::ReadMedia);
         QVERIFY(setObjectsGone(restore.setName));
@@ -146,9 +146,12 @@ private slots:
         QVERIFY2(h.outcome && h.outcome->has_value(), describe(h).c_str());
         const auto &hs = (*h.outcome)->resultSets;
         QCOMPARE(hs.size(), std::size_t{1});
-        QCOMPARE(*hs[0].rows[0][static_cast<std::size_t>(hs[0].column("DatabaseName"))], std::string("Sales"));
-        QCOMPARE(*hs[0].rows[0][static_cast<std::size_t>(hs[0].column("FamilyCount"))], std::string("3"));
-        QCOMPARE(*hs[0].rows[0][static_cast<std::size_t>(hs[0].column("BackupType"))], std::string("1"));
+        QCOMPARE(*hs[0].rows[0][static_cast<std::size_t>(hs[0].column("DatabaseName"))],
+                 std::string("Sales"));
+        QCOMPARE(*hs[0].rows[0][static_cast<std::size_t>(hs[0].column("FamilyCount"))],
+                 std::string("3"));
+        QCOMPARE(*hs[0].rows[0][static_cast<std::size_t>(hs[0].column("BackupType"))],
+                 std::string("1"));
         QCOMPARE(*hs[0].rows[0][static_cast<std::size_t>(hs[0].column("BackupDescription"))],
                  std::string("three stripes"));
 
@@ -162,21 +165,24 @@ private slots:
         sql::RestoreSpec verify;
         verify.kind = sql::RestoreSpec::Kind::VerifyOnly;
         const OperationRun v = runRestore(sim, verify, opts(3, stripesOf(backup)));
-        QVERIFY2(v.outcome && v.outcome->has_value() && (*v.outcome)->verified, describe(v).c_str());
+        QVERIFY2(v.outcome && v.outcome->has_value() && (*v.outcome)->verified,
+                 describe(v).c_str());
 
         sql::RestoreSpec r = restoreAs("Sales3", sim.dataDir());
         r.blockSize = 4096;
         r.maxTransferSize = 128 * 1024;
         const OperationRun restore = runRestore(sim, r, opts(3, stripesOf(backup)));
         QVERIFY2(succeeded(restore), describe(restore).c_str());
-        QVERIFY(readFile(sim.path(QStringLiteral("Sales.mdf"))) == readFile(sim.path(QStringLiteral("Sales3.mdf"))));
+        QVERIFY(readFile(sim.path(QStringLiteral("Sales.mdf"))) ==
+                readFile(sim.path(QStringLiteral("Sales3.mdf"))));
         QVERIFY(readFile(sim.path(QStringLiteral("Sales_log.ldf"))) ==
                 readFile(sim.path(QStringLiteral("Sales3_log.ldf"))));
 
         // A damaged stripe is refused and nothing of the new database is left behind.
         auto damaged = stripesOf(backup);
         damaged[1][damaged[1].size() / 2] ^= std::byte{0x5A};
-        const OperationRun bad = runRestore(sim, restoreAs("Broken", sim.dataDir()), opts(3, damaged));
+        const OperationRun bad =
+            runRestore(sim, restoreAs("Broken", sim.dataDir()), opts(3, damaged));
         QVERIFY(bad.outcome && !bad.outcome->has_value());
         QCOMPARE((*bad.outcome).error().native.value, std::int64_t{3241});
         QCOMPARE((*bad.outcome).error().category, ErrorCategory::Format);
@@ -209,7 +215,8 @@ private slots:
         using namespace std::chrono;
         // The first message came long before the statement ended, and the messages are spread
         // over the run instead of arriving in one burst at the end.
-        const auto firstLead = duration_cast<milliseconds>(run.ended - percents.front()->receivedAt);
+        const auto firstLead =
+            duration_cast<milliseconds>(run.ended - percents.front()->receivedAt);
         const auto spread = duration_cast<milliseconds>(percents[percents.size() - 2]->receivedAt -
                                                         percents.front()->receivedAt);
         QVERIFY2(firstLead > milliseconds(700), std::to_string(firstLead.count()).c_str());
@@ -248,7 +255,8 @@ private slots:
         QVERIFY(early.outcome && !early.outcome->has_value());
         QCOMPARE(early.outcome->error().native.value, std::int64_t{3117});
 
-        QVERIFY(succeeded(runRestore(sim, restoreAs("Chain", sim.dataDir(), true), opts(1, stripesOf(f)))));
+        QVERIFY(succeeded(
+            runRestore(sim, restoreAs("Chain", sim.dataDir(), true), opts(1, stripesOf(f)))));
         // Skipping the differential breaks the chain: the log starts later than the full ends.
         sql::RestoreSpec logFirst = bad;
         logFirst.norecovery = true;
@@ -270,12 +278,15 @@ private slots:
         rl.stopAt = "2999-12-31T23:59:59";
         const OperationRun last = runRestore(sim, rl, opts(1, stripesOf(l)));
         QVERIFY2(succeeded(last), describe(last).c_str());
-        QVERIFY(readFile(sim.path(QStringLiteral("Sales.mdf"))) == readFile(sim.path(QStringLiteral("Chain.mdf"))));
-        QVERIFY(readFile(sim.path(QStringLiteral("Sales_log.ldf"))) == readFile(sim.path(QStringLiteral("Chain_log.ldf"))));
+        QVERIFY(readFile(sim.path(QStringLiteral("Sales.mdf"))) ==
+                readFile(sim.path(QStringLiteral("Chain.mdf"))));
+        QVERIFY(readFile(sim.path(QStringLiteral("Sales_log.ldf"))) ==
+                readFile(sim.path(QStringLiteral("Chain_log.ldf"))));
 
         auto c = sim.connect();
         QVERIFY(c.has_value());
-        auto hist = c->query("SELECT type FROM msdb.dbo.backupset WHERE database_name = N'Sales' ORDER BY backup_set_id");
+        auto hist = c->query("SELECT type FROM msdb.dbo.backupset WHERE database_name = N'Sales' "
+                             "ORDER BY backup_set_id");
         QVERIFY(hist.has_value());
         QCOMPARE(hist->rows.size(), std::size_t{3});
         QCOMPARE(*hist->rows[0][0] + *hist->rows[1][0] + *hist->rows[2][0], std::string("DIL"));
@@ -348,7 +359,9 @@ private slots:
     {
         // SERVERPROPERTY('InstanceName') tells a VDI client which namespace to create its set in.
         SimFixture sim;
-        QVERIFY(sim.start({QStringLiteral("Sales=1M")}, {}, {QStringLiteral("--instance"), QStringLiteral("DEMO")}).has_value());
+        QVERIFY(sim.start({QStringLiteral("Sales=1M")}, {},
+                          {QStringLiteral("--instance"), QStringLiteral("DEMO")})
+                    .has_value());
         sql::BackupSpec b;
         b.database = "Sales";
         VdiClientPump::Options o = opts(1);
@@ -361,7 +374,9 @@ private slots:
     void concurrentBackupsOnTwoConnections()
     {
         SimFixture sim;
-        QVERIFY(sim.start({QStringLiteral("A=2M"), QStringLiteral("B=2M")}, {QStringLiteral("slow:10")}).has_value());
+        QVERIFY(
+            sim.start({QStringLiteral("A=2M"), QStringLiteral("B=2M")}, {QStringLiteral("slow:10")})
+                .has_value());
         OperationRun a;
         OperationRun b;
         std::thread ta([&] {

@@ -52,7 +52,8 @@ bool closedCleanly(const Expected<void> &closed, bool aborted)
 void expectCleanEnd(const OperationRun &r, SimFixture &sim, bool aborted = false)
 {
     QVERIFY(r.closed.has_value());
-    QVERIFY2(closedCleanly(*r.closed, aborted), r.closed->has_value() ? "" : r.closed->error().toString().c_str());
+    QVERIFY2(closedCleanly(*r.closed, aborted),
+             r.closed->has_value() ? "" : r.closed->error().toString().c_str());
     QVERIFY(setObjectsGone(r.setName));
     QVERIFY2(sim.waitForIdle(), std::to_string(sim.simThreads()).c_str());
 }
@@ -66,7 +67,8 @@ private slots:
     {
         SimFixture sim;
         QVERIFY(sim.start({QStringLiteral("Sales=1M")}, {QStringLiteral("no-open")},
-                          {QStringLiteral("--open-timeout"), QStringLiteral("800")}).has_value());
+                          {QStringLiteral("--open-timeout"), QStringLiteral("800")})
+                    .has_value());
         const OperationRun r = runBackup(sim, salesBackup(), opts());
         expectFailure(r, 3201, ErrorCategory::NotFound);
         // Every record is kept: the cause, then SQL Server's summary, both class 16 errors.
@@ -87,7 +89,8 @@ private slots:
     void deviceWriteError()
     {
         SimFixture sim;
-        QVERIFY(sim.start({QStringLiteral("Sales=2M")}, {QStringLiteral("write-error:50")}).has_value());
+        QVERIFY(sim.start({QStringLiteral("Sales=2M")}, {QStringLiteral("write-error:50")})
+                    .has_value());
         const OperationRun r = runBackup(sim, salesBackup(), opts(2));
         expectFailure(r, 3202, ErrorCategory::Io);
         for (const auto &d : r.devices)
@@ -109,7 +112,8 @@ private slots:
         o.failWriteAfterBytes = 512 * 1024; // completes a Write with ERROR_DISK_FULL (112)
         const OperationRun r = runBackup(sim, salesBackup(), o);
         expectFailure(r, 3202, ErrorCategory::Io);
-        QVERIFY2(r.outcome->error().message.find("112") != std::string::npos, r.outcome->error().message.c_str());
+        QVERIFY2(r.outcome->error().message.find("112") != std::string::npos,
+                 r.outcome->error().message.c_str());
         expectCleanEnd(r, sim);
     }
 
@@ -162,8 +166,8 @@ private slots:
         SimFixture sim;
         QVERIFY(sim.start({QStringLiteral("Sales=2M")}).has_value());
         VdiClientPump::Options o = opts();
-        o.serverTimeOut = 300;           // the client's VDConfig.serverTimeOut, in ms
-        o.stallAfterBytes = 256 * 1024;  // then it stops taking commands
+        o.serverTimeOut = 300;          // the client's VDConfig.serverTimeOut, in ms
+        o.stallAfterBytes = 256 * 1024; // then it stops taking commands
         const auto t0 = std::chrono::steady_clock::now();
         const OperationRun r = runBackup(sim, salesBackup(), o);
         expectFailure(r, 3229, ErrorCategory::Timeout);
@@ -186,11 +190,14 @@ private slots:
     void connectionDropped()
     {
         SimFixture sim;
-        QVERIFY(sim.start({QStringLiteral("Sales=2M")}, {QStringLiteral("drop-connection:30")}).has_value());
+        QVERIFY(sim.start({QStringLiteral("Sales=2M")}, {QStringLiteral("drop-connection:30")})
+                    .has_value());
         const OperationRun r = runBackup(sim, salesBackup(), opts());
         QVERIFY(r.outcome && !r.outcome->has_value());
-        QVERIFY2(r.outcome->error().category == ErrorCategory::Aborted, r.outcome->error().toString().c_str());
-        QVERIFY2(r.outcome->error().native.sqlstate.starts_with("08"), r.outcome->error().toString().c_str());
+        QVERIFY2(r.outcome->error().category == ErrorCategory::Aborted,
+                 r.outcome->error().toString().c_str());
+        QVERIFY2(r.outcome->error().native.sqlstate.starts_with("08"),
+                 r.outcome->error().toString().c_str());
         QCOMPARE(r.devices.at(0).endCode, vdi::hr::Abort);
         expectCleanEnd(r, sim, true);
         QVERIFY(sim.connect().has_value()); // the server itself carries on
@@ -211,9 +218,12 @@ private slots:
         pump.start();
         sql::SqlStatementRunner runner(*conn);
         std::atomic_int percents{0};
-        QVERIFY(runner.start(*text, [&](const sql::SqlProgressEvent &e) {
-                          percents += e.kind == sql::SqlProgressEvent::Kind::Percent;
-                      }).has_value());
+        QVERIFY(runner
+                    .start(*text,
+                           [&](const sql::SqlProgressEvent &e) {
+                               percents += e.kind == sql::SqlProgressEvent::Kind::Percent;
+                           })
+                    .has_value());
         QTRY_VERIFY_WITH_TIMEOUT(percents.load() >= 1, 10000);
         runner.cancel(); // SQLCancel → ATTENTION → the server aborts the set
         auto r = runner.wait();
@@ -243,9 +253,12 @@ private slots:
         pump.start();
         sql::SqlStatementRunner runner(*conn);
         std::atomic_int percents{0};
-        QVERIFY(runner.start(*sql::buildBackup(b), [&](const sql::SqlProgressEvent &e) {
-                          percents += e.kind == sql::SqlProgressEvent::Kind::Percent;
-                      }).has_value());
+        QVERIFY(runner
+                    .start(*sql::buildBackup(b),
+                           [&](const sql::SqlProgressEvent &e) {
+                               percents += e.kind == sql::SqlProgressEvent::Kind::Percent;
+                           })
+                    .has_value());
         QTRY_VERIFY_WITH_TIMEOUT(percents.load() >= 1, 10000);
         QVERIFY(sim.process().stop()); // SIGTERM mid-backup: exit status 0, threads joined
         auto r = runner.wait();

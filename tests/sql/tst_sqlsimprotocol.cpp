@@ -27,7 +27,8 @@ private slots:
     void loginSucceedsAndFails()
     {
         SimFixture sim;
-        QVERIFY2(sim.start({QStringLiteral("Sales=1M")}).has_value(), qPrintable(sim.process().errorOutput()));
+        QVERIFY2(sim.start({QStringLiteral("Sales=1M")}).has_value(),
+                 qPrintable(sim.process().errorOutput()));
         auto ok = sim.connect();
         QVERIFY2(ok.has_value(), ok ? "" : ok.error().toString().c_str());
 
@@ -94,11 +95,13 @@ private slots:
     void typedColumnsAndInstance()
     {
         SimFixture sim;
-        QVERIFY(sim.start({}, {}, {QStringLiteral("--instance"), QStringLiteral("DEMO")}).has_value());
+        QVERIFY(
+            sim.start({}, {}, {QStringLiteral("--instance"), QStringLiteral("DEMO")}).has_value());
         auto c = sim.connect();
         QVERIFY(c.has_value());
-        auto r = c->query("SELECT CAST(SERVERPROPERTY('InstanceName') AS nvarchar(128)) AS i, @@SERVERNAME AS s, "
-                          "SERVERPROPERTY('EngineEdition') AS e, SERVERPROPERTY('NoSuchProperty') AS n");
+        auto r = c->query(
+            "SELECT CAST(SERVERPROPERTY('InstanceName') AS nvarchar(128)) AS i, @@SERVERNAME AS s, "
+            "SERVERPROPERTY('EngineEdition') AS e, SERVERPROPERTY('NoSuchProperty') AS n");
         QVERIFY(r.has_value());
         QCOMPARE(*r->rows[0][0], std::string("DEMO"));
         QVERIFY(r->rows[0][1]->ends_with("\\DEMO"));
@@ -119,7 +122,8 @@ private slots:
         QTest::newRow("unknown column") << QStringLiteral("SELECT nope FROM sys.databases") << 207;
         QTest::newRow("insert") << QStringLiteral("INSERT INTO t VALUES (1)") << 208;
         QTest::newRow("unclosed quote") << QStringLiteral("SELECT 'abc") << 105;
-        QTest::newRow("disk backup") << QStringLiteral("BACKUP DATABASE x TO DISK = '/tmp/x.bak'") << 3201;
+        QTest::newRow("disk backup")
+            << QStringLiteral("BACKUP DATABASE x TO DISK = '/tmp/x.bak'") << 3201;
         QTest::newRow("use missing") << QStringLiteral("USE [NoSuchDb]") << 911;
     }
     void unknownSqlIsRefused()
@@ -156,7 +160,8 @@ private slots:
         std::string text;
         for (int i = 0; i < 4000; ++i)
             text.push_back(static_cast<char>('a' + i % 26));
-        const std::string sql = "SELECT N'" + text + "' AS a, N'" + text + "' AS b, N'" + text + "' AS c";
+        const std::string sql =
+            "SELECT N'" + text + "' AS a, N'" + text + "' AS b, N'" + text + "' AS c";
         auto r = c->query(sql);
         QVERIFY2(r.has_value(), r ? "" : r.error().toString().c_str());
         QCOMPARE(r->rows.size(), std::size_t{1});
@@ -188,7 +193,8 @@ private slots:
 
     void tsqlTalksToIt()
     {
-        if (QByteArrayLiteral(VDS_TSQL_PATH).isEmpty() || QByteArrayLiteral(VDS_TSQL_PATH).endsWith("NOTFOUND"))
+        if (QByteArrayLiteral(VDS_TSQL_PATH).isEmpty() ||
+            QByteArrayLiteral(VDS_TSQL_PATH).endsWith("NOTFOUND"))
             QSKIP("tsql (freetds-bin) is not installed");
         SimFixture sim;
         QVERIFY(sim.start({QStringLiteral("Sales=1M")}).has_value());
@@ -198,10 +204,11 @@ private slots:
         tsql.setProcessEnvironment(env);
         tsql.start(QStringLiteral(VDS_TSQL_PATH),
                    {QStringLiteral("-H"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
-                    QString::number(sim.process().port()), QStringLiteral("-U"), QStringLiteral("sa"),
-                    QStringLiteral("-P"), QString::fromUtf8(kSaPassword)});
+                    QString::number(sim.process().port()), QStringLiteral("-U"),
+                    QStringLiteral("sa"), QStringLiteral("-P"), QString::fromUtf8(kSaPassword)});
         QVERIFY(tsql.waitForStarted());
-        tsql.write("SELECT name, recovery_model_desc FROM sys.databases WHERE name = N'Sales'\ngo\nexit\n");
+        tsql.write("SELECT name, recovery_model_desc FROM sys.databases WHERE name = "
+                   "N'Sales'\ngo\nexit\n");
         tsql.closeWriteChannel();
         QVERIFY(tsql.waitForFinished(20000));
         const QString out = QString::fromUtf8(tsql.readAllStandardOutput());
@@ -230,12 +237,24 @@ private slots:
         const QString l = QStringLiteral("--login");
         QTest::newRow("no data dir") << QStringList{l, QStringLiteral("a:b")};
         QTest::newRow("no login") << QStringList{d, QStringLiteral("/tmp")};
-        QTest::newRow("bad fault") << QStringList{d, QStringLiteral("/tmp"), l, QStringLiteral("a:b"),
-                                                  QStringLiteral("--fault"), QStringLiteral("explode:5")};
-        QTest::newRow("fault over 100%") << QStringList{d, QStringLiteral("/tmp"), l, QStringLiteral("a:b"),
-                                                        QStringLiteral("--fault"), QStringLiteral("abort:101")};
-        QTest::newRow("bad size") << QStringList{d, QStringLiteral("/tmp"), l, QStringLiteral("a:b"),
-                                                 QStringLiteral("--seed-database"), QStringLiteral("x=12Q")};
+        QTest::newRow("bad fault") << QStringList{d,
+                                                  QStringLiteral("/tmp"),
+                                                  l,
+                                                  QStringLiteral("a:b"),
+                                                  QStringLiteral("--fault"),
+                                                  QStringLiteral("explode:5")};
+        QTest::newRow("fault over 100%") << QStringList{d,
+                                                        QStringLiteral("/tmp"),
+                                                        l,
+                                                        QStringLiteral("a:b"),
+                                                        QStringLiteral("--fault"),
+                                                        QStringLiteral("abort:101")};
+        QTest::newRow("bad size") << QStringList{d,
+                                                 QStringLiteral("/tmp"),
+                                                 l,
+                                                 QStringLiteral("a:b"),
+                                                 QStringLiteral("--seed-database"),
+                                                 QStringLiteral("x=12Q")};
         QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")};
     }
     void badCommandLinesExitTwo()
@@ -254,7 +273,8 @@ private slots:
         SimFixture sim;
         QVERIFY(sim.start({QStringLiteral("Big=8M")}).has_value());
         QProcess zstd;
-        zstd.start(QStringLiteral("zstd"), {QStringLiteral("-3"), QStringLiteral("-c"), sim.path(QStringLiteral("Big.mdf"))});
+        zstd.start(QStringLiteral("zstd"), {QStringLiteral("-3"), QStringLiteral("-c"),
+                                            sim.path(QStringLiteral("Big.mdf"))});
         if (!zstd.waitForStarted())
             QSKIP("zstd is not installed");
         QVERIFY(zstd.waitForFinished(30000));
@@ -268,8 +288,9 @@ private slots:
     {
         QProcess p;
         p.start(QStringLiteral(VDS_SQLSIM_PATH),
-                {QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0"), QStringLiteral("--data-dir"),
-                 QStringLiteral("/tmp"), QStringLiteral("--login"), QStringLiteral("a:b")});
+                {QStringLiteral("--listen"), QStringLiteral("0.0.0.0:0"),
+                 QStringLiteral("--data-dir"), QStringLiteral("/tmp"), QStringLiteral("--login"),
+                 QStringLiteral("a:b")});
         QVERIFY(p.waitForFinished(10000));
         QCOMPARE(p.exitCode(), 2);
         QVERIFY(p.readAllStandardError().contains("loopback"));

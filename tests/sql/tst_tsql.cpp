@@ -21,9 +21,33 @@ namespace {
 
 std::string randomHostileName(std::mt19937 &rng)
 {
-    static const std::vector<std::string> pieces = {
-        "]", "'", ";", "\n", "\r\n", "--", "/*", "*/", "[", "\"", "N'", "''", "]]", " ", "\t",
-        "é", "中文", "😀", "DROP TABLE x", "a", "Z", "0", ",", "=", "VIRTUAL_DEVICE", "WITH", "@@"};
+    static const std::vector<std::string> pieces = {"]",
+                                                    "'",
+                                                    ";",
+                                                    "\n",
+                                                    "\r\n",
+                                                    "--",
+                                                    "/*",
+                                                    "*/",
+                                                    "[",
+                                                    "\"",
+                                                    "N'",
+                                                    "''",
+                                                    "]]",
+                                                    " ",
+                                                    "\t",
+                                                    "é",
+                                                    "中文",
+                                                    "😀",
+                                                    "DROP TABLE x",
+                                                    "a",
+                                                    "Z",
+                                                    "0",
+                                                    ",",
+                                                    "=",
+                                                    "VIRTUAL_DEVICE",
+                                                    "WITH",
+                                                    "@@"};
     std::uniform_int_distribution<std::size_t> count(1, 8);
     std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
     std::string s;
@@ -71,10 +95,11 @@ private slots:
         s.description = "nightly";
         const auto sql = buildBackup(s);
         QVERIFY(sql.has_value());
-        QCOMPARE(*sql, std::string("BACKUP DATABASE [Sales] TO VIRTUAL_DEVICE = N'vdstudio-Sales-1', "
-                                   "VIRTUAL_DEVICE = N'vdstudio-Sales-1-1' WITH DIFFERENTIAL, CHECKSUM, "
-                                   "NO_COMPRESSION, DESCRIPTION = N'nightly', BLOCKSIZE = 65536, "
-                                   "BUFFERCOUNT = 8, MAXTRANSFERSIZE = 1048576, STATS = 5"));
+        QCOMPARE(*sql,
+                 std::string("BACKUP DATABASE [Sales] TO VIRTUAL_DEVICE = N'vdstudio-Sales-1', "
+                             "VIRTUAL_DEVICE = N'vdstudio-Sales-1-1' WITH DIFFERENTIAL, CHECKSUM, "
+                             "NO_COMPRESSION, DESCRIPTION = N'nightly', BLOCKSIZE = 65536, "
+                             "BUFFERCOUNT = 8, MAXTRANSFERSIZE = 1048576, STATS = 5"));
         s.kind = BackupSpec::Kind::Log;
         QVERIFY(!buildBackup(s)); // a log backup cannot be differential
     }
@@ -116,9 +141,11 @@ private slots:
         r.stopAt = "2026-11-22T02:00:00";
         const auto sql = buildRestore(r);
         QVERIFY(sql.has_value());
-        QCOMPARE(*sql, std::string("RESTORE DATABASE [New]]Db] FROM VIRTUAL_DEVICE = N'v1' WITH MOVE N'Sales' "
-                                   "TO N'/data/New.mdf', MOVE N'Sales_log' TO N'/data/New_log.ldf', REPLACE, "
-                                   "NORECOVERY, STOPAT = N'2026-11-22T02:00:00'"));
+        QCOMPARE(
+            *sql,
+            std::string("RESTORE DATABASE [New]]Db] FROM VIRTUAL_DEVICE = N'v1' WITH MOVE N'Sales' "
+                        "TO N'/data/New.mdf', MOVE N'Sales_log' TO N'/data/New_log.ldf', REPLACE, "
+                        "NORECOVERY, STOPAT = N'2026-11-22T02:00:00'"));
         RestoreSpec h;
         h.kind = RestoreSpec::Kind::HeaderOnly;
         h.devices = {"v1"};
@@ -215,7 +242,8 @@ private slots:
     {
         std::vector<SqlDiagnostic> d = {
             {"01000", 3211, 0, "10 percent processed."},
-            {"42000", 3201, 16, "Cannot open backup device 'x'. Operating system error 0x80770003."},
+            {"42000", 3201, 16,
+             "Cannot open backup device 'x'. Operating system error 0x80770003."},
             {"42000", 3013, 16, "BACKUP DATABASE is terminating abnormally."}};
         Error e = errorFromDiagnostics(d, "Sales", "failed");
         QCOMPARE(e.native.kind, NativeKind::Sqlstate);
@@ -231,7 +259,8 @@ private slots:
         QCOMPARE(categoryFor({"08S01", 20004, {}, ""}), ErrorCategory::Aborted);
         QCOMPARE(categoryFor({"42000", 1834, 16, ""}), ErrorCategory::InvalidArgument);
         QCOMPARE(categoryFor({"42000", 3202, 16, ""}), ErrorCategory::Io);
-        QCOMPARE(stripDriverPrefix("[FreeTDS][SQL Server]Login failed"), std::string("Login failed"));
+        QCOMPARE(stripDriverPrefix("[FreeTDS][SQL Server]Login failed"),
+                 std::string("Login failed"));
     }
 
     void progressMessagesAreClassified()
@@ -239,17 +268,22 @@ private slots:
         auto p = classifyMessage({"01000", 3211, 0, "40 percent processed."});
         QCOMPARE(p.kind, SqlProgressEvent::Kind::Percent);
         QCOMPARE(p.percent, 40);
-        p = classifyMessage({"01000", 4035, 0, "Processed 512 pages for database 'Sales', file 'Sales_log' on file 1."});
+        p = classifyMessage(
+            {"01000", 4035, 0,
+             "Processed 512 pages for database 'Sales', file 'Sales_log' on file 1."});
         QCOMPARE(p.kind, SqlProgressEvent::Kind::FilePages);
         QCOMPARE(p.pages, std::int64_t{512});
         QCOMPARE(p.file, std::string("Sales_log"));
-        p = classifyMessage({"01000", 3014, 0, "BACKUP DATABASE successfully processed 640 pages in 1.250 seconds (4.000 MB/sec)."});
+        p = classifyMessage(
+            {"01000", 3014, 0,
+             "BACKUP DATABASE successfully processed 640 pages in 1.250 seconds (4.000 MB/sec)."});
         QCOMPARE(p.kind, SqlProgressEvent::Kind::Completed);
         QCOMPARE(p.pages, std::int64_t{640});
         QCOMPARE(p.seconds, 1.25);
         QCOMPARE(classifyMessage({"01000", 3262, 0, "The backup set on file 1 is valid."}).kind,
                  SqlProgressEvent::Kind::Verified);
-        QCOMPARE(classifyMessage({"01000", 5701, 0, "Changed database context"}).kind, SqlProgressEvent::Kind::Message);
+        QCOMPARE(classifyMessage({"01000", 5701, 0, "Changed database context"}).kind,
+                 SqlProgressEvent::Kind::Message);
     }
 };
 

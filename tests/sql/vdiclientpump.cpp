@@ -87,8 +87,9 @@ void VdiClientPump::pump(int index, vdi::ClientDevice *device)
 {
     DeviceResult &r = m_results[static_cast<std::size_t>(index)];
     std::size_t readPos = 0;
-    const std::vector<std::byte> *input =
-        static_cast<std::size_t>(index) < m_options.input.size() ? &m_options.input[static_cast<std::size_t>(index)] : nullptr;
+    const std::vector<std::byte> *input = static_cast<std::size_t>(index) < m_options.input.size()
+                                              ? &m_options.input[static_cast<std::size_t>(index)]
+                                              : nullptr;
     for (;;) {
         if (m_options.stallAfterBytes >= 0 && m_moved.load() >= m_options.stallAfterBytes) {
             while (!m_stop.load())

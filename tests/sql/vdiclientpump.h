@@ -26,9 +26,11 @@ public:
         std::uint32_t features = 0;
         std::uint32_t serverTimeOut = 0;
         std::int64_t abortAfterBytes = -1; ///< client-side SignalAbort once this much moved
-        std::uint32_t failWriteAfterBytes = 0; ///< complete a Write with ERROR_DISK_FULL (0 = never)
+        std::uint32_t failWriteAfterBytes =
+            0; ///< complete a Write with ERROR_DISK_FULL (0 = never)
         std::int64_t stallAfterBytes = -1;
-        std::string instance;              ///< VDI instance namespace ("" = default) ///< stop taking commands (a hung client) until stop()
+        std::string instance; ///< VDI instance namespace ("" = default) ///< stop taking commands
+                              ///< (a hung client) until stop()
     };
     struct DeviceResult {
         std::vector<std::byte> data; ///< what Write commands carried

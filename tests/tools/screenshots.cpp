@@ -138,7 +138,8 @@ int main(int argc, char **argv)
     // Convert / capture wizard; the disk list is this machine's.
     const QString source = scratch.filePath(QStringLiteral("server-disk.img"));
     if (!writeImage(source, 6144)) {
-        std::fprintf(stderr, "cannot write the 6 GiB source image in %s\n", qPrintable(scratch.path()));
+        std::fprintf(stderr, "cannot write the 6 GiB source image in %s\n",
+                     qPrintable(scratch.path()));
         return 1;
     }
     auto *w = new vhd::ConvertWizard(window.tracker(), scratch.path(), &window);
@@ -161,7 +162,8 @@ int main(int argc, char **argv)
     next(*w);
     shoot(w, QStringLiteral("vhd-wizard-options.png"));
     next(*w);
-    w->locationPage()->findChild<QLineEdit *>()->setText(scratch.filePath(QStringLiteral("server-disk.vhdx")));
+    w->locationPage()->findChild<QLineEdit *>()->setText(
+        scratch.filePath(QStringLiteral("server-disk.vhdx")));
     next(*w);
     shoot(w, QStringLiteral("vhd-wizard-convert-summary.png"));
     next(*w);

@@ -13,27 +13,41 @@
 
 // Microsoft's values, pinned.
 static_assert(sizeof(VDConfig) == 44 && sizeof(VDC_Command) == 24);
-static_assert(VD_E_NOTOPEN == static_cast<HRESULT>(0x80770002u) && VD_E_TIMEOUT == static_cast<HRESULT>(0x80770003u));
-static_assert(VD_E_ABORT == static_cast<HRESULT>(0x80770004u) && VD_E_SECURITY == static_cast<HRESULT>(0x80770005u));
-static_assert(VD_E_INVALID == static_cast<HRESULT>(0x80770006u) && VD_E_INSTANCE_NAME == static_cast<HRESULT>(0x80770007u));
-static_assert(VD_E_NOTSUPPORTED == static_cast<HRESULT>(0x80770009u) && VD_E_MEMORY == static_cast<HRESULT>(0x8077000au));
-static_assert(VD_E_UNEXPECTED == static_cast<HRESULT>(0x8077000bu) && VD_E_PROTOCOL == static_cast<HRESULT>(0x8077000cu));
-static_assert(VD_E_OPEN == static_cast<HRESULT>(0x8077000du) && VD_E_CLOSE == static_cast<HRESULT>(0x8077000eu));
+static_assert(VD_E_NOTOPEN == static_cast<HRESULT>(0x80770002u) &&
+              VD_E_TIMEOUT == static_cast<HRESULT>(0x80770003u));
+static_assert(VD_E_ABORT == static_cast<HRESULT>(0x80770004u) &&
+              VD_E_SECURITY == static_cast<HRESULT>(0x80770005u));
+static_assert(VD_E_INVALID == static_cast<HRESULT>(0x80770006u) &&
+              VD_E_INSTANCE_NAME == static_cast<HRESULT>(0x80770007u));
+static_assert(VD_E_NOTSUPPORTED == static_cast<HRESULT>(0x80770009u) &&
+              VD_E_MEMORY == static_cast<HRESULT>(0x8077000au));
+static_assert(VD_E_UNEXPECTED == static_cast<HRESULT>(0x8077000bu) &&
+              VD_E_PROTOCOL == static_cast<HRESULT>(0x8077000cu));
+static_assert(VD_E_OPEN == static_cast<HRESULT>(0x8077000du) &&
+              VD_E_CLOSE == static_cast<HRESULT>(0x8077000eu));
 static_assert(VD_E_BUSY == static_cast<HRESULT>(0x8077000fu));
-static_assert(VDF_Removable == 0x1 && VDF_Rewind == 0x2 && VDF_Position == 0x10 && VDF_SkipBlocks == 0x20);
+static_assert(VDF_Removable == 0x1 && VDF_Rewind == 0x2 && VDF_Position == 0x10 &&
+              VDF_SkipBlocks == 0x20);
 static_assert(VDF_ReversePosition == 0x40 && VDF_Discard == 0x80 && VDF_FileMarks == 0x100);
-static_assert(VDF_RandomAccess == 0x200 && VDF_SnapshotPrepare == 0x400 && VDF_EnumFrozenFiles == 0x800);
-static_assert(VDF_VSSWriter == 0x1000 && VDF_RequestComplete == 0x2000 && VDF_WriteMedia == 0x10000);
-static_assert(VDF_ReadMedia == 0x20000 && VDF_CompleteEnabled == 0x40000 && VDF_LatchStats == 0x80000000u);
+static_assert(VDF_RandomAccess == 0x200 && VDF_SnapshotPrepare == 0x400 &&
+              VDF_EnumFrozenFiles == 0x800);
+static_assert(VDF_VSSWriter == 0x1000 && VDF_RequestComplete == 0x2000 &&
+              VDF_WriteMedia == 0x10000);
+static_assert(VDF_ReadMedia == 0x20000 && VDF_CompleteEnabled == 0x40000 &&
+              VDF_LatchStats == 0x80000000u);
 static_assert(VDF_LikePipe == 0 && VDF_LikeTape == 0x173 && VDF_LikeDisk == 0x200);
-static_assert(VDC_Read == 1 && VDC_Write == 2 && VDC_ClearError == 3 && VDC_Rewind == 4 && VDC_WriteMark == 5);
+static_assert(VDC_Read == 1 && VDC_Write == 2 && VDC_ClearError == 3 && VDC_Rewind == 4 &&
+              VDC_WriteMark == 5);
 static_assert(VDC_SkipMarks == 6 && VDC_SkipBlocks == 7 && VDC_Load == 8 && VDC_GetPosition == 9);
 static_assert(VDC_SetPosition == 10 && VDC_Discard == 11 && VDC_Flush == 12 && VDC_Snapshot == 13);
 static_assert(VDC_MountSnapshot == 14 && VDC_PrepareToFreeze == 15 && VDC_FileInfoBegin == 16);
 static_assert(VDC_FileInfoEnd == 17 && VDC_GetError == 18 && VDC_Complete == 19);
-static_assert(ERROR_SUCCESS == 0 && ERROR_HANDLE_EOF == 38 && ERROR_NOT_SUPPORTED == 50 && ERROR_DISK_FULL == 112);
-static_assert(ERROR_OPERATION_ABORTED == 995 && ERROR_NO_DATA_DETECTED == 1104 && ERROR_IO_DEVICE == 1117);
-static_assert(ERROR_ARENA_TRASHED == 7 && ERROR_HANDLE_DISK_FULL == 39 && ERROR_EOM_OVERFLOW == 1129);
+static_assert(ERROR_SUCCESS == 0 && ERROR_HANDLE_EOF == 38 && ERROR_NOT_SUPPORTED == 50 &&
+              ERROR_DISK_FULL == 112);
+static_assert(ERROR_OPERATION_ABORTED == 995 && ERROR_NO_DATA_DETECTED == 1104 &&
+              ERROR_IO_DEVICE == 1117);
+static_assert(ERROR_ARENA_TRASHED == 7 && ERROR_HANDLE_DISK_FULL == 39 &&
+              ERROR_EOM_OVERFLOW == 1129);
 static_assert(INFINITE == 0xFFFFFFFFu && NOERROR == 0 && S_OK == 0);
 static_assert(offsetof(VDConfig, bufferAreaSize) == 40 && offsetof(VDC_Command, buffer) == 16);
 
@@ -54,13 +68,16 @@ namespace {
 IClientVirtualDeviceSet2 *newSet()
 {
     IClientVirtualDeviceSet2 *vds = nullptr;
-    const HRESULT hr = CoCreateInstance(CLSID_MSSQL_ClientVirtualDeviceSet, NULL,
-                                        CLSCTX_INPROC_SERVER, IID_IClientVirtualDeviceSet2,
-                                        reinterpret_cast<void **>(&vds));
+    const HRESULT hr =
+        CoCreateInstance(CLSID_MSSQL_ClientVirtualDeviceSet, NULL, CLSCTX_INPROC_SERVER,
+                         IID_IClientVirtualDeviceSet2, reinterpret_cast<void **>(&vds));
     return SUCCEEDED(hr) ? vds : nullptr;
 }
 
-std::u16string u16(const std::string &ascii) { return std::u16string(ascii.begin(), ascii.end()); }
+std::u16string u16(const std::string &ascii)
+{
+    return std::u16string(ascii.begin(), ascii.end());
+}
 } // namespace
 
 void TestVdiCompat::windowsStyleClient_data()
@@ -102,12 +119,14 @@ void TestVdiCompat::windowsStyleClient()
         DWORD bytes = 0, code = ERROR_SUCCESS;
         switch (cmd->commandCode) {
         case VDC_Write:
-            bad = bad || !checkPattern(reinterpret_cast<std::byte *>(cmd->buffer), cmd->size, offset, 0, spec.seed);
+            bad = bad || !checkPattern(reinterpret_cast<std::byte *>(cmd->buffer), cmd->size,
+                                       offset, 0, spec.seed);
             offset += cmd->size;
             bytes = cmd->size;
             break;
         case VDC_Read: {
-            const auto n = static_cast<DWORD>(std::min<std::uint64_t>(cmd->size, spec.bytesPerDevice - offset));
+            const auto n = static_cast<DWORD>(
+                std::min<std::uint64_t>(cmd->size, spec.bytesPerDevice - offset));
             fillPattern(reinterpret_cast<std::byte *>(cmd->buffer), n, offset, 0, spec.seed);
             offset += n;
             bytes = n;
@@ -168,7 +187,8 @@ void TestVdiCompat::coCreateInstanceRules()
                               IID_IClientVirtualDeviceSet, reinterpret_cast<void **>(&v1)),
              S_OK);
     IClientVirtualDeviceSet2 *v2 = nullptr;
-    QCOMPARE(v1->QueryInterface(IID_IClientVirtualDeviceSet2, reinterpret_cast<void **>(&v2)), S_OK);
+    QCOMPARE(v1->QueryInterface(IID_IClientVirtualDeviceSet2, reinterpret_cast<void **>(&v2)),
+             S_OK);
     QCOMPARE(v1->QueryInterface(IID_IClientVirtualDevice, &p), E_NOINTERFACE);
     QCOMPARE(v2->AddRef(), 3ul);
     QCOMPARE(v2->Release(), 2ul);

@@ -176,7 +176,8 @@ void TestVdiCreate::setNames()
     QFETCH(QString, name);
     QFETCH(bool, valid);
     const std::string inst = uniqueInstance('G');
-    const std::string utf8 = (name.isEmpty() ? name : name + QString::number(::getpid())).toStdString();
+    const std::string utf8 =
+        (name.isEmpty() ? name : name + QString::number(::getpid())).toStdString();
     auto set = newClient();
     Config cfg;
     cfg.deviceCount = 2;
@@ -294,7 +295,7 @@ void TestVdiCreate::modeAndGroupSurviveUmask()
     QVERIFY(r.has_value());
     const QStringList objects = shmObjects(inst);
     QCOMPARE(objects.size(), 1);
-    struct stat st{};
+    struct stat st {};
     QCOMPARE(::stat(("/dev/shm/" + objects[0].toStdString()).c_str(), &st), 0);
     QCOMPARE(st.st_mode & 0777, 0660u);
     QCOMPARE(st.st_uid, ::geteuid());
@@ -392,7 +393,7 @@ void TestVdiCreate::stateMachineBeforeData()
     QCOMPARE(code(set->openDevice("no such device")), hr::Invalid);
     QVERIFY(set->openDevice(name + "#1").has_value());
     QCOMPARE(code(set->openDevice(name + "#1")), hr::Open); // every device is open
-    QCOMPARE(code((*dev)->getCommand(0)), hr::Timeout);      // 0 polls
+    QCOMPARE(code((*dev)->getCommand(0)), hr::Timeout);     // 0 polls
     QVERIFY(set->signalAbort().has_value());
     QCOMPARE(code((*dev)->getCommand(kInfinite)), hr::Abort);
     QCOMPARE(code(set->getConfiguration(0)), hr::Abort);

@@ -72,7 +72,8 @@ void TestVdiData::streams_data()
         const char *d = dir == 0 ? "backup" : "restore";
         QTest::addRow("%s 1 device", d) << dir << 1u << quint64(24u << 20) + 4096 << (1u << 20);
         QTest::addRow("%s 4 devices", d) << dir << 4u << quint64(6u << 20) + 512 << (256u << 10);
-        QTest::addRow("%s 64 devices", d) << dir << 64u << quint64(384u << 10) + 1024 << (64u << 10);
+        QTest::addRow("%s 64 devices", d)
+            << dir << 64u << quint64(384u << 10) + 1024 << (64u << 10);
     }
 }
 
@@ -146,9 +147,8 @@ struct Pair {
     {
         client = newClient();
         if (!client->create(inst, name, cfg) || !server.open(inst, name) ||
-            !server.beginConfiguration({0, 0, 512, 65536}) ||
-            !server.requestBuffers(65536, 0, 4) || !server.endConfiguration() ||
-            !client->getConfiguration(5000))
+            !server.beginConfiguration({0, 0, 512, 65536}) || !server.requestBuffers(65536, 0, 4) ||
+            !server.endConfiguration() || !client->getConfiguration(5000))
             return false;
         auto s = server.openDevice(name);
         auto c = client->openDevice(name);
@@ -168,7 +168,8 @@ void TestVdiData::ioErrorProtocol()
     Pair p;
     QVERIFY(p.open(uniqueInstance('C'), uniqueName("ioerror")));
     for (int i = 0; i < 3; ++i)
-        QVERIFY(p.sdev->sendCommand({command::Write, 4096, 0, p.buffers[i].data, std::uint64_t(i)}));
+        QVERIFY(
+            p.sdev->sendCommand({command::Write, 4096, 0, p.buffers[i].data, std::uint64_t(i)}));
     auto first = p.cdev->getCommand(1000);
     QVERIFY(first.has_value());
     QCOMPARE((*first)->commandCode, command::Write);
@@ -186,7 +187,8 @@ void TestVdiData::ioErrorProtocol()
     }
     QCOMPARE(code(p.cdev->getCommand(0)), hr::Timeout); // nothing left for the client
     // In IO-ERROR only ClearError may be sent.
-    QCOMPARE(code(p.sdev->sendCommand({command::Write, 4096, 0, p.buffers[0].data, 9})), hr::IoError);
+    QCOMPARE(code(p.sdev->sendCommand({command::Write, 4096, 0, p.buffers[0].data, 9})),
+             hr::IoError);
     QVERIFY(p.sdev->sendCommand({command::ClearError, 0, 0, nullptr, 10}));
     auto clear = p.cdev->getCommand(1000);
     QVERIFY(clear.has_value());
@@ -201,7 +203,7 @@ void TestVdiData::ioErrorProtocol()
     auto done = p.sdev->waitCompletion(1000);
     QCOMPARE(done->completionCode, win32::Success);
     QCOMPARE(done->bytesTransferred, 4096u);
-    QCOMPARE(code(p.sdev->waitCompletion(0)), hr::Protocol); // nothing outstanding
+    QCOMPARE(code(p.sdev->waitCompletion(0)), hr::Protocol);               // nothing outstanding
     QCOMPARE(code(p.cdev->completeCommand(*again, 0, 0, 0)), hr::Invalid); // not active
     QVERIFY(p.sdev->closeDevice().has_value());
     QCOMPARE(code(p.sdev->closeDevice()), hr::Close);

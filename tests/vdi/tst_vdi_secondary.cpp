@@ -50,7 +50,8 @@ void TestVdiSecondary::tooEarlyWrongCaseTwiceAndDuringAbort()
     QCOMPARE(code(secondary->openInSecondary(inst, name)), hr::Protocol); // twice in one object
     QCOMPARE(code(secondary->create(inst, uniqueName("x"), Config{})), hr::Protocol);
     // The secondary may read the configuration too and sees the same buffers.
-    QCOMPARE(secondary->getConfiguration(0)->bufferAreaSize, primary->getConfiguration(0)->bufferAreaSize);
+    QCOMPARE(secondary->getConfiguration(0)->bufferAreaSize,
+             primary->getConfiguration(0)->bufferAreaSize);
     QVERIFY(primary->signalAbort().has_value());
     auto third = newClient();
     QCOMPARE(code(third->openInSecondary(inst, name)), hr::Abort);
@@ -95,7 +96,8 @@ void TestVdiSecondary::secondaryProcessMovesData()
             QVERIFY(finish(*p));
             const QString out = QString::fromUtf8(p->readAllStandardOutput());
             QVERIFY2(p->exitCode() == 0, qPrintable(out));
-            QVERIFY2(out.contains(QStringLiteral("bytes=%1").arg(spec.bytesPerDevice)), qPrintable(out));
+            QVERIFY2(out.contains(QStringLiteral("bytes=%1").arg(spec.bytesPerDevice)),
+                     qPrintable(out));
         }
         // The primary sees its secondaries as attached and closed normally.
         const auto peers = primary->peers();
@@ -151,7 +153,8 @@ void TestVdiSecondary::buffersTravelByHandle()
         const bool good = mapped && checkPattern(*mapped, size, offset, 1, spec.seed);
         relay.write(good ? "ok\n" : "bad\n");
         relay.waitForBytesWritten(1000);
-        QVERIFY2(good, qPrintable(QStringLiteral("handle %1 at offset %2").arg(handle).arg(offset)));
+        QVERIFY2(good,
+                 qPrintable(QStringLiteral("handle %1 at offset %2").arg(handle).arg(offset)));
         offset += size;
         ++handles;
     }

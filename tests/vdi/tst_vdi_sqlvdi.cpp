@@ -125,8 +125,9 @@ void TestVdiSqlVdi::wrongLibrary()
 {
     // A real shared library, but not Microsoft's: the error names the first missing symbol.
     QString path;
-    for (const char *candidate : {"/lib/x86_64-linux-gnu/libz.so.1", "/usr/lib/x86_64-linux-gnu/libz.so.1",
-                                  "/lib/x86_64-linux-gnu/libm.so.6"})
+    for (const char *candidate :
+         {"/lib/x86_64-linux-gnu/libz.so.1", "/usr/lib/x86_64-linux-gnu/libz.so.1",
+          "/lib/x86_64-linux-gnu/libm.so.6"})
         if (QFile::exists(QLatin1String(candidate))) {
             path = QLatin1String(candidate);
             break;

@@ -11,8 +11,8 @@
 #include <string>
 #include <thread>
 
-#include "vdiengine.h"
 #include "vdi/sharedset_p.h"
+#include "vdiengine.h"
 
 using namespace vdstest;
 
@@ -66,7 +66,8 @@ StreamSpec specFrom(char **argv, int first)
     StreamSpec s;
     s.instance = argv[first];
     s.name = argv[first + 1];
-    s.direction = std::string(argv[first + 2]) == "restore" ? Direction::Restore : Direction::Backup;
+    s.direction =
+        std::string(argv[first + 2]) == "restore" ? Direction::Restore : Direction::Backup;
     s.devices = static_cast<std::uint32_t>(std::stoul(argv[first + 3]));
     s.bytesPerDevice = std::stoull(argv[first + 4]);
     s.transfer = static_cast<std::uint32_t>(std::stoul(argv[first + 5]));
@@ -164,7 +165,8 @@ int main(int argc, char **argv)
         if (!openSecondary(*set, spec.instance, spec.name))
             return 1;
         say("ATTACHED");
-        auto dev = set->openDevice(index == 0 ? spec.name : spec.name + "#" + std::to_string(index));
+        auto dev =
+            set->openDevice(index == 0 ? spec.name : spec.name + "#" + std::to_string(index));
         if (!dev) {
             say("ERROR " + dev.error().toString());
             return hresultOf(dev.error()) == hr::Abort ? 3 : 1;

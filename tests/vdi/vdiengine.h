@@ -50,7 +50,7 @@ struct StreamSpec {
     std::uint32_t transfer = 64 * 1024;
     std::uint32_t buffersPerDevice = 4;
     std::uint32_t seed = 1;
-    bool verify = true;          ///< check every byte against the pattern
+    bool verify = true;           ///< check every byte against the pattern
     std::int64_t abortAfter = -1; ///< server: SignalAbort after this many bytes on device 0
 };
 
@@ -84,9 +84,9 @@ inline StreamResult runServer(const StreamSpec &spec, std::int64_t openTimeoutMs
         result.sawAbort = hresultOf(e) == hr::Abort;
         return result;
     };
-    if (auto r = set.beginConfiguration({spec.direction == Direction::Backup ? feature::WriteMedia
-                                                                              : feature::ReadMedia,
-                                         0, 512, spec.transfer});
+    if (auto r = set.beginConfiguration(
+            {spec.direction == Direction::Backup ? feature::WriteMedia : feature::ReadMedia, 0, 512,
+             spec.transfer});
         !r)
         return fail("begin", r.error());
     if (auto r = set.requestBuffers(spec.transfer, 0, spec.buffersPerDevice * spec.devices); !r)
@@ -108,7 +108,10 @@ inline StreamResult runServer(const StreamSpec &spec, std::int64_t openTimeoutMs
         std::vector<Buffer> buffers;
         for (std::uint32_t b = 0; b < spec.buffersPerDevice; ++b) {
             auto buf = set.allocateBuffer(spec.transfer);
-            if (!buf) { errors[index] = "allocate: " + buf.error().toString(); return; }
+            if (!buf) {
+                errors[index] = "allocate: " + buf.error().toString();
+                return;
+            }
             buffers.push_back(*buf);
         }
         std::uint64_t sent = 0, done = 0;
@@ -116,7 +119,8 @@ inline StreamResult runServer(const StreamSpec &spec, std::int64_t openTimeoutMs
         bool eof = false, abortSent = false;
         std::vector<std::uint64_t> offsets(buffers.size());
         auto send = [&](std::uint32_t slot) -> bool {
-            const std::uint64_t n = std::min<std::uint64_t>(spec.transfer, spec.bytesPerDevice - sent);
+            const std::uint64_t n =
+                std::min<std::uint64_t>(spec.transfer, spec.bytesPerDevice - sent);
             const bool backup = spec.direction == Direction::Backup;
             if (backup && n == 0)
                 return false;
@@ -126,8 +130,8 @@ inline StreamResult runServer(const StreamSpec &spec, std::int64_t openTimeoutMs
             if (backup && spec.verify)
                 fillPattern(buffers[slot].data, size, sent, index, spec.seed);
             offsets[slot] = sent;
-            auto id = dev.sendCommand({backup ? command::Write : command::Read, size, 0,
-                                       buffers[slot].data, slot});
+            auto id = dev.sendCommand(
+                {backup ? command::Write : command::Read, size, 0, buffers[slot].data, slot});
             if (!id && !backup && hresultOf(id.error()) == hr::IoError) {
                 // The client has already reported EOF on an earlier Read we have not reaped
                 // yet: the device is in IO-ERROR, so stop reading.
@@ -168,7 +172,8 @@ inline StreamResult runServer(const StreamSpec &spec, std::int64_t openTimeoutMs
                 break;
             }
             if (spec.direction == Direction::Restore && spec.verify && c->bytesTransferred &&
-                !checkPattern(buffers[slot].data, c->bytesTransferred, offsets[slot], index, spec.seed)) {
+                !checkPattern(buffers[slot].data, c->bytesTransferred, offsets[slot], index,
+                              spec.seed)) {
                 errors[index] = "restore data mismatch at " + std::to_string(offsets[slot]);
                 break;
             }
@@ -184,9 +189,9 @@ inline StreamResult runServer(const StreamSpec &spec, std::int64_t openTimeoutMs
         }
         if (!errors[index].empty() || aborted)
             return;
-        auto fin = dev.execute({spec.direction == Direction::Backup ? command::Flush
-                                                                     : command::ClearError,
-                                0, 0, nullptr, 0});
+        auto fin =
+            dev.execute({spec.direction == Direction::Backup ? command::Flush : command::ClearError,
+                         0, 0, nullptr, 0});
         if (!fin || fin->completionCode != win32::Success) {
             errors[index] = fin ? "final command failed" : "final: " + fin.error().toString();
             aborted = aborted || (!fin && hresultOf(fin.error()) == hr::Abort);

@@ -39,7 +39,10 @@ inline QStringList shmObjects(const std::string &instance)
         .entryList({QStringLiteral("vdsvdi.") + upper + QStringLiteral(".*")}, QDir::Files);
 }
 
-inline QString helperPath() { return QStringLiteral(VDI_HELPER_PATH); }
+inline QString helperPath()
+{
+    return QStringLiteral(VDI_HELPER_PATH);
+}
 
 /// Starts the helper with `args` (strings) and waits for it to run.
 inline void startHelper(QProcess &p, const QStringList &args)
@@ -66,7 +69,8 @@ inline QString waitForLine(QProcess &p, const QString &prefix, int ms = 10000)
             if (p.canReadLine())
                 continue;
             const QString rest = QString::fromUtf8(p.readAll()).trimmed();
-            return rest.startsWith(prefix) || rest.startsWith(QStringLiteral("ERROR")) ? rest : QString();
+            return rest.startsWith(prefix) || rest.startsWith(QStringLiteral("ERROR")) ? rest
+                                                                                       : QString();
         }
         p.waitForReadyRead(50);
     }
@@ -79,7 +83,10 @@ inline bool finish(QProcess &p, int ms = 30000)
     return p.state() == QProcess::NotRunning || p.waitForFinished(ms);
 }
 
-inline std::int32_t code(const vds::Error &e) { return vds::vdi::hresultOf(e); }
+inline std::int32_t code(const vds::Error &e)
+{
+    return vds::vdi::hresultOf(e);
+}
 
 template <class T> std::int32_t code(const vds::Expected<T> &r)
 {

@@ -43,7 +43,9 @@ std::vector<std::uint8_t> buildSeed(DiskFormat format, DiskType type)
     (void)w->begin();
     const std::uint64_t units = (l.virtualSize + w->unitSize() - 1) / w->unitSize();
     for (std::uint64_t i = 0; i < units; ++i)
-        (void)w->writeUnit(i, unit.data(), std::min<std::uint64_t>(unit.size(), l.virtualSize - i * unit.size()), i % 2 == 1);
+        (void)w->writeUnit(i, unit.data(),
+                           std::min<std::uint64_t>(unit.size(), l.virtualSize - i * unit.size()),
+                           i % 2 == 1);
     (void)w->finish();
     std::vector<std::uint8_t> out(static_cast<std::size_t>(::lseek(fd, 0, SEEK_END)));
     (void)::pread(fd, out.data(), out.size(), 0);
@@ -55,7 +57,8 @@ const std::vector<std::uint8_t> &seed(int i)
 {
     static const std::vector<std::uint8_t> seeds[4] = {
         buildSeed(DiskFormat::Vhd, DiskType::Dynamic), buildSeed(DiskFormat::Vhd, DiskType::Fixed),
-        buildSeed(DiskFormat::Vhdx, DiskType::Dynamic), buildSeed(DiskFormat::Vhdx, DiskType::Fixed)};
+        buildSeed(DiskFormat::Vhdx, DiskType::Dynamic),
+        buildSeed(DiskFormat::Vhdx, DiskType::Fixed)};
     return seeds[i];
 }
 
@@ -78,7 +81,8 @@ void fixChecksums(std::vector<std::uint8_t> &b, bool vhdx)
     for (std::uint64_t at : {vhdx::kRegion1, vhdx::kRegion2})
         if (b.size() >= at + vhdx::kRegionTableSize) {
             std::memset(b.data() + at + 4, 0, 4);
-            storeLe<std::uint32_t>(b.data() + at + 4, crc32c(b.data() + at, vhdx::kRegionTableSize));
+            storeLe<std::uint32_t>(b.data() + at + 4,
+                                   crc32c(b.data() + at, vhdx::kRegionTableSize));
         }
 }
 
@@ -97,8 +101,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         const bool vhdx = which >= 2;
         // Regions worth mutating, per format.
         const std::uint64_t vhdRegions[] = {0, 512, 1536, img.size() - 512};
-        const std::uint64_t vhdxRegions[] = {0, vhdx::kHeader1, vhdx::kHeader2, vhdx::kRegion1,
-                                             vhdx::kRegion2, 2 << 20, (2 << 20) + 65536, 3 << 20};
+        const std::uint64_t vhdxRegions[] = {
+            0,       vhdx::kHeader1,    vhdx::kHeader2, vhdx::kRegion1, vhdx::kRegion2,
+            2 << 20, (2 << 20) + 65536, 3 << 20};
         bool fix = false;
         std::size_t i = 1;
         while (i + 4 <= size) {
@@ -131,7 +136,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     }
     for (std::size_t at = 0; at < img.size(); at += 4096) {
         const std::size_t n = std::min<std::size_t>(4096, img.size() - at);
-        if (!isAllZero(img.data() + at, n) && ::pwrite(fd, img.data() + at, n, static_cast<off_t>(at)) < 0)
+        if (!isAllZero(img.data() + at, n) &&
+            ::pwrite(fd, img.data() + at, n, static_cast<off_t>(at)) < 0)
             break;
     }
     OpenOptions o;
@@ -143,7 +149,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     const std::uint64_t vs = reader.virtualSize();
     std::vector<std::uint8_t> buf(256 * 1024);
     for (std::uint64_t off = 0; off < vs && off < (2ULL << 20); off += buf.size()) {
-        const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(buf.size(), vs - off));
+        const std::size_t n =
+            static_cast<std::size_t>(std::min<std::uint64_t>(buf.size(), vs - off));
         (void)reader.knownZero(off, n);
         (void)reader.read(off, buf.data(), n);
     }

@@ -18,7 +18,8 @@ using namespace vds;
 namespace {
 
 struct Call {
-    VIRTUAL_STORAGE_TYPE type{VIRTUAL_STORAGE_TYPE_DEVICE_VHDX, VIRTUAL_STORAGE_TYPE_VENDOR_MICROSOFT};
+    VIRTUAL_STORAGE_TYPE type{VIRTUAL_STORAGE_TYPE_DEVICE_VHDX,
+                              VIRTUAL_STORAGE_TYPE_VENDOR_MICROSOFT};
     std::u16string path;
     VIRTUAL_DISK_ACCESS_MASK mask = VIRTUAL_DISK_ACCESS_NONE;
     void *security = nullptr;
@@ -27,7 +28,11 @@ struct Call {
     CREATE_VIRTUAL_DISK_PARAMETERS params{};
     std::u16string parent, source;
 
-    Call() { params.Version = CREATE_VIRTUAL_DISK_VERSION_2; params.Version2.MaximumSize = 8 << 20; }
+    Call()
+    {
+        params.Version = CREATE_VIRTUAL_DISK_VERSION_2;
+        params.Version2.MaximumSize = 8 << 20;
+    }
     DWORD run(PVIRTUAL_STORAGE_TYPE t = nullptr, bool nullType = false)
     {
         if (params.Version == CREATE_VIRTUAL_DISK_VERSION_1) {
@@ -58,7 +63,10 @@ class TestVdiskApi final : public QObject {
 private:
     QTemporaryDir m_dir;
     int m_n = 0;
-    QString next(const char *ext) { return m_dir.filePath(QStringLiteral("d%1.%2").arg(++m_n).arg(QLatin1String(ext))); }
+    QString next(const char *ext)
+    {
+        return m_dir.filePath(QStringLiteral("d%1.%2").arg(++m_n).arg(QLatin1String(ext)));
+    }
 
 private slots:
     void invalidParameters_data()
@@ -88,15 +96,21 @@ private slots:
         QTest::newRow("size below source") << "belowsource" << E87 << "below the source";
         QTest::newRow("fixed with parent") << "fixedparent" << E87 << "FULL_PHYSICAL_ALLOCATION";
         QTest::newRow("sparse dynamic") << "sparsedyn" << E87 << "SPARSE_FILE";
-        QTest::newRow("vhd above 2040 GiB") << "vhdhuge" << uint(ERROR_VHD_INVALID_SIZE) << "2040 GiB";
-        QTest::newRow("vhdx above 64 TiB") << "vhdxhuge" << uint(ERROR_VHD_INVALID_SIZE) << "64 TiB";
-        QTest::newRow("vhd 4K sectors") << "vhd4k" << uint(ERROR_VIRTDISK_UNSUPPORTED_DISK_SECTOR_SIZE) << "VHD supports 512";
+        QTest::newRow("vhd above 2040 GiB")
+            << "vhdhuge" << uint(ERROR_VHD_INVALID_SIZE) << "2040 GiB";
+        QTest::newRow("vhdx above 64 TiB")
+            << "vhdxhuge" << uint(ERROR_VHD_INVALID_SIZE) << "64 TiB";
+        QTest::newRow("vhd 4K sectors")
+            << "vhd4k" << uint(ERROR_VIRTDISK_UNSUPPORTED_DISK_SECTOR_SIZE) << "VHD supports 512";
         QTest::newRow("iso") << "iso" << uint(ERROR_NOT_SUPPORTED) << "ISO";
         QTest::newRow("vhd set") << "vhdset" << uint(ERROR_NOT_SUPPORTED) << "VHD Set";
-        QTest::newRow("unknown device") << "dev9" << uint(ERROR_VIRTDISK_PROVIDER_NOT_FOUND) << "DeviceId";
-        QTest::newRow("other vendor") << "vendor" << uint(ERROR_VIRTDISK_PROVIDER_NOT_FOUND) << "VendorId";
+        QTest::newRow("unknown device")
+            << "dev9" << uint(ERROR_VIRTDISK_PROVIDER_NOT_FOUND) << "DeviceId";
+        QTest::newRow("other vendor")
+            << "vendor" << uint(ERROR_VIRTDISK_PROVIDER_NOT_FOUND) << "VendorId";
         QTest::newRow("unknown type, bad extension") << "ext" << E87 << "extension";
-        QTest::newRow("security revision") << "secrev" << uint(ERROR_INVALID_SECURITY_DESCR) << "Revision";
+        QTest::newRow("security revision")
+            << "secrev" << uint(ERROR_INVALID_SECURITY_DESCR) << "Revision";
         QTest::newRow("existing target") << "exists" << uint(ERROR_FILE_EXISTS) << "exists";
     }
     void invalidParameters()
@@ -114,47 +128,100 @@ private slots:
             QCOMPARE(c.run(), DWORD(ERROR_SUCCESS));
         }
         Call c;
-        const QString target = next(setup.startsWith(QLatin1String("vhd")) && !setup.startsWith(QLatin1String("vhdx")) ? "vhd" : "vhdx");
+        const QString target =
+            next(setup.startsWith(QLatin1String("vhd")) && !setup.startsWith(QLatin1String("vhdx"))
+                     ? "vhd"
+                     : "vhdx");
         c.path = u16(target);
         auto &v2 = c.params.Version2;
         VDS_POSIX_SECURITY sec{2, 0600, -1, -1};
         bool nullType = false;
         DWORD rc = 0;
-        if (setup == QLatin1String("nulltype")) nullType = true;
+        if (setup == QLatin1String("nulltype"))
+            nullType = true;
         else if (setup == QLatin1String("nullparams")) {
             HANDLE h = nullptr;
-            rc = CreateVirtualDisk(&c.type, c.path.c_str(), c.mask, nullptr, c.flags, 0, nullptr, nullptr, &h);
-        }
-        else if (setup == QLatin1String("v3")) c.params.Version = CREATE_VIRTUAL_DISK_VERSION_3;
-        else if (setup == QLatin1String("v2mask")) c.mask = VIRTUAL_DISK_ACCESS_ATTACH_RW;
-        else if (setup == QLatin1String("badmask")) { c.params.Version = CREATE_VIRTUAL_DISK_VERSION_1; c.params.Version1.MaximumSize = 8 << 20; c.mask = static_cast<VIRTUAL_DISK_ACCESS_MASK>(0x1); }
-        else if (setup == QLatin1String("vhdblock")) { c.type.DeviceId = VIRTUAL_STORAGE_TYPE_DEVICE_VHD; v2.BlockSizeInBytes = 0x300000; }
-        else if (setup == QLatin1String("vhdfixedblock")) { c.type.DeviceId = VIRTUAL_STORAGE_TYPE_DEVICE_VHD; v2.BlockSizeInBytes = 0x200000; c.flags = CREATE_VIRTUAL_DISK_FLAG_FULL_PHYSICAL_ALLOCATION; }
-        else if (setup == QLatin1String("vhdxblock3")) v2.BlockSizeInBytes = 3 << 20;
-        else if (setup == QLatin1String("vhdxblock512")) v2.BlockSizeInBytes = 512U << 20;
-        else if (setup == QLatin1String("small")) v2.MaximumSize = 2 << 20;
-        else if (setup == QLatin1String("oddsize")) v2.MaximumSize = (8 << 20) + 100;
-        else if (setup == QLatin1String("odd4k")) { v2.MaximumSize = (8 << 20) + 512; v2.SectorSizeInBytes = 4096; }
-        else if (setup == QLatin1String("v1flag")) { c.params.Version = CREATE_VIRTUAL_DISK_VERSION_1; c.params.Version1.MaximumSize = 8 << 20; c.mask = VIRTUAL_DISK_ACCESS_ALL; c.flags = CREATE_VIRTUAL_DISK_FLAG_PREVENT_WRITES_TO_SOURCE_DISK; }
-        else if (setup == QLatin1String("v2flag")) c.flags = CREATE_VIRTUAL_DISK_FLAG_CREATE_BACKING_STORAGE;
-        else if (setup == QLatin1String("provider")) c.providerFlags = 1;
-        else if (setup == QLatin1String("v1sector")) { c.params.Version = CREATE_VIRTUAL_DISK_VERSION_1; c.params.Version1.MaximumSize = 8 << 20; c.params.Version1.SectorSizeInBytes = 4096; }
-        else if (setup == QLatin1String("parentsource")) { v2.MaximumSize = 0; c.parent = u16(parent); c.source = u16(src); }
-        else if (setup == QLatin1String("sizeparent")) c.parent = u16(parent);
-        else if (setup == QLatin1String("belowsource")) { c.source = u16(src); v2.MaximumSize = 8 << 20; }
-        else if (setup == QLatin1String("fixedparent")) { v2.MaximumSize = 0; c.parent = u16(parent); c.flags = CREATE_VIRTUAL_DISK_FLAG_FULL_PHYSICAL_ALLOCATION; }
-        else if (setup == QLatin1String("sparsedyn")) c.flags = CREATE_VIRTUAL_DISK_FLAG_SPARSE_FILE;
-        else if (setup == QLatin1String("vhdhuge")) { c.type.DeviceId = VIRTUAL_STORAGE_TYPE_DEVICE_VHD; v2.MaximumSize = 2041ULL << 30; }
-        else if (setup == QLatin1String("vhdxhuge")) v2.MaximumSize = (64ULL << 40) + 4096;
-        else if (setup == QLatin1String("vhd4k")) { c.type.DeviceId = VIRTUAL_STORAGE_TYPE_DEVICE_VHD; v2.SectorSizeInBytes = 4096; }
-        else if (setup == QLatin1String("iso")) c.type.DeviceId = VIRTUAL_STORAGE_TYPE_DEVICE_ISO;
-        else if (setup == QLatin1String("vhdset")) c.type.DeviceId = VIRTUAL_STORAGE_TYPE_DEVICE_VHDSET;
-        else if (setup == QLatin1String("dev9")) c.type.DeviceId = 9;
-        else if (setup == QLatin1String("vendor")) c.type.VendorId.Data1 = 1;
-        else if (setup == QLatin1String("ext")) { c.type = {VIRTUAL_STORAGE_TYPE_DEVICE_UNKNOWN, VIRTUAL_STORAGE_TYPE_VENDOR_UNKNOWN}; c.path = u16(m_dir.filePath(QStringLiteral("x.img"))); }
-        else if (setup == QLatin1String("secrev")) c.security = &sec;
-        else if (setup == QLatin1String("exists")) c.path = u16(parent);
-        else QFAIL("unknown setup");
+            rc = CreateVirtualDisk(&c.type, c.path.c_str(), c.mask, nullptr, c.flags, 0, nullptr,
+                                   nullptr, &h);
+        } else if (setup == QLatin1String("v3"))
+            c.params.Version = CREATE_VIRTUAL_DISK_VERSION_3;
+        else if (setup == QLatin1String("v2mask"))
+            c.mask = VIRTUAL_DISK_ACCESS_ATTACH_RW;
+        else if (setup == QLatin1String("badmask")) {
+            c.params.Version = CREATE_VIRTUAL_DISK_VERSION_1;
+            c.params.Version1.MaximumSize = 8 << 20;
+            c.mask = static_cast<VIRTUAL_DISK_ACCESS_MASK>(0x1);
+        } else if (setup == QLatin1String("vhdblock")) {
+            c.type.DeviceId = VIRTUAL_STORAGE_TYPE_DEVICE_VHD;
+            v2.BlockSizeInBytes = 0x300000;
+        } else if (setup == QLatin1String("vhdfixedblock")) {
+            c.type.DeviceId = VIRTUAL_STORAGE_TYPE_DEVICE_VHD;
+            v2.BlockSizeInBytes = 0x200000;
+            c.flags = CREATE_VIRTUAL_DISK_FLAG_FULL_PHYSICAL_ALLOCATION;
+        } else if (setup == QLatin1String("vhdxblock3"))
+            v2.BlockSizeInBytes = 3 << 20;
+        else if (setup == QLatin1String("vhdxblock512"))
+            v2.BlockSizeInBytes = 512U << 20;
+        else if (setup == QLatin1String("small"))
+            v2.MaximumSize = 2 << 20;
+        else if (setup == QLatin1String("oddsize"))
+            v2.MaximumSize = (8 << 20) + 100;
+        else if (setup == QLatin1String("odd4k")) {
+            v2.MaximumSize = (8 << 20) + 512;
+            v2.SectorSizeInBytes = 4096;
+        } else if (setup == QLatin1String("v1flag")) {
+            c.params.Version = CREATE_VIRTUAL_DISK_VERSION_1;
+            c.params.Version1.MaximumSize = 8 << 20;
+            c.mask = VIRTUAL_DISK_ACCESS_ALL;
+            c.flags = CREATE_VIRTUAL_DISK_FLAG_PREVENT_WRITES_TO_SOURCE_DISK;
+        } else if (setup == QLatin1String("v2flag"))
+            c.flags = CREATE_VIRTUAL_DISK_FLAG_CREATE_BACKING_STORAGE;
+        else if (setup == QLatin1String("provider"))
+            c.providerFlags = 1;
+        else if (setup == QLatin1String("v1sector")) {
+            c.params.Version = CREATE_VIRTUAL_DISK_VERSION_1;
+            c.params.Version1.MaximumSize = 8 << 20;
+            c.params.Version1.SectorSizeInBytes = 4096;
+        } else if (setup == QLatin1String("parentsource")) {
+            v2.MaximumSize = 0;
+            c.parent = u16(parent);
+            c.source = u16(src);
+        } else if (setup == QLatin1String("sizeparent"))
+            c.parent = u16(parent);
+        else if (setup == QLatin1String("belowsource")) {
+            c.source = u16(src);
+            v2.MaximumSize = 8 << 20;
+        } else if (setup == QLatin1String("fixedparent")) {
+            v2.MaximumSize = 0;
+            c.parent = u16(parent);
+            c.flags = CREATE_VIRTUAL_DISK_FLAG_FULL_PHYSICAL_ALLOCATION;
+        } else if (setup == QLatin1String("sparsedyn"))
+            c.flags = CREATE_VIRTUAL_DISK_FLAG_SPARSE_FILE;
+        else if (setup == QLatin1String("vhdhuge")) {
+            c.type.DeviceId = VIRTUAL_STORAGE_TYPE_DEVICE_VHD;
+            v2.MaximumSize = 2041ULL << 30;
+        } else if (setup == QLatin1String("vhdxhuge"))
+            v2.MaximumSize = (64ULL << 40) + 4096;
+        else if (setup == QLatin1String("vhd4k")) {
+            c.type.DeviceId = VIRTUAL_STORAGE_TYPE_DEVICE_VHD;
+            v2.SectorSizeInBytes = 4096;
+        } else if (setup == QLatin1String("iso"))
+            c.type.DeviceId = VIRTUAL_STORAGE_TYPE_DEVICE_ISO;
+        else if (setup == QLatin1String("vhdset"))
+            c.type.DeviceId = VIRTUAL_STORAGE_TYPE_DEVICE_VHDSET;
+        else if (setup == QLatin1String("dev9"))
+            c.type.DeviceId = 9;
+        else if (setup == QLatin1String("vendor"))
+            c.type.VendorId.Data1 = 1;
+        else if (setup == QLatin1String("ext")) {
+            c.type = {VIRTUAL_STORAGE_TYPE_DEVICE_UNKNOWN, VIRTUAL_STORAGE_TYPE_VENDOR_UNKNOWN};
+            c.path = u16(m_dir.filePath(QStringLiteral("x.img")));
+        } else if (setup == QLatin1String("secrev"))
+            c.security = &sec;
+        else if (setup == QLatin1String("exists"))
+            c.path = u16(parent);
+        else
+            QFAIL("unknown setup");
         if (setup != QLatin1String("nullparams"))
             rc = c.run(nullptr, nullType);
         QCOMPARE(uint(rc), expected);
@@ -202,16 +269,18 @@ private slots:
         params.Version = CREATE_VIRTUAL_DISK_VERSION_2;
         params.Version2.MaximumSize = 4 << 20;
         params.Version2.UniqueId = {0x11223344, 0x5566, 0x7788, {1, 2, 3, 4, 5, 6, 7, 8}};
-        VIRTUAL_STORAGE_TYPE t{VIRTUAL_STORAGE_TYPE_DEVICE_VHDX, VIRTUAL_STORAGE_TYPE_VENDOR_MICROSOFT};
+        VIRTUAL_STORAGE_TYPE t{VIRTUAL_STORAGE_TYPE_DEVICE_VHDX,
+                               VIRTUAL_STORAGE_TYPE_VENDOR_MICROSOFT};
         HANDLE h = nullptr;
-        QCOMPARE(CreateVirtualDisk(&t, static_cast<const WCHAR *>(w), VIRTUAL_DISK_ACCESS_NONE, nullptr,
-                                   CREATE_VIRTUAL_DISK_FLAG_NONE, 0, &params, nullptr, &h),
+        QCOMPARE(CreateVirtualDisk(&t, static_cast<const WCHAR *>(w), VIRTUAL_DISK_ACCESS_NONE,
+                                   nullptr, CREATE_VIRTUAL_DISK_FLAG_NONE, 0, &params, nullptr, &h),
                  DWORD(ERROR_SUCCESS));
         QVERIFY(CloseHandle(h));
         QVERIFY(!CloseHandle(h)); // closed handles are not handles
         auto x = vdisk::openImage(QString::fromStdU16String(p).toStdString());
         QVERIFY(x);
-        QCOMPARE(QString::fromStdString((*x)->info().uniqueId), QStringLiteral("11223344-5566-7788-0102-030405060708"));
+        QCOMPARE(QString::fromStdString((*x)->info().uniqueId),
+                 QStringLiteral("11223344-5566-7788-0102-030405060708"));
     }
 
     void securityDescriptor()
@@ -253,7 +322,8 @@ private slots:
         OVERLAPPED ov{};
         HANDLE h = nullptr;
         DWORD rc = CreateVirtualDisk(&c.type, c.path.c_str(), VIRTUAL_DISK_ACCESS_NONE, nullptr,
-                                     CREATE_VIRTUAL_DISK_FLAG_FULL_PHYSICAL_ALLOCATION, 0, &c.params, &ov, &h);
+                                     CREATE_VIRTUAL_DISK_FLAG_FULL_PHYSICAL_ALLOCATION, 0,
+                                     &c.params, &ov, &h);
         QCOMPARE(rc, DWORD(ERROR_IO_PENDING));
         VIRTUAL_DISK_PROGRESS p{};
         OVERLAPPED other{};
@@ -367,7 +437,8 @@ private slots:
     {
         // CHS product when it is exact, else the maximum geometry (specs/vhd.md §4.1a).
         const auto g = vdisk::vhd::geometryFor(std::uint64_t(17 * 4 * 1000) * 512);
-        QCOMPARE(std::uint64_t(g.cylinders) * g.heads * g.sectorsPerTrack * 512, std::uint64_t(17 * 4 * 1000) * 512);
+        QCOMPARE(std::uint64_t(g.cylinders) * g.heads * g.sectorsPerTrack * 512,
+                 std::uint64_t(17 * 4 * 1000) * 512);
         const auto m = vdisk::vhd::geometryFor((100ULL << 20) + 7 * 512);
         QCOMPARE(int(m.cylinders), 65535);
         QCOMPARE(int(m.heads), 16);

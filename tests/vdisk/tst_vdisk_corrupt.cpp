@@ -47,7 +47,12 @@ private:
     QString make(DiskFormat format, DiskType type)
     {
         CreateParams p;
-        p.path = m_dir.filePath(QStringLiteral("good%1.%2").arg(++m_n).arg(format == DiskFormat::Vhd ? QStringLiteral("vhd") : QStringLiteral("vhdx"))).toStdString();
+        p.path = m_dir
+                     .filePath(QStringLiteral("good%1.%2")
+                                   .arg(++m_n)
+                                   .arg(format == DiskFormat::Vhd ? QStringLiteral("vhd")
+                                                                  : QStringLiteral("vhdx")))
+                     .toStdString();
         p.format = format;
         p.type = type;
         p.sourcePath = m_dir.filePath(QStringLiteral("src.raw")).toStdString();
@@ -67,9 +72,12 @@ private:
         f.write(bytes);
         f.close();
         auto r = openImage(bad.toStdString());
-        QVERIFY2(!r, qPrintable(QStringLiteral("a corrupt image was accepted (expected: %1)").arg(expected)));
+        QVERIFY2(!r,
+                 qPrintable(
+                     QStringLiteral("a corrupt image was accepted (expected: %1)").arg(expected)));
         const QString msg = QString::fromStdString(r.error().toString());
-        QVERIFY2(r.error().category == ErrorCategory::Format || r.error().category == ErrorCategory::Unsupported,
+        QVERIFY2(r.error().category == ErrorCategory::Format ||
+                     r.error().category == ErrorCategory::Unsupported,
                  qPrintable(msg));
         QVERIFY2(msg.contains(expected, Qt::CaseInsensitive), qPrintable(msg));
         QVERIFY2(msg.contains(bad), "the error does not name the file");
@@ -90,63 +98,121 @@ private slots:
     void vhd()
     {
         const auto footerAt = [](const QByteArray &b) { return b.size() - 512; };
-        check(m_vhd, [&](QByteArray &b) { b[footerAt(b) + 50] = char(b[footerAt(b) + 50] ^ 1); }, QStringLiteral("footer checksum"));
-        check(m_vhd, [](QByteArray &b) { b[512 + 30] = char(b[512 + 30] ^ 0x40); }, QStringLiteral("dynamic header checksum"));
-        check(m_vhd, [](QByteArray &b) { b.truncate(b.size() - 3 * 1024 * 1024); }, QStringLiteral("footer"));
-        check(m_vhd, [](QByteArray &b) {
-            storeBe<std::uint32_t>(reinterpret_cast<std::uint8_t *>(b.data() + 1536), 0x00FFFFF0U);
-        }, QStringLiteral("beyond end of file"));
-        check(m_vhd, [&](QByteArray &b) { // absurd size, consistent checksum
-            storeBe<std::uint64_t>(reinterpret_cast<std::uint8_t *>(b.data() + footerAt(b) + 48), 3000ULL << 30);
-            fixVhdFooterChecksum(b, footerAt(b));
-        }, QStringLiteral("2040 GiB"));
-        check(m_vhd, [&](QByteArray &b) { // size the BAT cannot cover
-            storeBe<std::uint64_t>(reinterpret_cast<std::uint8_t *>(b.data() + footerAt(b) + 48), 1ULL << 30);
-            fixVhdFooterChecksum(b, footerAt(b));
-        }, QStringLiteral("BAT has"));
-        check(m_fixedVhd, [](QByteArray &b) {
-            const QByteArray footer = b.right(512);
-            b.truncate(b.size() - 2 * 1024 * 1024);
-            b.append(footer);
-        }, QStringLiteral("truncated"));
+        check(
+            m_vhd, [&](QByteArray &b) { b[footerAt(b) + 50] = char(b[footerAt(b) + 50] ^ 1); },
+            QStringLiteral("footer checksum"));
+        check(
+            m_vhd, [](QByteArray &b) { b[512 + 30] = char(b[512 + 30] ^ 0x40); },
+            QStringLiteral("dynamic header checksum"));
+        check(
+            m_vhd, [](QByteArray &b) { b.truncate(b.size() - 3 * 1024 * 1024); },
+            QStringLiteral("footer"));
+        check(
+            m_vhd,
+            [](QByteArray &b) {
+                storeBe<std::uint32_t>(reinterpret_cast<std::uint8_t *>(b.data() + 1536),
+                                       0x00FFFFF0U);
+            },
+            QStringLiteral("beyond end of file"));
+        check(
+            m_vhd,
+            [&](QByteArray &b) { // absurd size, consistent checksum
+                storeBe<std::uint64_t>(
+                    reinterpret_cast<std::uint8_t *>(b.data() + footerAt(b) + 48), 3000ULL << 30);
+                fixVhdFooterChecksum(b, footerAt(b));
+            },
+            QStringLiteral("2040 GiB"));
+        check(
+            m_vhd,
+            [&](QByteArray &b) { // size the BAT cannot cover
+                storeBe<std::uint64_t>(
+                    reinterpret_cast<std::uint8_t *>(b.data() + footerAt(b) + 48), 1ULL << 30);
+                fixVhdFooterChecksum(b, footerAt(b));
+            },
+            QStringLiteral("BAT has"));
+        check(
+            m_fixedVhd,
+            [](QByteArray &b) {
+                const QByteArray footer = b.right(512);
+                b.truncate(b.size() - 2 * 1024 * 1024);
+                b.append(footer);
+            },
+            QStringLiteral("truncated"));
     }
 
     void vhdx()
     {
         using namespace vhdx;
-        check(m_vhdx, [](QByteArray &b) { b[kHeader1 + 100] = 1; b[kHeader2 + 100] = 1; }, QStringLiteral("headers are invalid"));
-        check(m_vhdx, [](QByteArray &b) { b[kRegion1 + 20] = char(b[kRegion1 + 20] ^ 1); b[kRegion2 + 20] = char(b[kRegion2 + 20] ^ 1); },
-              QStringLiteral("region table"));
-        check(m_vhdx, [](QByteArray &b) { // region beyond EOF, valid CRC
-            for (qsizetype at : {qsizetype(kRegion1), qsizetype(kRegion2)}) {
-                storeLe<std::uint64_t>(reinterpret_cast<std::uint8_t *>(b.data() + at + 16 + 16), 1ULL << 40);
-                fixVhdxCrc(b, at, kRegionTableSize);
-            }
-        }, QStringLiteral("beyond end of file"));
-        check(m_vhdx, [](QByteArray &b) { // unknown required region
-            for (qsizetype at : {qsizetype(kRegion1), qsizetype(kRegion2)}) {
-                b[at + 16] = char(b[at + 16] ^ 0x55);
-                fixVhdxCrc(b, at, kRegionTableSize);
-            }
-        }, QStringLiteral("unknown required region"));
-        check(m_vhdx, [](QByteArray &b) { // BAT entry 0 beyond EOF
-            storeLe<std::uint64_t>(reinterpret_cast<std::uint8_t *>(b.data() + (3 << 20)), (1ULL << 40) | kFullyPresent);
-        }, QStringLiteral("beyond end of file"));
-        check(m_vhdx, [](QByteArray &b) { b.truncate(10 << 20); }, QStringLiteral("beyond end of file"));
-        check(m_vhdx, [](QByteArray &b) { // absurd virtual size: metadata item 2 (size) at 64 KiB + 8
-            auto *meta = reinterpret_cast<std::uint8_t *>(b.data() + (2 << 20));
-            const std::uint32_t off = loadLe<std::uint32_t>(meta + 32 + 32 + 16);
-            storeLe<std::uint64_t>(meta + off, 128ULL << 40);
-        }, QStringLiteral("64 TiB"));
-        check(m_vhdx, [](QByteArray &b) { // a log that would need replaying
-            for (qsizetype at : {qsizetype(kHeader1), qsizetype(kHeader2)}) {
-                b[at + 48] = 1;
-                fixVhdxCrc(b, at, kHeaderSize);
-            }
-        }, QStringLiteral("log"));
-        check(m_vhdx, [](QByteArray &b) { b[0] = 'X'; b.truncate(b.size() - 1); /* raw now, odd size */
-                                          b.resize(1024); b.fill('\xFF'); b.replace(0, 8, "vhdxfile"); },
-              QStringLiteral("too small"));
+        check(
+            m_vhdx,
+            [](QByteArray &b) {
+                b[kHeader1 + 100] = 1;
+                b[kHeader2 + 100] = 1;
+            },
+            QStringLiteral("headers are invalid"));
+        check(
+            m_vhdx,
+            [](QByteArray &b) {
+                b[kRegion1 + 20] = char(b[kRegion1 + 20] ^ 1);
+                b[kRegion2 + 20] = char(b[kRegion2 + 20] ^ 1);
+            },
+            QStringLiteral("region table"));
+        check(
+            m_vhdx,
+            [](QByteArray &b) { // region beyond EOF, valid CRC
+                for (qsizetype at : {qsizetype(kRegion1), qsizetype(kRegion2)}) {
+                    storeLe<std::uint64_t>(
+                        reinterpret_cast<std::uint8_t *>(b.data() + at + 16 + 16), 1ULL << 40);
+                    fixVhdxCrc(b, at, kRegionTableSize);
+                }
+            },
+            QStringLiteral("beyond end of file"));
+        check(
+            m_vhdx,
+            [](QByteArray &b) { // unknown required region
+                for (qsizetype at : {qsizetype(kRegion1), qsizetype(kRegion2)}) {
+                    b[at + 16] = char(b[at + 16] ^ 0x55);
+                    fixVhdxCrc(b, at, kRegionTableSize);
+                }
+            },
+            QStringLiteral("unknown required region"));
+        check(
+            m_vhdx,
+            [](QByteArray &b) { // BAT entry 0 beyond EOF
+                storeLe<std::uint64_t>(reinterpret_cast<std::uint8_t *>(b.data() + (3 << 20)),
+                                       (1ULL << 40) | kFullyPresent);
+            },
+            QStringLiteral("beyond end of file"));
+        check(
+            m_vhdx, [](QByteArray &b) { b.truncate(10 << 20); },
+            QStringLiteral("beyond end of file"));
+        check(
+            m_vhdx,
+            [](QByteArray &b) { // absurd virtual size: metadata item 2 (size) at 64 KiB + 8
+                auto *meta = reinterpret_cast<std::uint8_t *>(b.data() + (2 << 20));
+                const std::uint32_t off = loadLe<std::uint32_t>(meta + 32 + 32 + 16);
+                storeLe<std::uint64_t>(meta + off, 128ULL << 40);
+            },
+            QStringLiteral("64 TiB"));
+        check(
+            m_vhdx,
+            [](QByteArray &b) { // a log that would need replaying
+                for (qsizetype at : {qsizetype(kHeader1), qsizetype(kHeader2)}) {
+                    b[at + 48] = 1;
+                    fixVhdxCrc(b, at, kHeaderSize);
+                }
+            },
+            QStringLiteral("log"));
+        check(
+            m_vhdx,
+            [](QByteArray &b) {
+                b[0] = 'X';
+                b.truncate(b.size() - 1); /* raw now, odd size */
+                b.resize(1024);
+                b.fill('\xFF');
+                b.replace(0, 8, "vhdxfile");
+            },
+            QStringLiteral("too small"));
     }
 
     void cliExitCode()

@@ -28,15 +28,18 @@ namespace {
 /// Also samples the source device's read-only flag while the copy runs.
 class FaultyReader final : public ImageReader {
 public:
-    FaultyReader(std::unique_ptr<ImageReader> inner, std::uint64_t failAfter, int probeFd, int *roSeen)
-        : m_inner(std::move(inner)), m_failAfter(failAfter), m_probeFd(probeFd), m_roSeen(roSeen) {}
+    FaultyReader(std::unique_ptr<ImageReader> inner, std::uint64_t failAfter, int probeFd,
+                 int *roSeen)
+        : m_inner(std::move(inner)), m_failAfter(failAfter), m_probeFd(probeFd), m_roSeen(roSeen)
+    {}
     const ImageInfo &info() const override { return m_inner->info(); }
     Expected<void> read(std::uint64_t offset, void *buffer, std::size_t size) override
     {
         if (m_probeFd >= 0 && m_roSeen)
             ::ioctl(m_probeFd, BLKROGET, m_roSeen);
         if (m_done + size > m_failAfter)
-            return fail(Error::fromErrno(EIO, "faulty source", "read at offset " + std::to_string(offset)));
+            return fail(
+                Error::fromErrno(EIO, "faulty source", "read at offset " + std::to_string(offset)));
         m_done += size;
         return m_inner->read(offset, buffer, size);
     }
@@ -97,7 +100,8 @@ private slots:
         if (m_mount.isEmpty()) {
             m_mount = m_dir.filePath(QStringLiteral("small"));
             QVERIFY(QDir().mkpath(m_mount));
-            QCOMPARE(::mount("tmpfs", m_mount.toLocal8Bit().constData(), "tmpfs", 0, "size=12m"), 0);
+            QCOMPARE(::mount("tmpfs", m_mount.toLocal8Bit().constData(), "tmpfs", 0, "size=12m"),
+                     0);
         }
         CreateParams p;
         p.path = QString(m_mount + QStringLiteral("/out.img")).toStdString();
@@ -122,8 +126,10 @@ private slots:
     {
         // A loop device over the raw source, held read-only by PREVENT_WRITES_TO_SOURCE_DISK.
         int rc = 0;
-        m_loop = run(QStringLiteral("losetup"), {QStringLiteral("-f"), QStringLiteral("--show"),
-                                                 m_dir.filePath(QStringLiteral("src.raw"))}, &rc);
+        m_loop = run(QStringLiteral("losetup"),
+                     {QStringLiteral("-f"), QStringLiteral("--show"),
+                      m_dir.filePath(QStringLiteral("src.raw"))},
+                     &rc);
         QVERIFY2(rc == 0 && m_loop.startsWith(QLatin1String("/dev/loop")), qPrintable(m_loop));
         const int probe = ::open(m_loop.toLocal8Bit().constData(), O_RDONLY | O_CLOEXEC);
         QVERIFY(probe >= 0);
@@ -143,10 +149,11 @@ private slots:
         auto r = createVirtualDisk(p, nullptr, cancel);
         QVERIFY(!r);
         QCOMPARE(r.error().category, ErrorCategory::Io);
-        QVERIFY(QString::fromStdString(r.error().toString()).contains(QStringLiteral("read at offset")));
-        QCOMPARE(roDuring, 1);             // read-only while copying
+        QVERIFY(QString::fromStdString(r.error().toString())
+                    .contains(QStringLiteral("read at offset")));
+        QCOMPARE(roDuring, 1); // read-only while copying
         QCOMPARE(::ioctl(probe, BLKROGET, &ro), 0);
-        QCOMPARE(ro, 0);                   // and restored after the failure
+        QCOMPARE(ro, 0); // and restored after the failure
         QVERIFY(!QFile::exists(QString::fromStdString(p.path)));
         QVERIFY(!QFile::exists(QString::fromStdString(p.path) + QStringLiteral(".partial")));
 

@@ -141,7 +141,8 @@ private slots:
             w = std::make_unique<VhdxWriter>(fd, l);
         QVERIFY(w->begin());
         QByteArray mine(2 << 20, '\x5A');
-        QVERIFY(w->writeUnit(1, reinterpret_cast<const std::uint8_t *>(mine.constData()), size_t(mine.size()), false));
+        QVERIFY(w->writeUnit(1, reinterpret_cast<const std::uint8_t *>(mine.constData()),
+                             size_t(mine.size()), false));
         QVERIFY(w->finish());
         if (isVhd) {
             // Clear the second half of block 1's sector bitmap: those sectors come from the parent.

@@ -25,7 +25,8 @@ class StandInBlock final : public QObject, protected QDBusContext {
     Q_CLASSINFO("D-Bus Interface", "org.freedesktop.UDisks2.Block")
 public:
     StandInBlock(QString file, bool deny, QObject *parent)
-        : QObject(parent), m_file(std::move(file)), m_deny(deny) {}
+        : QObject(parent), m_file(std::move(file)), m_deny(deny)
+    {}
 
 public slots:
     QDBusUnixFileDescriptor OpenForBackup(const QVariantMap &options)
@@ -38,7 +39,8 @@ public slots:
         }
         const int fd = ::open(QFile::encodeName(m_file).constData(), O_RDONLY | O_CLOEXEC);
         if (fd < 0) {
-            sendErrorReply(QStringLiteral("org.freedesktop.UDisks2.Error.Failed"), QStringLiteral("open failed"));
+            sendErrorReply(QStringLiteral("org.freedesktop.UDisks2.Error.Failed"),
+                           QStringLiteral("open failed"));
             return {};
         }
         QDBusUnixFileDescriptor out(fd); // dups it
@@ -55,12 +57,15 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    const QCommandLineOption address(QStringLiteral("address"), QStringLiteral("Bus address."), QStringLiteral("addr"));
-    const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("NAME=FILE"), QStringLiteral("spec"));
+    const QCommandLineOption address(QStringLiteral("address"), QStringLiteral("Bus address."),
+                                     QStringLiteral("addr"));
+    const QCommandLineOption device(QStringLiteral("device"), QStringLiteral("NAME=FILE"),
+                                    QStringLiteral("spec"));
     const QCommandLineOption deny(QStringLiteral("deny"), QStringLiteral("Refuse every request."));
     parser.addOptions({address, device, deny});
     parser.process(app);
-    QDBusConnection bus = QDBusConnection::connectToBus(parser.value(address), QStringLiteral("standin"));
+    QDBusConnection bus =
+        QDBusConnection::connectToBus(parser.value(address), QStringLiteral("standin"));
     if (!bus.isConnected()) {
         std::fprintf(stderr, "cannot connect: %s\n", qPrintable(bus.lastError().message()));
         return 1;
@@ -68,8 +73,9 @@ int main(int argc, char **argv)
     for (const QString &spec : parser.values(device)) {
         const QString name = spec.section(QLatin1Char('='), 0, 0);
         auto *block = new StandInBlock(spec.section(QLatin1Char('='), 1), parser.isSet(deny), &app);
-        if (!bus.registerObject(vds::disks::DiskOpener::udisksObjectPath(QStringLiteral("/dev/") + name),
-                                block, QDBusConnection::ExportAllSlots))
+        if (!bus.registerObject(
+                vds::disks::DiskOpener::udisksObjectPath(QStringLiteral("/dev/") + name), block,
+                QDBusConnection::ExportAllSlots))
             return 1;
     }
     if (!bus.registerService(QStringLiteral("org.freedesktop.UDisks2")))

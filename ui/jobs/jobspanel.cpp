@@ -106,7 +106,7 @@ void JobsPanel::update(JobId id)
                                             : format::bytes(j->done));
     // A job over in less than a second (an empty dynamic disk) has no meaningful speed.
     const bool meaningful = j->result && j->result->stats.seconds >= 1.0;
-    item->setText(ColSpeed, j->running    ? format::rate(j->rate)
+    item->setText(ColSpeed, j->running   ? format::rate(j->rate)
                             : meaningful ? format::rate(j->result->stats.averageBytesPerSecond)
                                          : QStringLiteral("—"));
     item->setToolTip(ColJob, tr("Started %1").arg(j->started.toString(Qt::TextDate)));

@@ -124,7 +124,8 @@ void ThroughputGraph::paintEvent(QPaintEvent *)
     p.setPen(label);
     const QRectF xLabels(plot.left(), plot.bottom() + 4, plot.width(), fm.height());
     p.drawText(xLabels, Qt::AlignLeft,
-               spanSeconds >= 60 ? tr("−%1 min").arg(spanSeconds / 60) : tr("−%1 s").arg(spanSeconds));
+               spanSeconds >= 60 ? tr("−%1 min").arg(spanSeconds / 60)
+                                 : tr("−%1 s").arg(spanSeconds));
     p.drawText(xLabels, Qt::AlignRight, tr("now"));
 
     if (m_history.size() == 0) {

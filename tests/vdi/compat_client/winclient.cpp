@@ -109,10 +109,8 @@ int main(int argc, char **argv)
             break;
         }
         case VDC_Flush:
-        case VDC_ClearError:
-            break;
-        default:
-            completionCode = ERROR_NOT_SUPPORTED;
+        case VDC_ClearError: break;
+        default: completionCode = ERROR_NOT_SUPPORTED;
         }
         hr = vd->CompleteCommand(cmd, completionCode, bytesTransferred, 0);
         if (FAILED(hr))

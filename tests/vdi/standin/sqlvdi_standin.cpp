@@ -26,11 +26,17 @@ public:
 };
 
 namespace {
-int rc(const vds::Expected<void> &r) { return r ? 0 : hresultOf(r.error()); }
+int rc(const vds::Expected<void> &r)
+{
+    return r ? 0 : hresultOf(r.error());
+}
 } // namespace
 
 ClientVirtualDevice::ClientVirtualDevice() : cvd(new CVD) {}
-ClientVirtualDevice::~ClientVirtualDevice() { delete cvd; }
+ClientVirtualDevice::~ClientVirtualDevice()
+{
+    delete cvd;
+}
 
 int ClientVirtualDevice::GetCommand(time_t timeOut, VDC_Command **ppCmd)
 {
@@ -69,13 +75,24 @@ ClientVirtualDeviceSet::ClientVirtualDeviceSet() : cvds(new CVDS)
         cvds->set = std::move(*s);
 }
 
-ClientVirtualDeviceSet::~ClientVirtualDeviceSet() { delete cvds; }
+ClientVirtualDeviceSet::~ClientVirtualDeviceSet()
+{
+    delete cvds;
+}
 
 int ClientVirtualDeviceSet::Create(char *name, VDConfig *cfg)
 {
-    Config c{cfg->deviceCount,   cfg->features,     cfg->prefixZoneSize, cfg->alignment,
-             cfg->softFileMarkBlockSize, cfg->EOMWarningSize, cfg->serverTimeOut, cfg->blockSize,
-             cfg->maxIODepth,    cfg->maxTransferSize, cfg->bufferAreaSize};
+    Config c{cfg->deviceCount,
+             cfg->features,
+             cfg->prefixZoneSize,
+             cfg->alignment,
+             cfg->softFileMarkBlockSize,
+             cfg->EOMWarningSize,
+             cfg->serverTimeOut,
+             cfg->blockSize,
+             cfg->maxIODepth,
+             cfg->maxTransferSize,
+             cfg->bufferAreaSize};
     // Microsoft's library has no instances: the default one.
     return rc(cvds->set->create("", name, c));
 }
@@ -85,9 +102,17 @@ int ClientVirtualDeviceSet::GetConfiguration(time_t timeout, VDConfig *cfg)
     auto c = cvds->set->getConfiguration(static_cast<std::int64_t>(timeout));
     if (!c)
         return hresultOf(c.error());
-    *cfg = {c->deviceCount,   c->features,     c->prefixZoneSize, c->alignment,
-            c->softFileMarkBlockSize, c->eomWarningSize, c->serverTimeOut, c->blockSize,
-            c->maxIoDepth,    c->maxTransferSize, c->bufferAreaSize};
+    *cfg = {c->deviceCount,
+            c->features,
+            c->prefixZoneSize,
+            c->alignment,
+            c->softFileMarkBlockSize,
+            c->eomWarningSize,
+            c->serverTimeOut,
+            c->blockSize,
+            c->maxIoDepth,
+            c->maxTransferSize,
+            c->bufferAreaSize};
     return 0;
 }
 
@@ -110,7 +135,10 @@ int ClientVirtualDeviceSet::Close()
     return r;
 }
 
-int ClientVirtualDeviceSet::SignalAbort() { return rc(cvds->set->signalAbort()); }
+int ClientVirtualDeviceSet::SignalAbort()
+{
+    return rc(cvds->set->signalAbort());
+}
 
 int ClientVirtualDeviceSet::OpenInSecondary(char *setName)
 {
