@@ -14,7 +14,7 @@ target_compile_definitions(vds_policy INTERFACE
   QT_NO_URL_CAST_FROM_STRING
   QT_USE_QSTRINGBUILDER
   QT_DISABLE_DEPRECATED_BEFORE=0x060400)
-target_include_directories(vds_policy INTERFACE "$<BUILD_INTERFACE:${PROJECT_BINARY_DIR}/generated>")
+target_include_directories(vds_policy INTERFACE "$<BUILD_INTERFACE:${PROJECT_BINARY_DIR}/include>")
 
 # Qt's moc output trips a few of the stricter warnings; keep them for our own code only.
 set(CMAKE_AUTOMOC ON)

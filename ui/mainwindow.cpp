@@ -11,23 +11,23 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 
-#include "dialogs/aboutdialog.h"
-#include "dialogs/preferencesdialog.h"
-#include "info/versions.h"
-#include "jobs/jobrunner.h"
-#include "jobs/jobspanel.h"
-#include "jobs/jobtracker.h"
-#include "jobs/jobwindow.h"
-#include "pages/logpage.h"
-#include "pages/plannedpage.h"
-#include "pages/virtualdiskspage.h"
-#include "settings/preferences.h"
-#include "vhd/convertwizard.h"
-#include "vhd/newdiskwizard.h"
+#include "ui/dialogs/aboutdialog.h"
+#include "ui/dialogs/preferencesdialog.h"
+#include "ui/jobs/jobspanel.h"
+#include "ui/jobs/jobtracker.h"
+#include "ui/jobs/jobwindow.h"
+#include "ui/pages/logpage.h"
+#include "ui/pages/plannedpage.h"
+#include "ui/pages/virtualdiskspage.h"
+#include "ui/vhd/convertwizard.h"
+#include "ui/vhd/newdiskwizard.h"
+#include <vds/info/versions.h>
+#include <vds/jobs/jobrunner.h>
+#include <vds/settings/preferences.h>
 
 namespace vds::ui {
 
-MainWindow::MainWindow(JobRunner &runner, LogBridge *logBridge, QString logFilePath,
+MainWindow::MainWindow(jobs::JobRunner &runner, log::LogBridge *logBridge, QString logFilePath,
                        QWidget *parent)
     : QMainWindow(parent), m_runner(runner), m_logFilePath(std::move(logFilePath)),
       m_tracker(new JobTracker(runner, this))
@@ -64,14 +64,14 @@ MainWindow::MainWindow(JobRunner &runner, LogBridge *logBridge, QString logFileP
     statusBar()->addPermanentWidget(m_jobStatus);
     statusBar()->showMessage(tr("Ready"));
     updateJobStatus();
-    connect(&m_runner, &JobRunner::started, this, &MainWindow::updateJobStatus);
-    connect(&m_runner, &JobRunner::finished, this, &MainWindow::updateJobStatus);
+    connect(&m_runner, &jobs::JobRunner::started, this, &MainWindow::updateJobStatus);
+    connect(&m_runner, &jobs::JobRunner::finished, this, &MainWindow::updateJobStatus);
 
     connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     m_sidebar->setCurrentRow(0);
 }
 
-void MainWindow::buildPages(LogBridge *logBridge)
+void MainWindow::buildPages(log::LogBridge *logBridge)
 {
     auto add = [this](PageId id, QWidget *w) {
         w->setObjectName(pageKey(id));
@@ -178,14 +178,14 @@ void MainWindow::buildJobsDock()
     addDockWidget(Qt::BottomDockWidgetArea, m_jobsDock);
     resizeDocks({m_jobsDock}, {150}, Qt::Vertical);
     connect(m_jobsPanel, &JobsPanel::openJobRequested, this,
-            [this](JobId id) { openJobWindow(id); });
+            [this](jobs::JobId id) { openJobWindow(id); });
 }
 
-JobWindow *MainWindow::openJobWindow(JobId id)
+JobWindow *MainWindow::openJobWindow(jobs::JobId id)
 {
     QPointer<JobWindow> &w = m_jobWindows[id];
     if (!w)
-        w = new JobWindow(*m_tracker, id, Preferences::confirmCancel().get(), this);
+        w = new JobWindow(*m_tracker, id, settings::Preferences::confirmCancel().get(), this);
     w->show();
     w->raise();
     w->activateWindow();
@@ -194,18 +194,20 @@ JobWindow *MainWindow::openJobWindow(JobId id)
 
 vhd::NewDiskWizard *MainWindow::openNewDiskWizard()
 {
-    auto *w = new vhd::NewDiskWizard(*m_tracker, Preferences::defaultDiskDirectory().get(), this);
+    auto *w = new vhd::NewDiskWizard(*m_tracker,
+                                     settings::Preferences::defaultDiskDirectory().get(), this);
     w->setAttribute(Qt::WA_DeleteOnClose);
-    w->setConfirmCancel(Preferences::confirmCancel().get());
+    w->setConfirmCancel(settings::Preferences::confirmCancel().get());
     w->show();
     return w;
 }
 
 vhd::ConvertWizard *MainWindow::openConvertWizard()
 {
-    auto *w = new vhd::ConvertWizard(*m_tracker, Preferences::defaultDiskDirectory().get(), this);
+    auto *w = new vhd::ConvertWizard(*m_tracker,
+                                     settings::Preferences::defaultDiskDirectory().get(), this);
     w->setAttribute(Qt::WA_DeleteOnClose);
-    w->setConfirmCancel(Preferences::confirmCancel().get());
+    w->setConfirmCancel(settings::Preferences::confirmCancel().get());
     w->show();
     return w;
 }

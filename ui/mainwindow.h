@@ -6,19 +6,21 @@
 
 #include <map>
 
-#include "jobs/jobrunner.h"
+#include <vds/jobs/jobrunner.h>
 
-#include "pages/pageid.h"
+#include "ui/pages/pageid.h"
 
 class QDockWidget;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
 
-namespace vds {
+namespace vds::jobs {
 class JobRunner;
+} // namespace vds::jobs
+namespace vds::log {
 class LogBridge;
-} // namespace vds
+} // namespace vds::log
 
 namespace vds::ui {
 
@@ -36,7 +38,7 @@ class MainWindow final : public QMainWindow {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 public:
-    MainWindow(JobRunner &runner, LogBridge *logBridge, QString logFilePath,
+    MainWindow(jobs::JobRunner &runner, log::LogBridge *logBridge, QString logFilePath,
                QWidget *parent = nullptr);
 
     void showPage(PageId id);
@@ -45,7 +47,7 @@ public:
     [[nodiscard]] JobTracker &tracker() const { return *m_tracker; }
     [[nodiscard]] JobsPanel *jobsPanel() const { return m_jobsPanel; }
     /// Opens (or raises) the live view of a job in its own window.
-    JobWindow *openJobWindow(JobId id);
+    JobWindow *openJobWindow(jobs::JobId id);
     /// Opens the virtual disk wizards (non-modal; each deletes itself when closed).
     vhd::NewDiskWizard *openNewDiskWizard();
     vhd::ConvertWizard *openConvertWizard();
@@ -55,12 +57,12 @@ public slots:
     void showPreferences();
 
 private:
-    void buildPages(LogBridge *logBridge);
+    void buildPages(log::LogBridge *logBridge);
     void buildMenus();
     void updateJobStatus();
     void buildJobsDock();
 
-    JobRunner &m_runner;
+    jobs::JobRunner &m_runner;
     QString m_logFilePath;
     QListWidget *m_sidebar = nullptr;
     QStackedWidget *m_stack = nullptr;
@@ -68,7 +70,7 @@ private:
     JobTracker *m_tracker = nullptr;
     JobsPanel *m_jobsPanel = nullptr;
     QDockWidget *m_jobsDock = nullptr;
-    std::map<JobId, QPointer<JobWindow>> m_jobWindows;
+    std::map<jobs::JobId, QPointer<JobWindow>> m_jobWindows;
     std::map<PageId, QWidget *> m_pages;
 };
 

@@ -57,7 +57,7 @@ void backupDevice(OpenedSet &opened, std::size_t index, StripeHeader header,
             return false;
         }
         busy[static_cast<std::size_t>(c->context)] = false;
-        if (c->completionCode != vdi::win32::Success) {
+        if (c->completionCode != win32::kSuccess) {
             state.fail({3202, 1, 16,
                         "Write on \"" + dev.name() + "\" failed: " + win32Text(c->completionCode),
                         1});
@@ -87,16 +87,16 @@ void backupDevice(OpenedSet &opened, std::size_t index, StripeHeader header,
                 return false;
             std::memcpy(buffers[slot].data, out.data(), n);
             auto id = dev.sendCommand(
-                {vdi::command::Write, static_cast<std::uint32_t>(n), 0, buffers[slot].data, slot});
+                {vdi::command::kWrite, static_cast<std::uint32_t>(n), 0, buffers[slot].data, slot});
             if (!id) {
                 const auto hr = vdi::hresultOf(id.error());
-                if (hr == vdi::hr::IoError) {
+                if (hr == vdi::hr::kIoError) {
                     // The client failed an earlier Write: report its completion code, not ours.
                     while (std::find(busy.begin(), busy.end(), true) != busy.end())
                         if (!reap())
                             return false;
                 }
-                state.fail(hr == vdi::hr::Abort
+                state.fail(hr == vdi::hr::kAbort
                                ? ServerMessage{3204, 1, 16, "The backup or restore was aborted.", 1}
                                : ServerMessage{3202, 1, 16,
                                                "Write on \"" + dev.name() +
@@ -142,8 +142,8 @@ void backupDevice(OpenedSet &opened, std::size_t index, StripeHeader header,
     while (ok && std::find(busy.begin(), busy.end(), true) != busy.end())
         ok = reap();
     if (ok) {
-        auto f = dev.execute({vdi::command::Flush, 0, 0, nullptr, 0}, -1);
-        if (!f || f->completionCode != vdi::win32::Success) {
+        auto f = dev.execute({vdi::command::kFlush, 0, 0, nullptr, 0}, -1);
+        if (!f || f->completionCode != win32::kSuccess) {
             state.fail({3202, 1, 16,
                         "Write on \"" + dev.name() + "\" failed: " +
                             (f ? win32Text(f->completionCode) : std::string("flush")),
@@ -152,8 +152,8 @@ void backupDevice(OpenedSet &opened, std::size_t index, StripeHeader header,
         }
     }
     if (ok && opened.completeEnabled) {
-        auto c = dev.execute({vdi::command::Complete, 0, 0, nullptr, 0}, -1);
-        if (!c || c->completionCode != vdi::win32::Success) {
+        auto c = dev.execute({vdi::command::kComplete, 0, 0, nullptr, 0}, -1);
+        if (!c || c->completionCode != win32::kSuccess) {
             state.fail({3202, 1, 16,
                         "Write on \"" + dev.name() +
                             "\" failed: the client did not "

@@ -77,9 +77,9 @@ void restoreDevice(OpenedSet &opened, std::size_t index, RestorePlan &plan, Tran
         state.holdForFault();
         if (state.stop.load())
             break;
-        auto id = dev.sendCommand({vdi::command::Read, opened.maxTransfer, 0, buffer.data, 0});
+        auto id = dev.sendCommand({vdi::command::kRead, opened.maxTransfer, 0, buffer.data, 0});
         if (!id) {
-            state.fail(vdi::hresultOf(id.error()) == vdi::hr::Abort
+            state.fail(vdi::hresultOf(id.error()) == vdi::hr::kAbort
                            ? ServerMessage{3204, 1, 16, "The backup or restore was aborted.", 1}
                            : ServerMessage{3203, 1, 16,
                                            "Read on \"" + dev.name() + "\" failed: " +
@@ -92,9 +92,9 @@ void restoreDevice(OpenedSet &opened, std::size_t index, RestorePlan &plan, Tran
             state.fail(c.error());
             break;
         }
-        const bool eof = c->completionCode == vdi::win32::HandleEof ||
-                         c->completionCode == vdi::win32::NoDataDetected;
-        if (c->completionCode != vdi::win32::Success && !eof) {
+        const bool eof =
+            c->completionCode == win32::kHandleEof || c->completionCode == win32::kNoDataDetected;
+        if (c->completionCode != win32::kSuccess && !eof) {
             state.fail({3203, 1, 16,
                         "Read on \"" + dev.name() + "\" failed: " + win32Text(c->completionCode),
                         1});

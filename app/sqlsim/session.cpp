@@ -34,10 +34,10 @@ void Session::run()
     while (m_channel.read(msg) == TdsChannel::ReadResult::Ok) {
         ReplyStream reply(m_channel, m_tokens);
         switch (msg.type) {
-        case packet::SqlBatch: batch(msg.payload); break;
-        case packet::Attention:
+        case packet::kSqlBatch: batch(msg.payload); break;
+        case packet::kAttention:
             // The statement had already finished: still confirm the cancel (specs/tds.md §1.8).
-            m_tokens.done(reply.buffer(), done::Attention, 0, 0);
+            m_tokens.done(reply.buffer(), done::kAttention, 0, 0);
             reply.finish();
             break;
         default:
@@ -45,7 +45,7 @@ void Session::run()
                           "vds-sqlsim understands SQL batches only (TDS packet type " +
                               std::to_string(msg.type) + " is not supported).",
                           1});
-            m_tokens.done(reply.buffer(), done::Error, 0, 0);
+            m_tokens.done(reply.buffer(), done::kError, 0, 0);
             reply.finish();
             break;
         }
@@ -59,20 +59,20 @@ bool Session::login()
     TdsChannel::Message msg;
     if (m_channel.read(msg) != TdsChannel::ReadResult::Ok)
         return false;
-    if (msg.type == packet::Prelogin) {
+    if (msg.type == packet::kPrelogin) {
         if (!m_channel.send(preloginReply()))
             return false;
         if (m_channel.read(msg) != TdsChannel::ReadResult::Ok)
             return false;
     }
-    if (msg.type != packet::Login7)
+    if (msg.type != packet::kLogin7)
         return false;
     const auto req = parseLogin7(msg.payload);
     ReplyStream reply(m_channel, m_tokens);
     ByteWriter &out = reply.buffer();
     auto refuse = [&](const std::string &user) {
         m_tokens.message(out, {18456, 1, 14, "Login failed for user '" + user + "'.", 1});
-        m_tokens.done(out, done::Error, 0, 0);
+        m_tokens.done(out, done::kError, 0, 0);
         reply.finish();
         return false;
     };
@@ -110,7 +110,7 @@ bool Session::login()
     m_tokens.loginAck(out, version);
     m_tokens.envChange(out, 4, std::to_string(req->packetSize >= 512 ? req->packetSize : 4096),
                        "4096");
-    m_tokens.done(out, done::Final, 0, 0);
+    m_tokens.done(out, done::kFinal, 0, 0);
     return reply.finish();
 }
 
@@ -127,7 +127,7 @@ void Session::batch(const std::vector<std::uint8_t> &payload)
     const std::uint32_t headers = r.u32le();
     if (!r.ok() || headers < 4 || headers > payload.size()) {
         error(reply, {102, 1, 15, "Incorrect syntax near ''.", 1});
-        m_tokens.done(reply.buffer(), done::Error, 0, 0);
+        m_tokens.done(reply.buffer(), done::kError, 0, 0);
         reply.finish();
         return;
     }
@@ -137,7 +137,7 @@ void Session::batch(const std::vector<std::uint8_t> &payload)
         error(reply,
               {105, 1, 15,
                "Unclosed quotation mark after the character string '" + lex.badText + "'.", 1});
-        m_tokens.done(reply.buffer(), done::Error, 0, 0);
+        m_tokens.done(reply.buffer(), done::kError, 0, 0);
         reply.finish();
         return;
     }
@@ -189,7 +189,7 @@ bool Session::statement(const std::vector<SqlToken> &tokens, ReplyStream &reply,
 {
     SqlCursor c(tokens);
     ByteWriter &out = reply.buffer();
-    const std::uint16_t more = last ? 0 : done::More;
+    const std::uint16_t more = last ? 0 : done::kMore;
     StatementOutcome outcome = StatementOutcome::Done;
     auto fail = [&](const ServerMessage &msg) {
         error(reply, msg);
@@ -257,10 +257,10 @@ bool Session::statement(const std::vector<SqlToken> &tokens, ReplyStream &reply,
     switch (outcome) {
     case StatementOutcome::Done: m_tokens.done(out, more, 0, 0); return true;
     case StatementOutcome::DoneWritten: return true;
-    case StatementOutcome::Failed: m_tokens.done(out, done::Error, 0, 0); return false;
+    case StatementOutcome::Failed: m_tokens.done(out, done::kError, 0, 0); return false;
     case StatementOutcome::Attention:
         reply.clearAttention();
-        m_tokens.done(out, done::Attention, 0, 0);
+        m_tokens.done(out, done::kAttention, 0, 0);
         return false;
     case StatementOutcome::Dropped: return false;
     }

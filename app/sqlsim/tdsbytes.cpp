@@ -1,6 +1,6 @@
 #include "tdsbytes.h"
 
-#include "util/utf.h"
+#include <vds/util/utf.h>
 
 namespace vds::sqlsim {
 

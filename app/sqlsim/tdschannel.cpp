@@ -79,7 +79,7 @@ TdsChannel::ReadResult TdsChannel::read(Message &message)
     if (m_attention) {
         // An attention seen after the statement ended is still answered by the session.
         m_attention = false;
-        message.type = packet::Attention;
+        message.type = packet::kAttention;
         return ReadResult::Ok;
     }
     bool started = false;
@@ -114,7 +114,7 @@ bool TdsChannel::attentionPending()
     fill(false);
     // Only a complete ATTENTION packet at the head of the input counts; anything else stays
     // queued for the next read() (a well-behaved client sends nothing else mid-reply).
-    if (m_in.size() >= kHeader && m_in[0] == packet::Attention) {
+    if (m_in.size() >= kHeader && m_in[0] == packet::kAttention) {
         std::uint8_t type = 0;
         std::uint8_t status = 0;
         std::vector<std::uint8_t> ignored;
@@ -142,7 +142,7 @@ bool TdsChannel::send(std::span<const std::uint8_t> payload, bool endOfMessage)
         const std::size_t n = std::min(chunk, payload.size() - off);
         const bool last = off + n == payload.size();
         const std::size_t len = n + kHeader;
-        out.push_back(packet::Reply);
+        out.push_back(packet::kReply);
         out.push_back(last && endOfMessage ? 0x01 : 0x00);
         out.push_back(static_cast<std::uint8_t>(len >> 8));
         out.push_back(static_cast<std::uint8_t>(len));

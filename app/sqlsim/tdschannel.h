@@ -9,13 +9,13 @@ namespace vds::sqlsim {
 
 /// TDS packet types (MS-TDS 2.2.3.1.1).
 namespace packet {
-inline constexpr std::uint8_t SqlBatch = 0x01;
-inline constexpr std::uint8_t Rpc = 0x03;
-inline constexpr std::uint8_t Reply = 0x04;
-inline constexpr std::uint8_t Attention = 0x06;
-inline constexpr std::uint8_t TransactionManager = 0x0E;
-inline constexpr std::uint8_t Login7 = 0x10;
-inline constexpr std::uint8_t Prelogin = 0x12;
+inline constexpr std::uint8_t kSqlBatch = 0x01;
+inline constexpr std::uint8_t kRpc = 0x03;
+inline constexpr std::uint8_t kReply = 0x04;
+inline constexpr std::uint8_t kAttention = 0x06;
+inline constexpr std::uint8_t kTransactionManager = 0x0E;
+inline constexpr std::uint8_t kLogin7 = 0x10;
+inline constexpr std::uint8_t kPrelogin = 0x12;
 } // namespace packet
 
 /// One client socket with TDS framing: reassembles a request from its packets, splits a reply

@@ -1,6 +1,6 @@
 #include "tokenwriter.h"
 
-#include "util/utf.h"
+#include <vds/util/utf.h>
 
 namespace vds::sqlsim {
 
@@ -189,7 +189,7 @@ void TokenWriter::resultSet(ByteWriter &out, const ResultSet &set, bool more) co
         for (std::size_t i = 0; i < set.columns.size(); ++i)
             cell(out, set.columns[i], i < row.size() ? row[i] : Value{});
     }
-    done(out, static_cast<std::uint16_t>(done::Count | (more ? done::More : 0)), set.rows.size());
+    done(out, static_cast<std::uint16_t>(done::kCount | (more ? done::kMore : 0)), set.rows.size());
 }
 
 } // namespace vds::sqlsim

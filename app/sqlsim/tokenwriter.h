@@ -13,11 +13,11 @@ namespace vds::sqlsim {
 
 /// DONE status bits (MS-TDS 2.2.7.6).
 namespace done {
-inline constexpr std::uint16_t Final = 0x0000;
-inline constexpr std::uint16_t More = 0x0001;
-inline constexpr std::uint16_t Error = 0x0002;
-inline constexpr std::uint16_t Count = 0x0010;
-inline constexpr std::uint16_t Attention = 0x0020;
+inline constexpr std::uint16_t kFinal = 0x0000;
+inline constexpr std::uint16_t kMore = 0x0001;
+inline constexpr std::uint16_t kError = 0x0002;
+inline constexpr std::uint16_t kCount = 0x0010;
+inline constexpr std::uint16_t kAttention = 0x0020;
 } // namespace done
 
 using SimTime = std::chrono::system_clock::time_point;

@@ -42,14 +42,14 @@ std::optional<ServerMessage> TransferState::failure() const
 std::string win32Text(std::uint32_t code)
 {
     switch (code) {
-    case vdi::win32::HandleEof: return "38(Reached the end of the file.)";
-    case vdi::win32::DiskFull: return "112(There is not enough space on the disk.)";
-    case vdi::win32::OperationAborted:
+    case win32::kHandleEof: return "38(Reached the end of the file.)";
+    case win32::kDiskFull: return "112(There is not enough space on the disk.)";
+    case win32::kOperationAborted:
         return "995(The I/O operation has been aborted because of either a thread exit or an "
                "application request.)";
-    case vdi::win32::IoDevice:
+    case win32::kIoDevice:
         return "1117(The request could not be performed because of an I/O device error.)";
-    case vdi::win32::NotSupported: return "50(The request is not supported.)";
+    case win32::kNotSupported: return "50(The request is not supported.)";
     default: return std::to_string(code) + "(failed to complete the request.)";
     }
 }
@@ -78,7 +78,7 @@ SimResult<std::unique_ptr<OpenedSet>> openDeviceSet(const SimOptions &options,
         if (r)
             break;
         const auto hr = vdi::hresultOf(r.error());
-        const bool retry = r.error().category == ErrorCategory::NotFound || hr == vdi::hr::Invalid;
+        const bool retry = r.error().category == ErrorCategory::NotFound || hr == vdi::hr::kInvalid;
         if (!retry || Clock::now() >= deadline || giveUp())
             return cannotOpen(vdi::hresultName(hr) + "(" + r.error().message + ")");
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -101,9 +101,9 @@ SimResult<std::unique_ptr<OpenedSet>> openDeviceSet(const SimOptions &options,
     cfg.blockSize = opened->blockSize;
     cfg.maxTransferSize = opened->maxTransfer;
     cfg.alignment = client->alignment >= opened->blockSize ? client->alignment : 0;
-    cfg.features = (backup ? vdi::feature::WriteMedia : vdi::feature::ReadMedia);
-    if (client->features & vdi::feature::RequestComplete) {
-        cfg.features |= vdi::feature::CompleteEnabled;
+    cfg.features = (backup ? vdi::feature::kWriteMedia : vdi::feature::kReadMedia);
+    if (client->features & vdi::feature::kRequestComplete) {
+        cfg.features |= vdi::feature::kCompleteEnabled;
         opened->completeEnabled = backup;
     }
     const std::uint32_t n = client->deviceCount;
@@ -150,14 +150,14 @@ SimResult<vdi::Completion> awaitCompletion(vdi::ServerDevice &device, TransferSt
     for (;;) {
         auto c = device.waitCompletion(200);
         if (c) {
-            if (c->completionCode == vdi::win32::OperationAborted)
+            if (c->completionCode == win32::kOperationAborted)
                 return sqlError(3204, "The backup or restore was aborted.");
             return *c;
         }
         const auto hr = vdi::hresultOf(c.error());
-        if (hr == vdi::hr::Abort)
+        if (hr == vdi::hr::kAbort)
             return sqlError(3204, "The backup or restore was aborted.");
-        if (hr != vdi::hr::Timeout)
+        if (hr != vdi::hr::kTimeout)
             return sqlError(backup ? 3202 : 3203,
                             std::string(backup ? "Write on \"" : "Read on \"") + device.name() +
                                 "\" failed: " + vdi::hresultName(hr) + "(" + c.error().message +
@@ -227,15 +227,14 @@ StatementOutcome monitorTransfer(const SimOptions &options, const BackupStatemen
         }
         if (ioAt && pct >= ioAt->value && !state.failure()) {
             const std::string &dev = s.devices.back();
-            state.fail(s.isBackup()
-                           ? ServerMessage{3202, 1, 16,
-                                           "Write on \"" + dev +
-                                               "\" failed: " + win32Text(vdi::win32::DiskFull),
-                                           1}
-                           : ServerMessage{3203, 1, 16,
-                                           "Read on \"" + dev +
-                                               "\" failed: " + win32Text(vdi::win32::IoDevice),
-                                           1});
+            state.fail(s.isBackup() ? ServerMessage{3202, 1, 16,
+                                                    "Write on \"" + dev +
+                                                        "\" failed: " + win32Text(win32::kDiskFull),
+                                                    1}
+                                    : ServerMessage{3203, 1, 16,
+                                                    "Read on \"" + dev +
+                                                        "\" failed: " + win32Text(win32::kIoDevice),
+                                                    1});
             finalSeen = true;
             continue;
         }

@@ -14,7 +14,7 @@
 #include "simerror.h"
 #include "simoptions.h"
 #include "statementoutcome.h"
-#include "vdi/serverset.h"
+#include <vds/vdi/serverset.h>
 
 namespace vds::sqlsim {
 

@@ -1,7 +1,7 @@
 #include <QJsonObject>
 
 #include "cli.h"
-#include "info/versions.h"
+#include <vds/info/versions.h>
 
 namespace vds::cli {
 
@@ -19,16 +19,16 @@ int runAbout(const QStringList &args)
                               .arg(parser.positionalArguments().constFirst()),
                           QStringLiteral("about"));
 
-    const auto libs = libraryVersions();
+    const auto libs = info::libraryVersions();
     if (parser.isSet(json)) {
         QJsonObject libraries;
         for (const auto &[name, version] : libs)
             libraries.insert(name, version);
-        printJson(QJsonObject{{QStringLiteral("version"), productVersion()},
+        printJson(QJsonObject{{QStringLiteral("version"), info::productVersion()},
                               {QStringLiteral("libraries"), libraries}});
         return ExitOk;
     }
-    out(QStringLiteral("Virtual Device Studio %1").arg(productVersion()));
+    out(QStringLiteral("Virtual Device Studio %1").arg(info::productVersion()));
     for (const auto &[name, version] : libs)
         out(QStringLiteral("  %1 %2").arg(name + QLatin1Char(':'), -10).arg(version));
     return ExitOk;

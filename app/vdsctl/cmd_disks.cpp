@@ -3,7 +3,7 @@
 #include <QJsonObject>
 
 #include "cli.h"
-#include "disks/diskenumerator.h"
+#include <vds/disks/diskenumerator.h>
 
 namespace vds::cli {
 

@@ -6,9 +6,9 @@
 #include <QTemporaryDir>
 
 #include "cli.h"
-#include "sql/serverinfo.h"
-#include "sql/sqlconnection.h"
-#include "sql/sqlsimprocess.h"
+#include <vds/sql/serverinfo.h>
+#include <vds/sql/sqlconnection.h>
+#include <vds/sql/sqlsimprocess.h>
 
 namespace vds::cli {
 namespace {

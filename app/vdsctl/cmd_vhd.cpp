@@ -11,10 +11,10 @@
 #include <sys/stat.h>
 
 #include "cli.h"
-#include "disks/diskopener.h"
-#include "jobs/jobrunner.h"
-#include "jobs/virtualdiskjob.h"
-#include "vdisk/imagecheck.h"
+#include <vds/disks/diskopener.h>
+#include <vds/jobs/jobrunner.h>
+#include <vds/jobs/virtualdiskjob.h>
+#include <vds/vdisk/imagecheck.h>
 
 namespace vds::cli {
 
@@ -98,16 +98,16 @@ void printInfo(const QString &path, const vdisk::ImageInfo &i)
 /// Runs the job with a progress line and Ctrl+C → cancel. Returns the exit code.
 int runJob(vdisk::CreateParams params, bool json, bool progress, const QString &command)
 {
-    JobRunner runner;
+    jobs::JobRunner runner;
     runner.setSampleIntervalMs(250);
     int rc = ExitJobFailed;
     const bool draw = wantProgress(progress);
     const std::string target = params.path; // params moves into the job below
-    QObject::connect(&runner, &JobRunner::progress, &runner,
-                     [&runner, draw](JobId id, quint64 done, quint64 total) {
+    QObject::connect(&runner, &jobs::JobRunner::progress, &runner,
+                     [&runner, draw](jobs::JobId id, quint64 done, quint64 total) {
                          if (!draw || total == 0)
                              return;
-                         const JobSnapshot s = runner.snapshot(id);
+                         const jobs::JobSnapshot s = runner.snapshot(id);
                          std::fprintf(stderr, "\r%-8s %3d%%  %s of %s  %.0f MB/s   ",
                                       qPrintable(s.phase), int(done * 100 / total),
                                       qPrintable(human(done)), qPrintable(human(total)),
@@ -115,11 +115,11 @@ int runJob(vdisk::CreateParams params, bool json, bool progress, const QString &
                          std::fflush(stderr);
                      });
     QObject::connect(
-        &runner, &JobRunner::finished, &runner,
-        [&rc, json, draw, &target, command](JobId, const JobResult &r) {
+        &runner, &jobs::JobRunner::finished, &runner,
+        [&rc, json, draw, &target, command](jobs::JobId, const jobs::JobResult &r) {
             if (draw)
                 std::fputs("\n", stderr);
-            if (r.status == JobStatus::Cancelled) {
+            if (r.status == jobs::JobStatus::Cancelled) {
                 err(QStringLiteral("vdsctl vhd %1: cancelled").arg(command));
                 rc = ExitCancelled;
             } else if (!r.succeeded()) {
@@ -160,7 +160,7 @@ int runJob(vdisk::CreateParams params, bool json, bool progress, const QString &
             runner.cancelAll();
     });
     poll.start(100);
-    runner.start(std::make_unique<VirtualDiskJob>(std::move(params)));
+    runner.start(std::make_unique<jobs::VirtualDiskJob>(std::move(params)));
     QCoreApplication::exec();
     return rc;
 }

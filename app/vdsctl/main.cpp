@@ -4,8 +4,8 @@
 #include <cstdio>
 
 #include "cli.h"
-#include "logging/logsetup.h"
-#include "vds/version.h"
+#include <vds/logging/logsetup.h>
+#include <vds/version.h>
 
 namespace {
 

@@ -8,14 +8,14 @@
 
 #include <cstdio>
 
-#include "info/versions.h"
-#include "jobs/jobrunner.h"
-#include "logging/logbridge.h"
-#include "logging/logsetup.h"
-#include "mainwindow.h"
-#include "settings/preferences.h"
-#include "util/log.h"
-#include "vds/version.h"
+#include "ui/mainwindow.h"
+#include <vds/info/versions.h>
+#include <vds/jobs/jobrunner.h>
+#include <vds/logging/log.h>
+#include <vds/logging/logbridge.h>
+#include <vds/logging/logsetup.h>
+#include <vds/settings/preferences.h>
+#include <vds/version.h>
 
 #include <spdlog/logger.h>
 
@@ -95,18 +95,18 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("vdstudio"));
 
     // The bridge exists before the first line is logged, so the Log page shows start-up too.
-    vds::LogBridge bridge;
+    vds::log::LogBridge bridge;
     vds::log::addSink(bridge.sink());
     vds::log::Options logOptions;
     logOptions.applicationName = QStringLiteral("vdstudio");
     logOptions.verbose = parser.isSet(verbose);
     spdlog::level::level_enum preferred = spdlog::level::info;
-    vds::log::parseLevel(vds::Preferences::logLevel().get().toStdString(), preferred);
+    vds::log::parseLevel(vds::settings::Preferences::logLevel().get().toStdString(), preferred);
     logOptions.defaultLevel = preferred;
     const QString logFile = vds::log::initialise(logOptions);
 
-    vds::JobRunner runner;
-    runner.setStallTimeoutMs(vds::Preferences::stallSeconds().get() * 1000);
+    vds::jobs::JobRunner runner;
+    runner.setStallTimeoutMs(vds::settings::Preferences::stallSeconds().get() * 1000);
 
     vds::ui::MainWindow window(runner, &bridge, logFile);
     window.showPage(startPage);

@@ -1,4 +1,4 @@
-#include "disks/diskenumerator.h"
+#include <vds/disks/diskenumerator.h>
 
 #include <QDir>
 #include <QFile>

@@ -3,7 +3,7 @@
 #include <QList>
 #include <QString>
 
-#include "disks/diskinfo.h"
+#include <vds/disks/diskinfo.h>
 
 namespace vds::disks {
 

@@ -1,4 +1,4 @@
-#include "disks/diskopener.h"
+#include <vds/disks/diskopener.h>
 
 #include <QAtomicInt>
 #include <QDBusConnection>

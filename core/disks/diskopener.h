@@ -2,8 +2,8 @@
 
 #include <QString>
 
-#include "util/error.h"
-#include "vdisk/fileio.h"
+#include <vds/util/error.h>
+#include <vds/vdisk/fileio.h>
 
 namespace vds::disks {
 

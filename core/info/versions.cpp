@@ -1,4 +1,4 @@
-#include "info/versions.h"
+#include <vds/info/versions.h>
 
 #include <QtGlobal>
 
@@ -8,9 +8,9 @@
 #include <sqlext.h>
 #include <zstd.h>
 
-#include "vds/version.h"
+#include <vds/version.h>
 
-namespace vds {
+namespace vds::info {
 
 QString productVersion()
 {
@@ -33,4 +33,4 @@ QList<QPair<QString, QString>> libraryVersions()
     return out;
 }
 
-} // namespace vds
+} // namespace vds::info

@@ -1,18 +1,18 @@
-#include "jobs/job.h"
+#include <vds/jobs/job.h>
 
 #include <QElapsedTimer>
 
 #include <exception>
 
-#include "util/log.h"
+#include <vds/logging/log.h>
 
 #include <spdlog/logger.h>
 
-namespace vds {
+namespace vds::jobs {
 
 Job::Job(QString title, QObject *parent) : QObject(parent), m_title(std::move(title))
 {
-    qRegisterMetaType<vds::JobResult>();
+    qRegisterMetaType<vds::jobs::JobResult>();
 }
 
 Job::~Job() = default;
@@ -67,4 +67,4 @@ void Job::run(JobContext &ctx)
     emit finished(result);
 }
 
-} // namespace vds
+} // namespace vds::jobs

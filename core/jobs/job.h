@@ -6,10 +6,10 @@
 
 #include <atomic>
 
-#include "jobs/jobcontext.h"
-#include "jobs/jobresult.h"
+#include <vds/jobs/jobcontext.h>
+#include <vds/jobs/jobresult.h>
 
-namespace vds {
+namespace vds::jobs {
 
 /// A unit of long-running work: built from a plain Params value, run once on a thread the
 /// JobRunner owns, ending with exactly one `finished(JobResult)`.
@@ -43,7 +43,7 @@ public:
     void run(JobContext &ctx);
 
 signals:
-    void finished(const vds::JobResult &result);
+    void finished(const vds::jobs::JobResult &result);
 
 protected:
     virtual JobResult execute(JobContext &ctx) = 0;
@@ -53,4 +53,4 @@ private:
     std::atomic_bool m_ran{false};
 };
 
-} // namespace vds
+} // namespace vds::jobs

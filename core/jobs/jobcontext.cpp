@@ -1,8 +1,8 @@
-#include "jobs/jobcontext.h"
+#include <vds/jobs/jobcontext.h>
 
 #include <algorithm>
 
-namespace vds {
+namespace vds::jobs {
 
 void JobContext::setChannelCount(int count) noexcept
 {
@@ -35,4 +35,4 @@ QString JobContext::phase() const
     return m_phase;
 }
 
-} // namespace vds
+} // namespace vds::jobs

@@ -7,9 +7,9 @@
 #include <atomic>
 #include <cstdint>
 
-#include "jobs/report.h"
+#include <vds/jobs/report.h>
 
-namespace vds {
+namespace vds::jobs {
 
 /// Shared state between a running job (writer) and the JobRunner (reader): the cancel flag and
 /// the byte counters. Every member is safe to call from any thread; the job bumps counters per
@@ -74,4 +74,4 @@ private:
     Report m_report;
 };
 
-} // namespace vds
+} // namespace vds::jobs

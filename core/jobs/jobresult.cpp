@@ -1,6 +1,6 @@
-#include "jobs/jobresult.h"
+#include <vds/jobs/jobresult.h>
 
-namespace vds {
+namespace vds::jobs {
 
 JobResult JobResult::success(JobStatistics stats)
 {
@@ -36,4 +36,4 @@ QString statusName(JobStatus status)
     return {};
 }
 
-} // namespace vds
+} // namespace vds::jobs

@@ -4,10 +4,10 @@
 #include <QString>
 #include <QVariantMap>
 
-#include "jobs/report.h"
-#include "util/error.h"
+#include <vds/jobs/report.h>
+#include <vds/util/error.h>
 
-namespace vds {
+namespace vds::jobs {
 
 enum class JobStatus { Succeeded, Failed, Cancelled };
 
@@ -36,6 +36,6 @@ struct JobResult {
 
 [[nodiscard]] QString statusName(JobStatus status);
 
-} // namespace vds
+} // namespace vds::jobs
 
-Q_DECLARE_METATYPE(vds::JobResult)
+Q_DECLARE_METATYPE(vds::jobs::JobResult)

@@ -1,14 +1,14 @@
-#include "jobs/jobrunner.h"
+#include <vds/jobs/jobrunner.h>
 
 #include <QThread>
 
-#include "jobs/job.h"
-#include "jobs/jobcontext.h"
-#include "util/log.h"
+#include <vds/jobs/job.h>
+#include <vds/jobs/jobcontext.h>
+#include <vds/logging/log.h>
 
 #include <spdlog/logger.h>
 
-namespace vds {
+namespace vds::jobs {
 
 struct JobRunner::Entry {
     JobId id = 0;
@@ -30,8 +30,8 @@ struct JobRunner::Entry {
 
 JobRunner::JobRunner(QObject *parent) : QObject(parent)
 {
-    qRegisterMetaType<vds::JobResult>();
-    qRegisterMetaType<vds::JobId>("vds::JobId");
+    qRegisterMetaType<vds::jobs::JobResult>();
+    qRegisterMetaType<vds::jobs::JobId>("vds::jobs::JobId");
     m_timer.setInterval(250);
     connect(&m_timer, &QTimer::timeout, this, &JobRunner::sample);
 }
@@ -218,4 +218,4 @@ void JobRunner::reap(JobId id)
     m_jobs.erase(it);
 }
 
-} // namespace vds
+} // namespace vds::jobs

@@ -9,12 +9,12 @@
 #include <map>
 #include <memory>
 
-#include "jobs/jobresult.h"
-#include "jobs/throughput.h"
+#include <vds/jobs/jobresult.h>
+#include <vds/jobs/throughput.h>
 
 class QThread;
 
-namespace vds {
+namespace vds::jobs {
 
 class Job;
 class JobContext;
@@ -71,15 +71,16 @@ public:
     [[nodiscard]] int stallTimeoutMs() const { return m_stallTimeoutMs; }
 
 signals:
-    void started(vds::JobId id, const QString &title);
-    void progress(vds::JobId id, quint64 done, quint64 total);
+    void started(vds::jobs::JobId id, const QString &title);
+    void progress(vds::jobs::JobId id, quint64 done, quint64 total);
     /// Total rate plus one rate per channel (empty when the job has no channels).
-    void throughputSample(vds::JobId id, double bytesPerSecond, const QList<double> &perChannel);
-    void etaChanged(vds::JobId id, qint64 secondsLeft);
-    void phaseChanged(vds::JobId id, const QString &phase);
-    void stalled(vds::JobId id, qint64 secondsWithoutProgress);
+    void throughputSample(vds::jobs::JobId id, double bytesPerSecond,
+                          const QList<double> &perChannel);
+    void etaChanged(vds::jobs::JobId id, qint64 secondsLeft);
+    void phaseChanged(vds::jobs::JobId id, const QString &phase);
+    void stalled(vds::jobs::JobId id, qint64 secondsWithoutProgress);
     /// Exactly once per started job (unless the runner is destroyed first).
-    void finished(vds::JobId id, const vds::JobResult &result);
+    void finished(vds::jobs::JobId id, const vds::jobs::JobResult &result);
 
 private:
     struct Entry;
@@ -95,4 +96,4 @@ private:
     int m_stallTimeoutMs = 30000;
 };
 
-} // namespace vds
+} // namespace vds::jobs

@@ -1,6 +1,6 @@
-#include "jobs/report.h"
+#include <vds/jobs/report.h>
 
-namespace vds {
+namespace vds::jobs {
 
 void Report::beginPhase(const QString &title)
 {
@@ -67,4 +67,4 @@ QString Report::toHtml() const
     return out;
 }
 
-} // namespace vds
+} // namespace vds::jobs

@@ -5,7 +5,7 @@
 #include <QMetaType>
 #include <QString>
 
-namespace vds {
+namespace vds::jobs {
 
 /// A job's report: phases, each with timestamped lines and a final status. Built by the job on
 /// its own thread, then handed over by value in JobResult (no sharing, no locking).
@@ -43,4 +43,4 @@ private:
     QList<Phase> m_phases;
 };
 
-} // namespace vds
+} // namespace vds::jobs

@@ -1,8 +1,8 @@
-#include "jobs/throughput.h"
+#include <vds/jobs/throughput.h>
 
 #include <cmath>
 
-namespace vds {
+namespace vds::jobs {
 
 void ThroughputEstimator::add(double seconds, std::uint64_t bytesDone)
 {
@@ -41,4 +41,4 @@ std::int64_t ThroughputEstimator::etaSeconds(std::uint64_t total) const
         std::ceil(static_cast<double>(total - m_lastBytes) / m_smoothed));
 }
 
-} // namespace vds
+} // namespace vds::jobs

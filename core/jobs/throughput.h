@@ -2,7 +2,7 @@
 
 #include <cstdint>
 
-namespace vds {
+namespace vds::jobs {
 
 /// Turns (time, cumulative bytes) samples into a current rate, a smoothed rate and an ETA.
 /// Plain value; the JobRunner keeps one per running job and feeds it on every sampling tick.
@@ -35,4 +35,4 @@ private:
     bool m_primed = false;
 };
 
-} // namespace vds
+} // namespace vds::jobs

@@ -1,8 +1,8 @@
-#include "jobs/virtualdiskjob.h"
+#include <vds/jobs/virtualdiskjob.h>
 
 #include <QFileInfo>
 
-namespace vds {
+namespace vds::jobs {
 
 namespace {
 
@@ -94,4 +94,4 @@ JobResult VirtualDiskJob::execute(JobContext &ctx)
     return JobResult::success(stats);
 }
 
-} // namespace vds
+} // namespace vds::jobs

@@ -1,13 +1,13 @@
 #pragma once
 
-#include "jobs/job.h"
-#include "vdisk/createparams.h"
+#include <vds/jobs/job.h>
+#include <vds/vdisk/createvirtualdisk.h>
 
-namespace vds {
+namespace vds::jobs {
 
 /// Creates or converts a VHD/VHDX (CreateVirtualDisk) as a job on the JobRunner.
 ///
-/// Params in: a vdisk::CreateParams value (core/vdisk/createparams.h) — target path, format,
+/// Params in: a vdisk::CreateParams value (core/vdisk/createvirtualdisk.h) — target path, format,
 /// type, size, block and sector sizes, parent (differencing) or source (conversion: an image,
 /// a raw file, a block device path, or an already open descriptor in `sourceFd`, which the
 /// caller keeps open until `finished`), flags, verify. Wizards and profiles fill it; the job
@@ -15,7 +15,7 @@ namespace vds {
 /// virtualSize, fileSize, uniqueId, blocksWritten, blocksSkipped and verified.
 /// Progress: bytes of the virtual disk copied (and verified), per buffer; phases "prepare",
 /// "copy", "finish", "verify". Cancel: checked per buffer; nothing is left at the target.
-/// Thread affinity: as vds::Job (runs on the runner's thread for it).
+/// Thread affinity: as vds::jobs::Job (runs on the runner's thread for it).
 class VirtualDiskJob final : public Job {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(VirtualDiskJob)
@@ -38,4 +38,4 @@ private:
     Params m_params;
 };
 
-} // namespace vds
+} // namespace vds::jobs

@@ -1,4 +1,4 @@
-#include "logging/logbridge.h"
+#include <vds/logging/logbridge.h>
 
 #include <QMetaObject>
 #include <QPointer>
@@ -8,9 +8,9 @@
 #include <spdlog/details/log_msg.h>
 #include <spdlog/sinks/base_sink.h>
 
-#include "util/log.h"
+#include <vds/logging/log.h>
 
-namespace vds {
+namespace vds::log {
 namespace {
 
 class BridgeSink final : public spdlog::sinks::base_sink<std::mutex> {
@@ -54,7 +54,7 @@ private:
 
 LogBridge::LogBridge(QObject *parent) : QObject(parent), m_sink(std::make_shared<BridgeSink>(this))
 {
-    qRegisterMetaType<vds::LogMessage>();
+    qRegisterMetaType<vds::log::LogMessage>();
 }
 
 LogBridge::~LogBridge()
@@ -63,4 +63,4 @@ LogBridge::~LogBridge()
     static_cast<BridgeSink *>(m_sink.get())->detach();
 }
 
-} // namespace vds
+} // namespace vds::log

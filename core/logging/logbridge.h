@@ -10,7 +10,7 @@ namespace spdlog::sinks {
 class sink;
 }
 
-namespace vds {
+namespace vds::log {
 
 /// One log line as the UI shows it.
 struct LogMessage {
@@ -35,12 +35,12 @@ public:
     [[nodiscard]] std::shared_ptr<spdlog::sinks::sink> sink() const { return m_sink; }
 
 signals:
-    void messageLogged(const vds::LogMessage &message);
+    void messageLogged(const vds::log::LogMessage &message);
 
 private:
     std::shared_ptr<spdlog::sinks::sink> m_sink;
 };
 
-} // namespace vds
+} // namespace vds::log
 
-Q_DECLARE_METATYPE(vds::LogMessage)
+Q_DECLARE_METATYPE(vds::log::LogMessage)

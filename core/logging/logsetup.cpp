@@ -1,4 +1,4 @@
-#include "logging/logsetup.h"
+#include <vds/logging/logsetup.h>
 
 #include <QDir>
 #include <QStandardPaths>
@@ -7,7 +7,7 @@
 #include <spdlog/sinks/rotating_file_sink.h>
 #include <spdlog/sinks/stdout_color_sinks.h>
 
-#include "util/log.h"
+#include <vds/logging/log.h>
 
 namespace vds::log {
 

@@ -1,9 +1,9 @@
-#include "settings/preferences.h"
+#include <vds/settings/preferences.h>
 
 #include <QDir>
 #include <QStandardPaths>
 
-namespace vds {
+namespace vds::settings {
 
 const SettingValue<QString> &Preferences::defaultBackupDirectory()
 {
@@ -48,4 +48,4 @@ const SettingValue<QString> &Preferences::colorScheme()
     return v;
 }
 
-} // namespace vds
+} // namespace vds::settings

@@ -2,9 +2,9 @@
 
 #include <QString>
 
-#include "settings/settingvalue.h"
+#include <vds/settings/settingvalue.h>
 
-namespace vds {
+namespace vds::settings {
 
 /// Every user preference, with its key and default. The Preferences dialog edits these; jobs
 /// never read them (a wizard copies what it needs into the job's Params value).
@@ -23,4 +23,4 @@ struct Preferences {
     static const SettingValue<QString> &colorScheme();
 };
 
-} // namespace vds
+} // namespace vds::settings

@@ -4,7 +4,7 @@
 #include <QString>
 #include <QVariant>
 
-namespace vds {
+namespace vds::settings {
 
 /// One typed preference: its key and default live together, in one place (Preferences).
 /// Reads and writes go through QSettings; use from one thread at a time (the GUI thread).
@@ -32,4 +32,4 @@ private:
     T m_default;
 };
 
-} // namespace vds
+} // namespace vds::settings

@@ -1,4 +1,4 @@
-#include "sql/connectionoptions.h"
+#include <vds/sql/connectionoptions.h>
 
 #include <algorithm>
 #include <cctype>

@@ -1,4 +1,4 @@
-#include "sql/odbchandle.h"
+#include <vds/sql/odbchandle.h>
 
 namespace vds::sql {
 

@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "sql/sqldiagnostic.h"
+#include <vds/sql/sqldiagnostic.h>
 
 namespace vds::sql {
 

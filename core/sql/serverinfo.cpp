@@ -1,10 +1,10 @@
-#include "sql/serverinfo.h"
+#include <vds/sql/serverinfo.h>
 
 #include <map>
 
 #include <spdlog/logger.h>
 
-#include "util/log.h"
+#include <vds/logging/log.h>
 
 namespace vds::sql {
 

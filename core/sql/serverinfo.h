@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "sql/sqlconnection.h"
+#include <vds/sql/sqlconnection.h>
 
 namespace vds::sql {
 

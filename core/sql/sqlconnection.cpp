@@ -1,4 +1,4 @@
-#include "sql/sqlconnection.h"
+#include <vds/sql/sqlconnection.h>
 
 #include <algorithm>
 #include <cctype>
@@ -6,7 +6,7 @@
 
 #include <spdlog/logger.h>
 
-#include "util/log.h"
+#include <vds/logging/log.h>
 
 namespace vds::sql {
 

@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "sql/connectionoptions.h"
-#include "sql/odbchandle.h"
-#include "util/error.h"
+#include <vds/sql/connectionoptions.h>
+#include <vds/sql/odbchandle.h>
+#include <vds/util/error.h>
 
 namespace vds::sql {
 

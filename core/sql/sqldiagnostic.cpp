@@ -1,4 +1,4 @@
-#include "sql/sqldiagnostic.h"
+#include <vds/sql/sqldiagnostic.h>
 
 namespace vds::sql {
 

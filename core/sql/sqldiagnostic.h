@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "util/error.h"
+#include <vds/util/error.h>
 
 namespace vds::sql {
 

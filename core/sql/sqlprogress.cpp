@@ -1,4 +1,4 @@
-#include "sql/sqlprogress.h"
+#include <vds/sql/sqlprogress.h>
 
 #include <cstdio>
 

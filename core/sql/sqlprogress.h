@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "sql/sqldiagnostic.h"
+#include <vds/sql/sqldiagnostic.h>
 
 namespace vds::sql {
 

@@ -1,4 +1,4 @@
-#include "sql/sqlsimprocess.h"
+#include <vds/sql/sqlsimprocess.h>
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>

@@ -4,7 +4,7 @@
 #include <QString>
 #include <QStringList>
 
-#include "util/error.h"
+#include <vds/util/error.h>
 
 namespace vds::sql {
 

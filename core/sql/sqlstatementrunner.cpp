@@ -1,8 +1,8 @@
-#include "sql/sqlstatementrunner.h"
+#include <vds/sql/sqlstatementrunner.h>
 
 #include <spdlog/logger.h>
 
-#include "util/log.h"
+#include <vds/logging/log.h>
 
 namespace vds::sql {
 

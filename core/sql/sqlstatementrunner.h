@@ -8,8 +8,8 @@
 #include <thread>
 #include <vector>
 
-#include "sql/sqlconnection.h"
-#include "sql/sqlprogress.h"
+#include <vds/sql/sqlconnection.h>
+#include <vds/sql/sqlprogress.h>
 
 namespace vds::sql {
 

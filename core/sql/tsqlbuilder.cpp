@@ -1,4 +1,4 @@
-#include "sql/tsqlbuilder.h"
+#include <vds/sql/tsqlbuilder.h>
 
 namespace vds::sql {
 

@@ -6,7 +6,7 @@
 #include <utility>
 #include <vector>
 
-#include "util/error.h"
+#include <vds/util/error.h>
 
 namespace vds::sql {
 

@@ -1,4 +1,4 @@
-#include "util/error.h"
+#include <vds/util/error.h>
 
 #include <cerrno>
 #include <cstdio>

@@ -1,4 +1,4 @@
-#include "util/utf.h"
+#include <vds/util/utf.h>
 
 namespace vds::utf {
 namespace {

@@ -2,8 +2,8 @@
 
 #include <cstdint>
 
-#include "util/error.h"
-#include "vdi/types.h"
+#include <vds/util/error.h>
+#include <vds/vdi/types.h>
 
 namespace vds::vdi {
 

@@ -1,6 +1,6 @@
-#include "vdi/clientset.h"
-#include "vdi/nativeclientset_p.h"
-#include "vdi/sqlvdiclientset_p.h"
+#include <vds/vdi/clientset.h>
+#include <vds/vdi/nativeclientset_p.h>
+#include <vds/vdi/sqlvdiclientset_p.h>
 
 namespace vds::vdi {
 

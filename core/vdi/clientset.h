@@ -9,9 +9,9 @@
 #include <string_view>
 #include <vector>
 
-#include "util/error.h"
-#include "vdi/clientdevice.h"
-#include "vdi/types.h"
+#include <vds/util/error.h>
+#include <vds/vdi/clientdevice.h>
+#include <vds/vdi/types.h>
 
 namespace vds::vdi {
 

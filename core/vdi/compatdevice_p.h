@@ -2,8 +2,8 @@
 
 #include <atomic>
 
-#include "compat/vdi.h"
-#include "vdi/clientdevice.h"
+#include <vds/compat/vdi.h>
+#include <vds/vdi/clientdevice.h>
 
 namespace vds::vdi {
 

@@ -1,10 +1,10 @@
-#include "vdi/compatset_p.h"
+#include <vds/vdi/compatset_p.h>
 
 #include <cstdlib>
 #include <cstring>
 
-#include "vdi/compatdevice_p.h"
-#include "vdi/utf16_p.h"
+#include <vds/vdi/compatdevice_p.h>
+#include <vds/vdi/utf16_p.h>
 
 namespace vds::vdi {
 

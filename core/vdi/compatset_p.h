@@ -5,8 +5,8 @@
 #include <mutex>
 #include <vector>
 
-#include "compat/vdi.h"
-#include "vdi/clientset.h"
+#include <vds/compat/vdi.h>
+#include <vds/vdi/clientset.h>
 
 namespace vds::vdi {
 

@@ -1,4 +1,4 @@
-#include "vdi/liveness_p.h"
+#include <vds/vdi/liveness_p.h>
 
 #include <cstdio>
 #include <cstdlib>

@@ -1,4 +1,4 @@
-#include "vdi/names_p.h"
+#include <vds/vdi/names_p.h>
 
 #include <atomic>
 #include <chrono>
@@ -6,8 +6,8 @@
 
 #include <unistd.h>
 
-#include "vdi/shmlayout_p.h"
-#include "vdi/types.h"
+#include <vds/vdi/shmlayout_p.h>
+#include <vds/vdi/types.h>
 
 namespace vds::vdi::names {
 
@@ -37,14 +37,14 @@ Expected<std::string> canonicalInstance(std::string_view instance)
     if (instance.empty())
         return std::string("MSSQLSERVER");
     if (instance.find('\\') != std::string_view::npos)
-        return vdiFail(hr::InstanceName,
+        return vdiFail(hr::kInstanceName,
                        "instance names are local: a 'machine\\' prefix is not accepted",
                        std::string(instance));
     bool ok = instance.size() <= 16 && (isAsciiAlpha(instance[0]) || instance[0] == '_');
     for (char c : instance)
         ok = ok && (isAsciiAlpha(c) || isAsciiDigit(c) || c == '_' || c == '$' || c == '#');
     if (!ok)
-        return vdiFail(hr::InstanceName, "malformed instance name (1-16 letters, digits, _ $ #)",
+        return vdiFail(hr::kInstanceName, "malformed instance name (1-16 letters, digits, _ $ #)",
                        std::string(instance));
     std::string out(instance);
     for (char &c : out)
@@ -56,13 +56,13 @@ Expected<std::string> canonicalInstance(std::string_view instance)
 Expected<void> checkSetName(std::string_view name)
 {
     if (name.empty())
-        return vdiFail(hr::Invalid, "the set name is empty");
+        return vdiFail(hr::kInvalid, "the set name is empty");
     if (name.size() >= shm::kMaxNameBytes)
-        return vdiFail(hr::Invalid, "the set name is longer than 2047 UTF-8 bytes");
+        return vdiFail(hr::kInvalid, "the set name is longer than 2047 UTF-8 bytes");
     if (name.find('\\') != std::string_view::npos)
-        return vdiFail(hr::Invalid, "set names may not contain a backslash", std::string(name));
+        return vdiFail(hr::kInvalid, "set names may not contain a backslash", std::string(name));
     if (name.find('\0') != std::string_view::npos)
-        return vdiFail(hr::Invalid, "set names may not contain NUL");
+        return vdiFail(hr::kInvalid, "set names may not contain NUL");
     return {};
 }
 

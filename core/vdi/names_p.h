@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "util/error.h"
+#include <vds/util/error.h>
 
 namespace vds::vdi::names {
 

@@ -1,9 +1,9 @@
-#include "vdi/nativeclientdevice_p.h"
+#include <vds/vdi/nativeclientdevice_p.h>
 
 #include <optional>
 
-#include "vdi/nativeclientset_p.h"
-#include "vdi/sharedset_p.h"
+#include <vds/vdi/nativeclientset_p.h>
+#include <vds/vdi/sharedset_p.h>
 
 namespace vds::vdi {
 
@@ -28,7 +28,7 @@ Expected<Command *> NativeClientDevice::getCommand(std::int64_t timeoutMs)
     const std::int32_t rc =
         m_set.wait(d.clientEvent, timeoutMs, [&]() -> std::optional<std::int32_t> {
             if (m_set.ctl().aborted)
-                return hr::Abort;
+                return hr::kAbort;
             std::uint32_t next = shm::kQueueDepth;
             bool delivered = false;
             for (std::uint32_t i = 0; i < shm::kQueueDepth; ++i) {
@@ -45,17 +45,19 @@ Expected<Command *> NativeClientDevice::getCommand(std::int64_t timeoutMs)
                     return std::nullopt;
                 d.slots[next].state = st(SlotState::Delivered);
                 taken = next;
-                return hr::Ok;
+                return hr::kOk;
             }
             if (d.closed)
-                return hr::Close;
+                return hr::kClose;
             return std::nullopt;
         });
     switch (rc) {
-    case hr::Ok: break;
-    case hr::Abort: m_owner.noteAborted(); return vdiFail(hr::Abort, "the set was aborted", m_name);
-    case hr::Close: return vdiFail(hr::Close, "the server closed the device", m_name);
-    case hr::Timeout: return vdiFail(hr::Timeout, "no command in time", m_name);
+    case hr::kOk: break;
+    case hr::kAbort:
+        m_owner.noteAborted();
+        return vdiFail(hr::kAbort, "the set was aborted", m_name);
+    case hr::kClose: return vdiFail(hr::kClose, "the server closed the device", m_name);
+    case hr::kTimeout: return vdiFail(hr::kTimeout, "no command in time", m_name);
     default: return vdiFail(rc, "GetCommand failed", m_name);
     }
     const shm::CommandSlot &s = d.slots[taken];
@@ -72,33 +74,33 @@ Expected<void> NativeClientDevice::completeCommand(Command *command, std::uint32
                                                    std::uint64_t bytes, std::uint64_t position)
 {
     if (command < m_commands || command >= m_commands + shm::kQueueDepth)
-        return vdiFail(hr::Invalid, "not a command of this device", m_name);
+        return vdiFail(hr::kInvalid, "not a command of this device", m_name);
     const auto i = static_cast<std::uint32_t>(command - m_commands);
     SharedSet::Lock lock(m_set);
     shm::Control &c = m_set.ctl();
     shm::Device &d = c.devices[m_index];
     if (c.aborted) {
         m_owner.noteAborted();
-        return vdiFail(hr::Abort, "the set was aborted; the completion is ignored", m_name);
+        return vdiFail(hr::kAbort, "the set was aborted; the completion is ignored", m_name);
     }
     shm::CommandSlot &s = d.slots[i];
     if (s.state != st(SlotState::Delivered) || s.id != m_ids[i])
-        return vdiFail(hr::Invalid, "the command is not active", m_name);
+        return vdiFail(hr::kInvalid, "the command is not active", m_name);
     s.state = st(SlotState::Completed);
     s.completionCode = code;
     s.bytesTransferred = bytes;
     s.outPosition = position;
     d.lastCompletionNs = static_cast<std::uint64_t>(SharedSet::nowNs());
     m_ids[i] = 0;
-    if (s.commandCode == command::ClearError && code == win32::Success) {
+    if (s.commandCode == command::kClearError && code == win32::kSuccess) {
         d.ioError = 0;
-    } else if (code != win32::Success) {
+    } else if (code != win32::kSuccess) {
         // IO-ERROR: commands queued but not yet seen fail with ERROR_IO_DEVICE unseen.
         d.ioError = 1;
         for (shm::CommandSlot &q : d.slots)
-            if (q.state == st(SlotState::Queued) && q.commandCode != command::ClearError) {
+            if (q.state == st(SlotState::Queued) && q.commandCode != command::kClearError) {
                 q.state = st(SlotState::Completed);
-                q.completionCode = win32::IoDevice;
+                q.completionCode = win32::kIoDevice;
                 q.bytesTransferred = 0;
             }
     }

@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <string>
 
-#include "vdi/clientdevice.h"
-#include "vdi/shmlayout_p.h"
+#include <vds/vdi/clientdevice.h>
+#include <vds/vdi/shmlayout_p.h>
 
 namespace vds::vdi {
 

@@ -1,4 +1,4 @@
-#include "vdi/nativeclientset_p.h"
+#include <vds/vdi/nativeclientset_p.h>
 
 #include <cerrno>
 #include <charconv>
@@ -8,9 +8,9 @@
 #include <grp.h>
 #include <unistd.h>
 
-#include "vdi/liveness_p.h"
-#include "vdi/nativeclientdevice_p.h"
-#include "vdi/sharedset_p.h"
+#include <vds/vdi/liveness_p.h>
+#include <vds/vdi/nativeclientdevice_p.h>
+#include <vds/vdi/sharedset_p.h>
 
 namespace vds::vdi {
 
@@ -25,15 +25,15 @@ bool isPowerOfTwo(std::uint32_t v)
 Expected<void> checkConfig(const Config &cfg)
 {
     if (cfg.deviceCount < 1 || cfg.deviceCount > kMaxDevices)
-        return vdiFail(hr::NotSupported, "deviceCount must be 1 to 64");
-    if (cfg.features & ~feature::ClientMask)
-        return vdiFail(hr::NotSupported, "unknown or server-only feature bits requested");
+        return vdiFail(hr::kNotSupported, "deviceCount must be 1 to 64");
+    if (cfg.features & ~feature::kClientMask)
+        return vdiFail(hr::kNotSupported, "unknown or server-only feature bits requested");
     if (cfg.alignment != 0 && (!isPowerOfTwo(cfg.alignment) || cfg.alignment > 65536))
-        return vdiFail(hr::NotSupported, "alignment must be a power of two up to 64 KiB");
+        return vdiFail(hr::kNotSupported, "alignment must be a power of two up to 64 KiB");
     if (cfg.prefixZoneSize > 65536)
-        return vdiFail(hr::NotSupported, "prefixZoneSize is limited to 64 KiB");
-    if (cfg.softFileMarkBlockSize != 0 && !(cfg.features & feature::FileMarks))
-        return vdiFail(hr::NotSupported, "softFileMarkBlockSize needs VDF_FileMarks");
+        return vdiFail(hr::kNotSupported, "prefixZoneSize is limited to 64 KiB");
+    if (cfg.softFileMarkBlockSize != 0 && !(cfg.features & feature::kFileMarks))
+        return vdiFail(hr::kNotSupported, "softFileMarkBlockSize needs VDF_FileMarks");
     return {};
 }
 } // namespace
@@ -60,7 +60,7 @@ Expected<gid_t> NativeClientSet::resolveGroup(const std::string &group)
         return static_cast<gid_t>(value);
     if (const struct group *g = ::getgrnam(group.c_str()))
         return g->gr_gid;
-    return vdiFail(hr::Security, "unknown server group", group);
+    return vdiFail(hr::kSecurity, "unknown server group", group);
 }
 
 Expected<void> NativeClientSet::create(std::string_view instance, std::string_view name,
@@ -68,7 +68,7 @@ Expected<void> NativeClientSet::create(std::string_view instance, std::string_vi
 {
     std::lock_guard guard(m_mutex);
     if (m_state != State::Dne)
-        return vdiFail(hr::Protocol, "this object already holds a set", std::string(name));
+        return vdiFail(hr::kProtocol, "this object already holds a set", std::string(name));
     if (auto ok = checkConfig(config); !ok)
         return ok;
     auto group = resolveGroup(m_options.serverGroup);
@@ -87,9 +87,9 @@ Expected<Config> NativeClientSet::getConfiguration(std::int64_t timeoutMs)
 {
     std::unique_lock guard(m_mutex);
     if (m_state == State::Dne)
-        return vdiFail(hr::Protocol, "no set");
+        return vdiFail(hr::kProtocol, "no set");
     if (m_state == State::Aborted)
-        return vdiFail(hr::Abort, "the set was aborted", m_shared->setName());
+        return vdiFail(hr::kAbort, "the set was aborted", m_shared->setName());
     const std::shared_ptr<SharedSet> keep = m_shared;
     SharedSet &set = *keep;
     // Waiting must not hold the object's mutex: SignalAbort from another thread has to get in.
@@ -99,22 +99,22 @@ Expected<Config> NativeClientSet::getConfiguration(std::int64_t timeoutMs)
         set.wait(set.ctl().setEvent, timeoutMs, [&]() -> std::optional<std::int32_t> {
             const shm::Control &c = set.ctl();
             if (c.aborted)
-                return hr::Abort;
+                return hr::kAbort;
             if (c.serverPhase >= static_cast<std::uint32_t>(ServerPhase::Configured)) {
                 cfg = c.serverConfig;
-                return hr::Ok;
+                return hr::kOk;
             }
             return std::nullopt;
         });
     guard.lock();
     if (m_shared != keep)
-        return vdiFail(hr::Abort, "the set was closed while waiting");
-    if (rc == hr::Abort) {
+        return vdiFail(hr::kAbort, "the set was closed while waiting");
+    if (rc == hr::kAbort) {
         m_state = State::Aborted;
-        return vdiFail(hr::Abort, "the set was aborted", set.setName());
+        return vdiFail(hr::kAbort, "the set was aborted", set.setName());
     }
-    if (rc == hr::Timeout)
-        return vdiFail(hr::Timeout, "the server has not configured the set yet", set.setName());
+    if (rc == hr::kTimeout)
+        return vdiFail(hr::kTimeout, "the server has not configured the set yet", set.setName());
     if (auto mapped = set.mapBufferArea(); !mapped)
         return std::unexpected(mapped.error());
     if (m_primary) {
@@ -131,11 +131,11 @@ Expected<ClientDevice *> NativeClientSet::openDevice(std::string_view name)
 {
     std::unique_lock guard(m_mutex);
     if (m_state == State::Aborted)
-        return vdiFail(hr::Abort, "the set was aborted", std::string(name));
+        return vdiFail(hr::kAbort, "the set was aborted", std::string(name));
     if (m_state != State::Initializing && m_state != State::Active)
-        return vdiFail(hr::Protocol, "devices open after GetConfiguration", std::string(name));
+        return vdiFail(hr::kProtocol, "devices open after GetConfiguration", std::string(name));
     if (name.empty() || name.size() >= shm::kMaxNameBytes)
-        return vdiFail(hr::Invalid, "bad device name", std::string(name));
+        return vdiFail(hr::kInvalid, "bad device name", std::string(name));
     const std::shared_ptr<SharedSet> keep = m_shared;
     SharedSet &set = *keep;
     guard.unlock();
@@ -146,41 +146,41 @@ Expected<ClientDevice *> NativeClientSet::openDevice(std::string_view name)
         set.wait(set.ctl().setEvent, kInfinite, [&]() -> std::optional<std::int32_t> {
             shm::Control &c = set.ctl();
             if (c.aborted)
-                return hr::Abort;
+                return hr::kAbort;
             if (c.devicesClientOpened >= c.serverConfig.deviceCount)
-                return hr::Open;
+                return hr::kOpen;
             for (std::uint32_t i = 0; i < c.devicesServerOpened; ++i) {
                 shm::Device &d = c.devices[i];
                 if (std::string_view(d.name, d.nameBytes) != name)
                     continue;
                 if (d.clientOpen)
-                    return hr::Protocol;
+                    return hr::kProtocol;
                 d.clientOpen = 1;
                 d.clientPeer = set.peerIndex();
                 ++c.devicesClientOpened;
                 index = i;
-                return hr::Ok;
+                return hr::kOk;
             }
             if (c.devicesServerOpened >= c.serverConfig.deviceCount ||
                 c.serverPhase == static_cast<std::uint32_t>(ServerPhase::Closed))
-                return hr::Invalid;
+                return hr::kInvalid;
             return std::nullopt;
         });
     guard.lock();
     if (m_shared != keep) {
-        if (rc == hr::Ok) { // closed meanwhile: give the device back
+        if (rc == hr::kOk) { // closed meanwhile: give the device back
             SharedSet::Lock lock(set);
             set.ctl().devices[index].clientOpen = 0;
         }
-        return vdiFail(hr::Abort, "the set was closed while opening a device");
+        return vdiFail(hr::kAbort, "the set was closed while opening a device");
     }
     switch (rc) {
-    case hr::Ok: break;
-    case hr::Abort: m_state = State::Aborted; return vdiFail(hr::Abort, "the set was aborted");
-    case hr::Open: return vdiFail(hr::Open, "every device is open", std::string(name));
-    case hr::Protocol:
-        return vdiFail(hr::Protocol, "the device is already open", std::string(name));
-    default: return vdiFail(hr::Invalid, "the set has no device of this name", std::string(name));
+    case hr::kOk: break;
+    case hr::kAbort: m_state = State::Aborted; return vdiFail(hr::kAbort, "the set was aborted");
+    case hr::kOpen: return vdiFail(hr::kOpen, "every device is open", std::string(name));
+    case hr::kProtocol:
+        return vdiFail(hr::kProtocol, "the device is already open", std::string(name));
+    default: return vdiFail(hr::kInvalid, "the set has no device of this name", std::string(name));
     }
     m_devices[index] = std::make_unique<NativeClientDevice>(*this, set, index, std::string(name));
     m_state = State::Active;
@@ -220,7 +220,7 @@ Expected<void> NativeClientSet::closeLocked()
     m_state = State::Dne;
     m_primary = false;
     if (openDevices)
-        return vdiFail(hr::Open, "devices were still open: the set was aborted and closed");
+        return vdiFail(hr::kOpen, "devices were still open: the set was aborted and closed");
     return {};
 }
 
@@ -228,7 +228,7 @@ Expected<void> NativeClientSet::close()
 {
     std::lock_guard guard(m_mutex);
     if (m_state == State::Dne)
-        return vdiFail(hr::Protocol, "no set to close");
+        return vdiFail(hr::kProtocol, "no set to close");
     return closeLocked();
 }
 
@@ -237,7 +237,7 @@ Expected<void> NativeClientSet::signalAbort()
     // Waits never hold m_mutex, so this reaches a thread blocked in GetConfiguration at once.
     std::unique_lock guard(m_mutex);
     if (m_state == State::Dne)
-        return vdiFail(hr::Protocol, "no set");
+        return vdiFail(hr::kProtocol, "no set");
     {
         SharedSet::Lock lock(*m_shared);
         m_shared->abortLocked(1);
@@ -257,30 +257,30 @@ Expected<void> NativeClientSet::openInSecondary(std::string_view instance, std::
 {
     std::lock_guard guard(m_mutex);
     if (m_state != State::Dne)
-        return vdiFail(hr::Protocol, "this object already holds a set", std::string(name));
+        return vdiFail(hr::kProtocol, "this object already holds a set", std::string(name));
     auto shared = SharedSet::open(instance, name, SharedSet::Role::Secondary);
     if (!shared) {
         Error e = shared.error();
         if (e.category == ErrorCategory::NotFound)
-            e.native = {NativeKind::Hresult, hr::Protocol, {}};
+            e.native = {NativeKind::Hresult, hr::kProtocol, {}};
         return std::unexpected(e);
     }
     std::unique_ptr<SharedSet> set = std::move(*shared);
-    std::int32_t refuse = hr::Ok;
+    std::int32_t refuse = hr::kOk;
     {
         SharedSet::Lock lock(*set);
         shm::Control &c = set->ctl();
         if (c.aborted || c.primaryClosed)
-            refuse = hr::Abort;
+            refuse = hr::kAbort;
         else if (!c.primaryGotConfig)
-            refuse = hr::Protocol;
-        if (refuse != hr::Ok)
+            refuse = hr::kProtocol;
+        if (refuse != hr::kOk)
             c.peers[set->peerIndex()].closed = 1;
     }
-    if (refuse == hr::Abort)
-        return vdiFail(hr::Abort, "the set is aborting", std::string(name));
-    if (refuse == hr::Protocol)
-        return vdiFail(hr::Protocol, "the primary has not read the configuration yet",
+    if (refuse == hr::kAbort)
+        return vdiFail(hr::kAbort, "the set is aborting", std::string(name));
+    if (refuse == hr::kProtocol)
+        return vdiFail(hr::kProtocol, "the primary has not read the configuration yet",
                        std::string(name));
     if (auto mapped = set->mapBufferArea(); !mapped)
         return std::unexpected(mapped.error());
@@ -294,10 +294,10 @@ Expected<std::uint32_t> NativeClientSet::bufferHandle(const std::byte *buffer)
 {
     std::lock_guard guard(m_mutex);
     if (m_state == State::Dne || !m_shared->bufferBase())
-        return vdiFail(hr::Protocol, "the set has no buffers mapped");
+        return vdiFail(hr::kProtocol, "the set has no buffers mapped");
     const std::byte *base = m_shared->bufferBase();
     if (buffer < base || buffer >= base + m_shared->bufferSize())
-        return vdiFail(hr::Invalid, "the address is not in the set's buffer area");
+        return vdiFail(hr::kInvalid, "the address is not in the set's buffer area");
     return static_cast<std::uint32_t>(buffer - base);
 }
 
@@ -305,9 +305,9 @@ Expected<std::byte *> NativeClientSet::mapBufferHandle(std::uint32_t handle)
 {
     std::lock_guard guard(m_mutex);
     if (m_state == State::Dne || !m_shared->bufferBase())
-        return vdiFail(hr::Protocol, "the set has no buffers mapped");
+        return vdiFail(hr::kProtocol, "the set has no buffers mapped");
     if (handle >= m_shared->bufferSize())
-        return vdiFail(hr::Invalid, "the handle does not belong to this set");
+        return vdiFail(hr::kInvalid, "the handle does not belong to this set");
     return m_shared->bufferBase() + handle;
 }
 

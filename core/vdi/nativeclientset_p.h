@@ -6,7 +6,7 @@
 #include <mutex>
 #include <string>
 
-#include "vdi/clientset.h"
+#include <vds/vdi/clientset.h>
 
 namespace vds::vdi {
 

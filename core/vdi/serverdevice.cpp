@@ -1,8 +1,8 @@
-#include "vdi/serverset.h"
+#include <vds/vdi/serverset.h>
 
 #include <optional>
 
-#include "vdi/sharedset_p.h"
+#include <vds/vdi/sharedset_p.h>
 
 namespace vds::vdi {
 
@@ -38,23 +38,23 @@ Expected<std::uint64_t> ServerDevice::sendCommand(const ServerCommand &cmd)
     shm::Control &c = m_set.ctl();
     shm::Device &d = c.devices[m_index];
     if (c.aborted)
-        return vdiFail(hr::Abort, "the set is aborted", m_name);
+        return vdiFail(hr::kAbort, "the set is aborted", m_name);
     if (d.closed)
-        return vdiFail(hr::Close, "the device is closed", m_name);
-    if (d.ioError && cmd.commandCode != command::ClearError)
-        return vdiFail(hr::IoError, "the device is in IO-ERROR: only ClearError may be sent",
+        return vdiFail(hr::kClose, "the device is closed", m_name);
+    if (d.ioError && cmd.commandCode != command::kClearError)
+        return vdiFail(hr::kIoError, "the device is in IO-ERROR: only ClearError may be sent",
                        m_name);
     std::uint64_t offset = shm::kNoBuffer;
     if (cmd.buffer) {
         const std::byte *base = m_set.bufferBase();
-        const bool data = cmd.commandCode == command::Read || cmd.commandCode == command::Write;
+        const bool data = cmd.commandCode == command::kRead || cmd.commandCode == command::kWrite;
         if (!base || cmd.buffer < base ||
             cmd.buffer + (data ? cmd.size : 0) > base + m_set.bufferSize())
-            return vdiFail(hr::Invalid, "the command's buffer is not in the shared area", m_name);
+            return vdiFail(hr::kInvalid, "the command's buffer is not in the shared area", m_name);
         offset = static_cast<std::uint64_t>(cmd.buffer - base);
-    } else if ((cmd.commandCode == command::Read || cmd.commandCode == command::Write) &&
+    } else if ((cmd.commandCode == command::kRead || cmd.commandCode == command::kWrite) &&
                cmd.size != 0) {
-        return vdiFail(hr::Invalid, "Read and Write need a shared buffer", m_name);
+        return vdiFail(hr::kInvalid, "Read and Write need a shared buffer", m_name);
     }
     shm::CommandSlot *slot = nullptr;
     bool idle = true;
@@ -67,7 +67,7 @@ Expected<std::uint64_t> ServerDevice::sendCommand(const ServerCommand &cmd)
         }
     }
     if (!slot)
-        return vdiFail(hr::QueueFull, "64 commands are outstanding on the device", m_name);
+        return vdiFail(hr::kQueueFull, "64 commands are outstanding on the device", m_name);
     if (idle) // serverTimeOut measures from the moment something is pending
         d.lastCompletionNs = static_cast<std::uint64_t>(SharedSet::nowNs());
     slot->commandCode = cmd.commandCode;
@@ -107,12 +107,12 @@ Expected<Completion> awaitCompletion(SharedSet &set, std::uint32_t index, std::u
             }
             if (best) {
                 out = takeCompletion(*best);
-                return hr::Ok;
+                return hr::kOk;
             }
             if (c.aborted)
-                return hr::Abort;
+                return hr::kAbort;
             if (!pending)
-                return hr::Protocol;
+                return hr::kProtocol;
             // serverTimeOut: requests pending and nothing completing for two intervals aborts.
             const std::uint64_t limit = c.clientConfig.serverTimeOut;
             if (limit != 0 && static_cast<std::uint64_t>(SharedSet::nowNs()) - d.lastCompletionNs >
@@ -123,9 +123,9 @@ Expected<Completion> awaitCompletion(SharedSet &set, std::uint32_t index, std::u
             return std::nullopt;
         });
     switch (rc) {
-    case hr::Ok: return out;
-    case hr::Abort: return vdiFail(hr::Abort, "the set was aborted", name);
-    case hr::Timeout: return vdiFail(hr::Timeout, "no completion in time", name);
+    case hr::kOk: return out;
+    case hr::kAbort: return vdiFail(hr::kAbort, "the set was aborted", name);
+    case hr::kTimeout: return vdiFail(hr::kTimeout, "no completion in time", name);
     default: return vdiFail(rc, "no command is outstanding on the device", name);
     }
 }
@@ -161,7 +161,7 @@ Expected<void> ServerDevice::closeDevice()
     if (c.aborted)
         return {};
     if (d.closed)
-        return vdiFail(hr::Close, "the device is already closed", m_name);
+        return vdiFail(hr::kClose, "the device is already closed", m_name);
     d.closed = 1;
     SharedSet::bump(d.clientEvent);
     SharedSet::bump(c.setEvent);

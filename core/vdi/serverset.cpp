@@ -1,4 +1,4 @@
-#include "vdi/serverset.h"
+#include <vds/vdi/serverset.h>
 
 #include <algorithm>
 #include <cstring>
@@ -9,9 +9,9 @@
 
 #include <spdlog/spdlog.h>
 
-#include "util/log.h"
-#include "vdi/liveness_p.h"
-#include "vdi/sharedset_p.h"
+#include <vds/logging/log.h>
+#include <vds/vdi/liveness_p.h>
+#include <vds/vdi/sharedset_p.h>
 
 namespace vds::vdi {
 
@@ -60,7 +60,7 @@ ServerSet::~ServerSet()
 Expected<void> ServerSet::open(std::string_view instance, std::string_view setName)
 {
     if (m_shared)
-        return vdiFail(hr::Protocol, "this server object already has a set open",
+        return vdiFail(hr::kProtocol, "this server object already has a set open",
                        std::string(setName));
     auto shared = SharedSet::open(instance, setName, SharedSet::Role::Server);
     if (!shared)
@@ -74,7 +74,7 @@ Expected<void> ServerSet::open(std::string_view instance, std::string_view setNa
 Expected<Config> ServerSet::clientConfiguration() const
 {
     if (!m_shared)
-        return vdiFail(hr::Protocol, "no set is open");
+        return vdiFail(hr::kProtocol, "no set is open");
     SharedSet::Lock lock(*m_shared);
     return m_shared->ctl().clientConfig;
 }
@@ -82,23 +82,23 @@ Expected<Config> ServerSet::clientConfiguration() const
 Expected<void> ServerSet::beginConfiguration(const ServerConfiguration &cfg)
 {
     if (!m_shared)
-        return vdiFail(hr::Protocol, "no set is open");
+        return vdiFail(hr::kProtocol, "no set is open");
     SharedSet::Lock lock(*m_shared);
     shm::Control &c = m_shared->ctl();
     if (c.aborted)
-        return vdiFail(hr::Abort, "the set is aborted", m_shared->setName());
+        return vdiFail(hr::kAbort, "the set is aborted", m_shared->setName());
     if (c.serverPhase != phase(ServerPhase::Opened))
-        return vdiFail(hr::Protocol, "beginConfiguration must follow open once",
+        return vdiFail(hr::kProtocol, "beginConfiguration must follow open once",
                        m_shared->setName());
     const std::uint32_t alignment = cfg.alignment ? cfg.alignment : cfg.blockSize;
     if (!isPowerOfTwo(cfg.blockSize) || cfg.blockSize < 512 || cfg.blockSize > 65536)
-        return vdiFail(hr::NotSupported, "block size must be a power of two, 512 to 64 KiB");
+        return vdiFail(hr::kNotSupported, "block size must be a power of two, 512 to 64 KiB");
     if (!isPowerOfTwo(alignment) || alignment < cfg.blockSize || alignment > 65536)
-        return vdiFail(hr::NotSupported,
+        return vdiFail(hr::kNotSupported,
                        "alignment must be a power of two between the block size and 64 KiB");
     if (cfg.maxTransferSize == 0 || cfg.maxTransferSize % 65536 != 0 ||
         cfg.maxTransferSize > 4u * 1024 * 1024)
-        return vdiFail(hr::NotSupported,
+        return vdiFail(hr::kNotSupported,
                        "max transfer size must be a multiple of 64 KiB, at most 4 MiB");
     Config out = c.clientConfig;
     out.features = cfg.features;
@@ -116,16 +116,16 @@ Expected<void> ServerSet::requestBuffers(std::uint32_t size, std::uint32_t align
                                          std::uint32_t count)
 {
     if (!m_shared)
-        return vdiFail(hr::Protocol, "no set is open");
+        return vdiFail(hr::kProtocol, "no set is open");
     {
         SharedSet::Lock lock(*m_shared);
         if (m_shared->ctl().serverPhase != phase(ServerPhase::Configuring))
-            return vdiFail(hr::Protocol, "requestBuffers belongs between begin and end "
-                                         "configuration");
+            return vdiFail(hr::kProtocol, "requestBuffers belongs between begin and end "
+                                          "configuration");
     }
     if (size == 0 || count == 0 || (alignment != 0 && !isPowerOfTwo(alignment)) ||
         alignment > 65536)
-        return vdiFail(hr::Invalid, "bad buffer size, alignment or count");
+        return vdiFail(hr::kInvalid, "bad buffer size, alignment or count");
     std::lock_guard guard(m_allocator->mutex);
     m_allocator->requests.push_back({size, alignment, count});
     return {};
@@ -134,15 +134,15 @@ Expected<void> ServerSet::requestBuffers(std::uint32_t size, std::uint32_t align
 Expected<void> ServerSet::endConfiguration()
 {
     if (!m_shared)
-        return vdiFail(hr::Protocol, "no set is open");
+        return vdiFail(hr::kProtocol, "no set is open");
     Config cfg;
     {
         SharedSet::Lock lock(*m_shared);
         const shm::Control &c = m_shared->ctl();
         if (c.aborted)
-            return vdiFail(hr::Abort, "the set is aborted", m_shared->setName());
+            return vdiFail(hr::kAbort, "the set is aborted", m_shared->setName());
         if (c.serverPhase != phase(ServerPhase::Configuring))
-            return vdiFail(hr::Protocol, "endConfiguration must follow beginConfiguration");
+            return vdiFail(hr::kProtocol, "endConfiguration must follow beginConfiguration");
         cfg = c.serverConfig;
     }
     // Lay the buffers out: the client's prefix zone sits in front of every buffer, and the
@@ -160,7 +160,7 @@ Expected<void> ServerSet::endConfiguration()
     }
     const std::uint64_t total = alignUp(std::max<std::uint64_t>(cursor, 1), 4096);
     if (total > 0xFFFFFFFFull)
-        return vdiFail(hr::Memory, "the requested buffers exceed the 4 GiB a handle can address");
+        return vdiFail(hr::kMemory, "the requested buffers exceed the 4 GiB a handle can address");
     if (auto made = m_shared->createBufferArea(total); !made)
         return std::unexpected(made.error());
     m_allocator->slots = std::move(slots);
@@ -183,24 +183,25 @@ Config ServerSet::configuration() const
 Expected<ServerDevice *> ServerSet::openDevice(std::string_view name)
 {
     if (!m_shared)
-        return vdiFail(hr::Protocol, "no set is open");
+        return vdiFail(hr::kProtocol, "no set is open");
     SharedSet::Lock lock(*m_shared);
     shm::Control &c = m_shared->ctl();
     if (c.aborted)
-        return vdiFail(hr::Abort, "the set is aborted", m_shared->setName());
+        return vdiFail(hr::kAbort, "the set is aborted", m_shared->setName());
     if (c.serverPhase != phase(ServerPhase::Configured))
-        return vdiFail(hr::Protocol, "devices open after endConfiguration");
+        return vdiFail(hr::kProtocol, "devices open after endConfiguration");
     const std::uint32_t index = c.devicesServerOpened;
     if (index >= c.serverConfig.deviceCount)
-        return vdiFail(hr::Open, "every device of the set is open", std::string(name));
+        return vdiFail(hr::kOpen, "every device of the set is open", std::string(name));
     if (name.empty() || name.size() >= shm::kMaxNameBytes ||
         name.find('\\') != std::string_view::npos)
-        return vdiFail(hr::Invalid, "bad device name", std::string(name));
+        return vdiFail(hr::kInvalid, "bad device name", std::string(name));
     if (index == 0 && name != m_shared->setName())
-        return vdiFail(hr::Invalid, "the first device carries the set name", std::string(name));
+        return vdiFail(hr::kInvalid, "the first device carries the set name", std::string(name));
     for (std::uint32_t i = 0; i < index; ++i)
         if (std::string_view(c.devices[i].name, c.devices[i].nameBytes) == name)
-            return vdiFail(hr::Invalid, "a device of this name is already open", std::string(name));
+            return vdiFail(hr::kInvalid, "a device of this name is already open",
+                           std::string(name));
     shm::Device &d = c.devices[index];
     std::memcpy(d.name, name.data(), name.size());
     d.name[name.size()] = '\0';
@@ -216,13 +217,13 @@ Expected<ServerDevice *> ServerSet::openDevice(std::string_view name)
 Expected<Buffer> ServerSet::allocateBuffer(std::uint32_t size, std::uint32_t alignment)
 {
     if (!m_shared || !m_shared->bufferBase())
-        return vdiFail(hr::Protocol, "buffers exist after endConfiguration");
+        return vdiFail(hr::kProtocol, "buffers exist after endConfiguration");
     if (size == 0 || (alignment != 0 && !isPowerOfTwo(alignment)))
-        return vdiFail(hr::Invalid, "bad buffer size or alignment");
+        return vdiFail(hr::kInvalid, "bad buffer size or alignment");
     {
         SharedSet::Lock lock(*m_shared);
         if (m_shared->ctl().aborted)
-            return vdiFail(hr::Abort, "no new buffers after an abort", m_shared->setName());
+            return vdiFail(hr::kAbort, "no new buffers after an abort", m_shared->setName());
     }
     std::lock_guard guard(m_allocator->mutex);
     for (auto &s : m_allocator->slots) {
@@ -232,7 +233,7 @@ Expected<Buffer> ServerSet::allocateBuffer(std::uint32_t size, std::uint32_t ali
         return Buffer{m_shared->bufferBase() + s.offset, s.size,
                       static_cast<std::uint32_t>(s.offset)};
     }
-    return vdiFail(hr::Memory, "no free buffer of that size", m_shared->setName());
+    return vdiFail(hr::kMemory, "no free buffer of that size", m_shared->setName());
 }
 
 void ServerSet::freeBuffer(const Buffer &buffer)
@@ -256,7 +257,7 @@ bool ServerSet::isSharedBuffer(const void *address) const noexcept
 Expected<void> ServerSet::signalAbort()
 {
     if (!m_shared)
-        return vdiFail(hr::Protocol, "no set is open");
+        return vdiFail(hr::kProtocol, "no set is open");
     SharedSet::Lock lock(*m_shared);
     m_shared->abortLocked(1);
     return {};
@@ -281,7 +282,7 @@ std::uint32_t ServerSet::clientPid() const noexcept
 Expected<void> ServerSet::close()
 {
     if (!m_shared)
-        return vdiFail(hr::Protocol, "no set is open");
+        return vdiFail(hr::kProtocol, "no set is open");
     bool devicesOpen = false;
     bool primaryGone = false;
     {
@@ -309,7 +310,7 @@ Expected<void> ServerSet::close()
         d.reset();
     m_shared.reset();
     if (devicesOpen)
-        return vdiFail(hr::Protocol, "devices were still open; the set was aborted");
+        return vdiFail(hr::kProtocol, "devices were still open; the set was aborted");
     return {};
 }
 

@@ -25,8 +25,8 @@
 #include <string>
 #include <string_view>
 
-#include "util/error.h"
-#include "vdi/types.h"
+#include <vds/util/error.h>
+#include <vds/vdi/types.h>
 
 namespace vds::vdi {
 

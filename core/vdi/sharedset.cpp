@@ -1,4 +1,4 @@
-#include "vdi/sharedset_p.h"
+#include <vds/vdi/sharedset_p.h>
 
 #include <atomic>
 #include <cerrno>
@@ -19,9 +19,9 @@
 
 #include <spdlog/spdlog.h>
 
-#include "util/log.h"
-#include "vdi/liveness_p.h"
-#include "vdi/names_p.h"
+#include <vds/logging/log.h>
+#include <vds/vdi/liveness_p.h>
+#include <vds/vdi/names_p.h>
 
 namespace vds::vdi {
 
@@ -46,7 +46,7 @@ Error shmError(int err, const std::string &object, std::string_view what)
 {
     Error e = Error::fromErrno(err, object, what);
     if (err == EACCES || err == EPERM) {
-        e.native = {NativeKind::Hresult, hr::Security, {}};
+        e.native = {NativeKind::Hresult, hr::kSecurity, {}};
         e.message = std::string(what) + ": access denied (the set belongs to another user "
                                         "and its server group)";
     }
@@ -129,7 +129,7 @@ void SharedSet::abortLocked(std::uint32_t reason)
                 if (s.state == static_cast<std::uint32_t>(shm::SlotState::Queued) ||
                     s.state == static_cast<std::uint32_t>(shm::SlotState::Delivered)) {
                     s.state = static_cast<std::uint32_t>(shm::SlotState::Completed);
-                    s.completionCode = win32::OperationAborted;
+                    s.completionCode = win32::kOperationAborted;
                     s.bytesTransferred = 0;
                 }
     }
@@ -195,7 +195,7 @@ Expected<std::unique_ptr<SharedSet>> SharedSet::create(std::string_view instance
         Fd old(::shm_open(set->m_controlObject.c_str(), O_RDWR | O_CLOEXEC, 0));
         struct stat st {};
         if (old.fd < 0 || ::fstat(old.fd, &st) != 0)
-            return vdiFail(hr::Protocol, "a set with this name already exists", set->m_name);
+            return vdiFail(hr::kProtocol, "a set with this name already exists", set->m_name);
         bool stale = false;
         if (static_cast<std::size_t>(st.st_size) >= sizeof(shm::Control)) {
             void *p = ::mmap(nullptr, sizeof(shm::Control), PROT_READ | PROT_WRITE, MAP_SHARED,
@@ -211,7 +211,7 @@ Expected<std::unique_ptr<SharedSet>> SharedSet::create(std::string_view instance
             stale = st.st_mtime + 10 < ::time(nullptr);
         }
         if (!stale)
-            return vdiFail(hr::Protocol, "a set with this name already exists", set->m_name);
+            return vdiFail(hr::kProtocol, "a set with this name already exists", set->m_name);
         vds::log::get("vdi")->info("removing stale set object {}", set->m_controlObject);
         ::shm_unlink(set->m_controlObject.c_str());
         fd = -1;
@@ -275,7 +275,7 @@ Expected<std::unique_ptr<SharedSet>> SharedSet::open(std::string_view instance,
     set->m_role = role;
 
     auto notFound = [&] {
-        Error e = vdiError(hr::Invalid, "no virtual device set of this name", set->m_name);
+        Error e = vdiError(hr::kInvalid, "no virtual device set of this name", set->m_name);
         e.category = ErrorCategory::NotFound;
         return std::unexpected(e);
     };
@@ -317,7 +317,7 @@ Expected<std::unique_ptr<SharedSet>> SharedSet::open(std::string_view instance,
         set->checkPeersLocked(); // a set whose primary died is aborted, not joined
         if (role == Role::Server) {
             if (c.serverPhase != static_cast<std::uint32_t>(shm::ServerPhase::None))
-                return vdiFail(hr::Protocol, "the set is already opened by a server", set->m_name);
+                return vdiFail(hr::kProtocol, "the set is already opened by a server", set->m_name);
             if (c.aborted || c.primaryClosed) {
                 const shm::Peer &primary = c.peers[shm::kPrimaryPeer];
                 orphan = c.primaryClosed || !liveness::isAlive(primary.pid, primary.startTime);
@@ -331,7 +331,7 @@ Expected<std::unique_ptr<SharedSet>> SharedSet::open(std::string_view instance,
                 if (c.peers[i].pid == 0)
                     slot = i;
             if (slot == 0)
-                return vdiFail(hr::Busy, "too many secondary processes", set->m_name);
+                return vdiFail(hr::kBusy, "too many secondary processes", set->m_name);
             set->m_peer = slot;
         }
         if (set->m_peer != 0) {
@@ -345,7 +345,7 @@ Expected<std::unique_ptr<SharedSet>> SharedSet::open(std::string_view instance,
     // set, and nobody else will: do it here.
     if (orphan)
         set->unlinkObjects();
-    return vdiFail(hr::Abort, "the set is aborted or its creator is gone", set->m_name);
+    return vdiFail(hr::kAbort, "the set is aborted or its creator is gone", set->m_name);
 }
 
 SharedSet::~SharedSet()
@@ -400,7 +400,7 @@ Expected<void> SharedSet::createBufferArea(std::uint64_t size)
         const int err = errno;
         ::shm_unlink(object.c_str());
         Error e = shmError(err, object, "cannot set up the buffer area");
-        e.native = {NativeKind::Hresult, hr::Memory, {}};
+        e.native = {NativeKind::Hresult, hr::kMemory, {}};
         return std::unexpected(e);
     }
     const std::size_t reserve = static_cast<std::size_t>(size) + kMaxAlignment;
@@ -408,7 +408,7 @@ Expected<void> SharedSet::createBufferArea(std::uint64_t size)
     if (!mapped) {
         ::shm_unlink(object.c_str());
         Error e = mapped.error();
-        e.native = {NativeKind::Hresult, hr::Memory, {}};
+        e.native = {NativeKind::Hresult, hr::kMemory, {}};
         return std::unexpected(e);
     }
     m_bufferReserveBase = mapped->first;
@@ -433,7 +433,7 @@ Expected<void> SharedSet::mapBufferArea()
         size = m_ctl->bufferAreaSize;
     }
     if (object.empty() || size == 0)
-        return vdiFail(hr::Protocol, "the server has not created the buffer area", m_name);
+        return vdiFail(hr::kProtocol, "the server has not created the buffer area", m_name);
     Fd fd(::shm_open(object.c_str(), O_RDWR | O_CLOEXEC, 0));
     if (fd.fd < 0)
         return std::unexpected(shmError(errno, object, "cannot open the buffer area"));

@@ -10,9 +10,9 @@
 #include <string>
 #include <string_view>
 
-#include "util/error.h"
-#include "vdi/shmlayout_p.h"
-#include "vdi/types.h"
+#include <vds/util/error.h>
+#include <vds/vdi/shmlayout_p.h>
+#include <vds/vdi/types.h>
 
 namespace vds::vdi {
 
@@ -115,7 +115,7 @@ std::int32_t SharedSet::wait(std::uint32_t &word, std::int64_t timeoutMs, Pred &
         const std::int64_t t = nowNs();
         const std::int64_t elapsedMs = (t - start) / 1'000'000;
         if (timeoutMs >= 0 && elapsedMs >= timeoutMs)
-            return hr::Timeout;
+            return hr::kTimeout;
         const std::int64_t sinceCheckMs = (t - lastCheck) / 1'000'000;
         if (sinceCheckMs >= kSliceMs) {
             Lock lock(*this);

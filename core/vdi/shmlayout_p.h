@@ -9,7 +9,7 @@
 
 #include <cstdint>
 
-#include "vdi/types.h"
+#include <vds/vdi/types.h>
 
 namespace vds::vdi::shm {
 

@@ -1,4 +1,4 @@
-#include "vdi/sqlvdiclientdevice_p.h"
+#include <vds/vdi/sqlvdiclientdevice_p.h>
 
 namespace vds::vdi {
 
@@ -14,7 +14,7 @@ Expected<Command *> SqlVdiClientDevice::getCommand(std::int64_t timeoutMs)
     if (rc != 0)
         return vdiFail(rc, "GetCommand failed (" + hresultName(rc) + ")", m_name);
     if (!cmd)
-        return vdiFail(hr::Unexpected, "libsqlvdi returned no command", m_name);
+        return vdiFail(hr::kUnexpected, "libsqlvdi returned no command", m_name);
     for (int i = 0; i < kMirror; ++i) {
         if (m_native[i])
             continue;
@@ -24,14 +24,14 @@ Expected<Command *> SqlVdiClientDevice::getCommand(std::int64_t timeoutMs)
             static_cast<std::uint64_t>(cmd->position), reinterpret_cast<std::byte *>(cmd->buffer)};
         return &m_commands[i];
     }
-    return vdiFail(hr::Unexpected, "more than 64 commands outstanding", m_name);
+    return vdiFail(hr::kUnexpected, "more than 64 commands outstanding", m_name);
 }
 
 Expected<void> SqlVdiClientDevice::completeCommand(Command *command, std::uint32_t code,
                                                    std::uint64_t bytes, std::uint64_t position)
 {
     if (command < m_commands || command >= m_commands + kMirror || !m_native[command - m_commands])
-        return vdiFail(hr::Invalid, "not an active command of this device", m_name);
+        return vdiFail(hr::kInvalid, "not an active command of this device", m_name);
     const auto i = command - m_commands;
     sqlvdi::LinuxCommand *native = m_native[i];
     const int rc = m_library->completeCommand(m_device, native, static_cast<int>(code),

@@ -3,8 +3,8 @@
 #include <memory>
 #include <string>
 
-#include "vdi/clientdevice.h"
-#include "vdi/sqlvdilibrary_p.h"
+#include <vds/vdi/clientdevice.h>
+#include <vds/vdi/sqlvdilibrary_p.h>
 
 namespace vds::vdi {
 

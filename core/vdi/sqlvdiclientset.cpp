@@ -1,10 +1,10 @@
-#include "vdi/sqlvdiclientset_p.h"
+#include <vds/vdi/sqlvdiclientset_p.h>
 
 #include <cstring>
 #include <string>
 
-#include "vdi/names_p.h"
-#include "vdi/sqlvdiclientdevice_p.h"
+#include <vds/vdi/names_p.h>
+#include <vds/vdi/sqlvdiclientdevice_p.h>
 
 namespace vds::vdi {
 
@@ -37,7 +37,7 @@ Expected<void> SqlVdiClientSet::checkInstance(std::string_view instance) const
     if (!canonical)
         return std::unexpected(canonical.error());
     if (*canonical != "MSSQLSERVER")
-        return vdiFail(hr::InstanceName,
+        return vdiFail(hr::kInstanceName,
                        "Microsoft's Linux VDI library serves the default instance only",
                        std::string(instance));
     return {};
@@ -76,7 +76,7 @@ Expected<ClientDevice *> SqlVdiClientSet::openDevice(std::string_view name)
             slot = std::make_unique<SqlVdiClientDevice>(m_library, device, n);
             return slot.get();
         }
-    return vdiFail(hr::Open, "more than 64 devices", n);
+    return vdiFail(hr::kOpen, "more than 64 devices", n);
 }
 
 Expected<void> SqlVdiClientSet::close()

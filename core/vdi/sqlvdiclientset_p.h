@@ -4,8 +4,8 @@
 #include <mutex>
 #include <string>
 
-#include "vdi/clientset.h"
-#include "vdi/sqlvdilibrary_p.h"
+#include <vds/vdi/clientset.h>
+#include <vds/vdi/sqlvdilibrary_p.h>
 
 namespace vds::vdi {
 

@@ -1,4 +1,4 @@
-#include "vdi/sqlvdilibrary_p.h"
+#include <vds/vdi/sqlvdilibrary_p.h>
 
 #include <dlfcn.h>
 #include <sys/stat.h>
@@ -6,7 +6,7 @@
 #include <cerrno>
 #include <mutex>
 
-#include "vdi/types.h"
+#include <vds/vdi/types.h>
 
 namespace vds::vdi::sqlvdi {
 

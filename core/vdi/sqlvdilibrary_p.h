@@ -10,7 +10,7 @@
 #include <memory>
 #include <string>
 
-#include "util/error.h"
+#include <vds/util/error.h>
 
 namespace vds::vdi::sqlvdi {
 

@@ -13,10 +13,10 @@
 
 #include <spdlog/spdlog.h>
 
-#include "util/log.h"
-#include "vdi/clientset.h"
-#include "vdi/names_p.h"
-#include "vdi/sharedset_p.h"
+#include <vds/logging/log.h>
+#include <vds/vdi/clientset.h>
+#include <vds/vdi/names_p.h>
+#include <vds/vdi/sharedset_p.h>
 
 namespace vds::vdi {
 

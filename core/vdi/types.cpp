@@ -1,4 +1,4 @@
-#include "vdi/types.h"
+#include <vds/vdi/types.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -9,15 +9,15 @@ namespace {
 ErrorCategory categoryFor(std::int32_t hresult)
 {
     switch (hresult) {
-    case hr::Timeout: return ErrorCategory::Timeout;
-    case hr::Abort: return ErrorCategory::Aborted;
-    case hr::Security: return ErrorCategory::Permission;
-    case hr::Invalid:
-    case hr::InstanceName: return ErrorCategory::InvalidArgument;
-    case hr::NotSupported: return ErrorCategory::Unsupported;
-    case hr::Memory: return ErrorCategory::Io;
-    case hr::Unexpected: return ErrorCategory::Internal;
-    case hr::IoError: return ErrorCategory::Io;
+    case hr::kTimeout: return ErrorCategory::Timeout;
+    case hr::kAbort: return ErrorCategory::Aborted;
+    case hr::kSecurity: return ErrorCategory::Permission;
+    case hr::kInvalid:
+    case hr::kInstanceName: return ErrorCategory::InvalidArgument;
+    case hr::kNotSupported: return ErrorCategory::Unsupported;
+    case hr::kMemory: return ErrorCategory::Io;
+    case hr::kUnexpected: return ErrorCategory::Internal;
+    case hr::kIoError: return ErrorCategory::Io;
     default: return ErrorCategory::Protocol;
     }
 }
@@ -40,33 +40,33 @@ std::int32_t hresultOf(const Error &error) noexcept
     if (error.native.kind == NativeKind::Hresult)
         return static_cast<std::int32_t>(error.native.value);
     if (error.native.kind == NativeKind::Errno && error.native.value == ENOMEM)
-        return hr::Memory;
+        return hr::kMemory;
     if (error.category == ErrorCategory::Permission)
-        return hr::Security;
+        return hr::kSecurity;
     if (error.category == ErrorCategory::NotFound)
-        return hr::Invalid;
-    return hr::Unexpected;
+        return hr::kInvalid;
+    return hr::kUnexpected;
 }
 
 std::string hresultName(std::int32_t hresult)
 {
     switch (hresult) {
-    case hr::Ok: return "NOERROR";
-    case hr::NotOpen: return "VD_E_NOTOPEN";
-    case hr::Timeout: return "VD_E_TIMEOUT";
-    case hr::Abort: return "VD_E_ABORT";
-    case hr::Security: return "VD_E_SECURITY";
-    case hr::Invalid: return "VD_E_INVALID";
-    case hr::InstanceName: return "VD_E_INSTANCE_NAME";
-    case hr::NotSupported: return "VD_E_NOTSUPPORTED";
-    case hr::Memory: return "VD_E_MEMORY";
-    case hr::Unexpected: return "VD_E_UNEXPECTED";
-    case hr::Protocol: return "VD_E_PROTOCOL";
-    case hr::Open: return "VD_E_OPEN";
-    case hr::Close: return "VD_E_CLOSE";
-    case hr::Busy: return "VD_E_BUSY";
-    case hr::QueueFull: return "VD_E_QUEUE_FULL";
-    case hr::IoError: return "VD_E_IO_ERROR";
+    case hr::kOk: return "NOERROR";
+    case hr::kNotOpen: return "VD_E_NOTOPEN";
+    case hr::kTimeout: return "VD_E_TIMEOUT";
+    case hr::kAbort: return "VD_E_ABORT";
+    case hr::kSecurity: return "VD_E_SECURITY";
+    case hr::kInvalid: return "VD_E_INVALID";
+    case hr::kInstanceName: return "VD_E_INSTANCE_NAME";
+    case hr::kNotSupported: return "VD_E_NOTSUPPORTED";
+    case hr::kMemory: return "VD_E_MEMORY";
+    case hr::kUnexpected: return "VD_E_UNEXPECTED";
+    case hr::kProtocol: return "VD_E_PROTOCOL";
+    case hr::kOpen: return "VD_E_OPEN";
+    case hr::kClose: return "VD_E_CLOSE";
+    case hr::kBusy: return "VD_E_BUSY";
+    case hr::kQueueFull: return "VD_E_QUEUE_FULL";
+    case hr::kIoError: return "VD_E_IO_ERROR";
     default: break;
     }
     char text[16];

@@ -8,7 +8,8 @@
 #include <string>
 #include <string_view>
 
-#include "util/error.h"
+#include <vds/util/error.h>
+#include <vds/util/win32.h>
 
 namespace vds::vdi {
 
@@ -47,53 +48,45 @@ struct Command {
 
 /// Feature bits (VDF_*).
 namespace feature {
-inline constexpr std::uint32_t Removable = 0x1, Rewind = 0x2, Position = 0x10, SkipBlocks = 0x20,
-                               ReversePosition = 0x40, Discard = 0x80, FileMarks = 0x100,
-                               RandomAccess = 0x200, SnapshotPrepare = 0x400,
-                               EnumFrozenFiles = 0x800, VssWriter = 0x1000,
-                               RequestComplete = 0x2000, WriteMedia = 0x10000, ReadMedia = 0x20000,
-                               CompleteEnabled = 0x40000, LatchStats = 0x80000000u;
+inline constexpr std::uint32_t kRemovable = 0x1, kRewind = 0x2, kPosition = 0x10,
+                               kSkipBlocks = 0x20, kReversePosition = 0x40, kDiscard = 0x80,
+                               kFileMarks = 0x100, kRandomAccess = 0x200, kSnapshotPrepare = 0x400,
+                               kEnumFrozenFiles = 0x800, kVssWriter = 0x1000,
+                               kRequestComplete = 0x2000, kWriteMedia = 0x10000,
+                               kReadMedia = 0x20000, kCompleteEnabled = 0x40000,
+                               kLatchStats = 0x80000000u;
 /// Bits a client may request in CreateEx; anything else is VD_E_NOTSUPPORTED.
-inline constexpr std::uint32_t ClientMask = 0x3FF3 | LatchStats;
+inline constexpr std::uint32_t kClientMask = 0x3FF3 | kLatchStats;
 } // namespace feature
 
 /// Command codes (VDC_*).
 namespace command {
-inline constexpr std::uint32_t Read = 1, Write = 2, ClearError = 3, Rewind = 4, WriteMark = 5,
-                               SkipMarks = 6, SkipBlocks = 7, Load = 8, GetPosition = 9,
-                               SetPosition = 10, Discard = 11, Flush = 12, Snapshot = 13,
-                               MountSnapshot = 14, PrepareToFreeze = 15, FileInfoBegin = 16,
-                               FileInfoEnd = 17, GetError = 18, Complete = 19;
+inline constexpr std::uint32_t kRead = 1, kWrite = 2, kClearError = 3, kRewind = 4, kWriteMark = 5,
+                               kSkipMarks = 6, kSkipBlocks = 7, kLoad = 8, kGetPosition = 9,
+                               kSetPosition = 10, kDiscard = 11, kFlush = 12, kSnapshot = 13,
+                               kMountSnapshot = 14, kPrepareToFreeze = 15, kFileInfoBegin = 16,
+                               kFileInfoEnd = 17, kGetError = 18, kComplete = 19;
 } // namespace command
-
-/// Win32 completion codes used by VDI.
-namespace win32 {
-inline constexpr std::uint32_t Success = 0, InvalidHandle = 6, ArenaTrashed = 7, HandleEof = 38,
-                               HandleDiskFull = 39, NotSupported = 50, DiskFull = 112,
-                               OperationAborted = 995, EndOfMedia = 1100, FilemarkDetected = 1101,
-                               NoDataDetected = 1104, IoDevice = 1117, EomOverflow = 1129,
-                               NoSystemResources = 1450;
-} // namespace win32
 
 /// VD_E_* result codes (HRESULTs, facility 0x77). QueueFull and IoError are named by the server
 /// documentation without a published value; ours follow VD_E_BUSY.
 namespace hr {
-inline constexpr std::int32_t Ok = 0;
-inline constexpr std::int32_t NotOpen = static_cast<std::int32_t>(0x80770002u),
-                              Timeout = static_cast<std::int32_t>(0x80770003u),
-                              Abort = static_cast<std::int32_t>(0x80770004u),
-                              Security = static_cast<std::int32_t>(0x80770005u),
-                              Invalid = static_cast<std::int32_t>(0x80770006u),
-                              InstanceName = static_cast<std::int32_t>(0x80770007u),
-                              NotSupported = static_cast<std::int32_t>(0x80770009u),
-                              Memory = static_cast<std::int32_t>(0x8077000au),
-                              Unexpected = static_cast<std::int32_t>(0x8077000bu),
-                              Protocol = static_cast<std::int32_t>(0x8077000cu),
-                              Open = static_cast<std::int32_t>(0x8077000du),
-                              Close = static_cast<std::int32_t>(0x8077000eu),
-                              Busy = static_cast<std::int32_t>(0x8077000fu),
-                              QueueFull = static_cast<std::int32_t>(0x80770010u),
-                              IoError = static_cast<std::int32_t>(0x80770011u);
+inline constexpr std::int32_t kOk = 0;
+inline constexpr std::int32_t kNotOpen = static_cast<std::int32_t>(0x80770002u),
+                              kTimeout = static_cast<std::int32_t>(0x80770003u),
+                              kAbort = static_cast<std::int32_t>(0x80770004u),
+                              kSecurity = static_cast<std::int32_t>(0x80770005u),
+                              kInvalid = static_cast<std::int32_t>(0x80770006u),
+                              kInstanceName = static_cast<std::int32_t>(0x80770007u),
+                              kNotSupported = static_cast<std::int32_t>(0x80770009u),
+                              kMemory = static_cast<std::int32_t>(0x8077000au),
+                              kUnexpected = static_cast<std::int32_t>(0x8077000bu),
+                              kProtocol = static_cast<std::int32_t>(0x8077000cu),
+                              kOpen = static_cast<std::int32_t>(0x8077000du),
+                              kClose = static_cast<std::int32_t>(0x8077000eu),
+                              kBusy = static_cast<std::int32_t>(0x8077000fu),
+                              kQueueFull = static_cast<std::int32_t>(0x80770010u),
+                              kIoError = static_cast<std::int32_t>(0x80770011u);
 } // namespace hr
 
 /// A VDI error: the category follows the code (Timeout, Aborted, Protocol…), the HRESULT is

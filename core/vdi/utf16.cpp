@@ -1,6 +1,6 @@
-#include "vdi/utf16_p.h"
+#include <vds/vdi/utf16_p.h>
 
-#include "util/utf.h"
+#include <vds/util/utf.h>
 
 namespace vds::vdi {
 

@@ -1,4 +1,4 @@
-#include "vdisk/copyengine.h"
+#include <vds/vdisk/copyengine.h>
 
 #include <algorithm>
 #include <condition_variable>
@@ -10,7 +10,7 @@
 #include <thread>
 #include <vector>
 
-#include "vdisk/fileio.h"
+#include <vds/vdisk/fileio.h>
 
 namespace vds::vdisk {
 

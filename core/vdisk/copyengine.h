@@ -3,10 +3,10 @@
 #include <atomic>
 #include <cstdint>
 
-#include "util/error.h"
-#include "vdisk/createparams.h"
-#include "vdisk/imagereader.h"
-#include "vdisk/imagewriter.h"
+#include <vds/util/error.h>
+#include <vds/vdisk/createvirtualdisk.h>
+#include <vds/vdisk/imagereader.h>
+#include <vds/vdisk/imagewriter.h>
 
 namespace vds::vdisk {
 

@@ -10,18 +10,18 @@
 #include <sys/statfs.h>
 #include <unistd.h>
 
-#include "util/log.h"
-#include "vdisk/copyengine.h"
-#include "vdisk/createparams.h"
-#include "vdisk/fileio.h"
-#include "vdisk/openimage.h"
-#include "vdisk/parentpath.h"
-#include "vdisk/sourceguard.h"
-#include "vdisk/vhdformat.h"
-#include "vdisk/vhdwriter.h"
-#include "vdisk/vhdxformat.h"
-#include "vdisk/vhdxwriter.h"
-#include "vdisk/win32.h"
+#include <vds/logging/log.h>
+#include <vds/util/win32.h>
+#include <vds/vdisk/copyengine.h>
+#include <vds/vdisk/createvirtualdisk.h>
+#include <vds/vdisk/fileio.h>
+#include <vds/vdisk/openimage.h>
+#include <vds/vdisk/parentpath.h>
+#include <vds/vdisk/sourceguard.h>
+#include <vds/vdisk/vhdformat.h>
+#include <vds/vdisk/vhdwriter.h>
+#include <vds/vdisk/vhdxformat.h>
+#include <vds/vdisk/vhdxwriter.h>
 
 #include <spdlog/logger.h>
 

@@ -1,4 +1,4 @@
-#include "vdisk/fileio.h"
+#include <vds/vdisk/fileio.h>
 
 #include <algorithm>
 

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <string>
 
-#include "util/error.h"
+#include <vds/util/error.h>
 
 namespace vds::vdisk {
 

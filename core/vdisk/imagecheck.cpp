@@ -1,9 +1,9 @@
-#include "vdisk/imagecheck.h"
+#include <vds/vdisk/imagecheck.h>
 
 #include <vector>
 
-#include "vdisk/copyengine.h"
-#include "vdisk/openimage.h"
+#include <vds/vdisk/copyengine.h>
+#include <vds/vdisk/openimage.h>
 
 namespace vds::vdisk {
 

@@ -3,9 +3,9 @@
 #include <atomic>
 #include <string>
 
-#include "util/error.h"
-#include "vdisk/createparams.h"
-#include "vdisk/imageinfo.h"
+#include <vds/util/error.h>
+#include <vds/vdisk/createvirtualdisk.h>
+#include <vds/vdisk/imageinfo.h>
 
 namespace vds::vdisk {
 

@@ -6,8 +6,8 @@
 #include <memory>
 #include <string>
 
-#include "util/error.h"
-#include "vdisk/imageinfo.h"
+#include <vds/util/error.h>
+#include <vds/vdisk/imageinfo.h>
 
 namespace vds::vdisk {
 

@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <string>
 
-#include "util/error.h"
-#include "vdisk/guid.h"
-#include "vdisk/imageinfo.h"
+#include <vds/util/error.h>
+#include <vds/util/guid.h>
+#include <vds/vdisk/imageinfo.h>
 
 namespace vds::vdisk {
 

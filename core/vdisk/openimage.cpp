@@ -1,11 +1,11 @@
-#include "vdisk/openimage.h"
+#include <vds/vdisk/openimage.h>
 
 #include <cstring>
 #include <fcntl.h>
 
-#include "vdisk/rawreader.h"
-#include "vdisk/vhdreader.h"
-#include "vdisk/vhdxreader.h"
+#include <vds/vdisk/rawreader.h>
+#include <vds/vdisk/vhdreader.h>
+#include <vds/vdisk/vhdxreader.h>
 
 namespace vds::vdisk {
 

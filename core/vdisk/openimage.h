@@ -3,8 +3,8 @@
 #include <memory>
 #include <string>
 
-#include "vdisk/fileio.h"
-#include "vdisk/imagereader.h"
+#include <vds/vdisk/fileio.h>
+#include <vds/vdisk/imagereader.h>
 
 namespace vds::vdisk {
 

@@ -1,4 +1,4 @@
-#include "vdisk/parentpath.h"
+#include <vds/vdisk/parentpath.h>
 
 #include <algorithm>
 #include <filesystem>

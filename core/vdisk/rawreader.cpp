@@ -1,4 +1,4 @@
-#include "vdisk/rawreader.h"
+#include <vds/vdisk/rawreader.h>
 
 #include <algorithm>
 #include <cerrno>

@@ -2,8 +2,8 @@
 
 #include <memory>
 
-#include "vdisk/fileio.h"
-#include "vdisk/imagereader.h"
+#include <vds/vdisk/fileio.h>
+#include <vds/vdisk/imagereader.h>
 
 namespace vds::vdisk {
 

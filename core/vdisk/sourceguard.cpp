@@ -1,4 +1,4 @@
-#include "vdisk/sourceguard.h"
+#include <vds/vdisk/sourceguard.h>
 
 #include <cerrno>
 #include <climits>
@@ -12,8 +12,8 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
-#include "util/log.h"
-#include "vdisk/win32.h"
+#include <vds/logging/log.h>
+#include <vds/util/win32.h>
 
 #include <spdlog/logger.h>
 

@@ -2,10 +2,10 @@
 // the condition and keeps the Win32 code Windows returns for it.
 #include <string>
 
-#include "vdisk/createparams.h"
-#include "vdisk/vhdformat.h"
-#include "vdisk/vhdxformat.h"
-#include "vdisk/win32.h"
+#include <vds/util/win32.h>
+#include <vds/vdisk/createvirtualdisk.h>
+#include <vds/vdisk/vhdformat.h>
+#include <vds/vdisk/vhdxformat.h>
 
 namespace vds::vdisk {
 

@@ -1,10 +1,10 @@
-#include "vdisk/vhdformat.h"
+#include <vds/vdisk/vhdformat.h>
 
 #include <algorithm>
 #include <cstring>
 #include <ctime>
 
-#include "vdisk/endian.h"
+#include <vds/util/endian.h>
 
 namespace vds::vdisk::vhd {
 

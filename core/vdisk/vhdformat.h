@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <string>
 
-#include "util/error.h"
-#include "vdisk/guid.h"
+#include <vds/util/error.h>
+#include <vds/util/guid.h>
 
 /// VHD (Virtual Hard Disk v1.0) on-disk structures: the 512-byte footer and the 1024-byte
 /// dynamic disk header. All fields big-endian (specs/vhd.md §2).

@@ -1,13 +1,13 @@
-#include "vdisk/vhdreader.h"
-#include "util/utf.h"
+#include <vds/util/utf.h>
+#include <vds/vdisk/vhdreader.h>
 
 #include <algorithm>
 #include <cstring>
 #include <fcntl.h>
 
-#include "vdisk/endian.h"
-#include "vdisk/parentpath.h"
-#include "vdisk/vhdxformat.h"
+#include <vds/util/endian.h>
+#include <vds/vdisk/parentpath.h>
+#include <vds/vdisk/vhdxformat.h>
 
 namespace vds::vdisk {
 

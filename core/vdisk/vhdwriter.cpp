@@ -1,5 +1,5 @@
-#include "vdisk/vhdwriter.h"
-#include "util/utf.h"
+#include <vds/util/utf.h>
+#include <vds/vdisk/vhdwriter.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -8,11 +8,11 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-#include "vdisk/endian.h"
-#include "vdisk/fileio.h"
-#include "vdisk/parentpath.h"
-#include "vdisk/vhdreader.h"
-#include "vdisk/vhdxformat.h"
+#include <vds/util/endian.h>
+#include <vds/vdisk/fileio.h>
+#include <vds/vdisk/parentpath.h>
+#include <vds/vdisk/vhdreader.h>
+#include <vds/vdisk/vhdxformat.h>
 
 namespace vds::vdisk {
 

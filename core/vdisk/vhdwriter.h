@@ -3,9 +3,9 @@
 #include <memory>
 #include <vector>
 
-#include "vdisk/fileio.h"
-#include "vdisk/imagewriter.h"
-#include "vdisk/vhdformat.h"
+#include <vds/vdisk/fileio.h>
+#include <vds/vdisk/imagewriter.h>
+#include <vds/vdisk/vhdformat.h>
 
 namespace vds::vdisk {
 

@@ -1,9 +1,9 @@
-#include "vdisk/vhdxformat.h"
+#include <vds/vdisk/vhdxformat.h>
 
 #include <cstring>
 
-#include "vdisk/crc32c.h"
-#include "vdisk/endian.h"
+#include <vds/util/crc32c.h>
+#include <vds/util/endian.h>
 
 namespace vds::vdisk::vhdx {
 

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "util/error.h"
-#include "vdisk/guid.h"
+#include <vds/util/error.h>
+#include <vds/util/guid.h>
 
 /// VHDX on-disk structures (MS-VHDX; specs/vhd.md §3). Little-endian; GUIDs in Microsoft layout.
 namespace vds::vdisk::vhdx {

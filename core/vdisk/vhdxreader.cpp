@@ -1,12 +1,12 @@
-#include "vdisk/vhdxreader.h"
-#include "util/utf.h"
+#include <vds/util/utf.h>
+#include <vds/vdisk/vhdxreader.h>
 
 #include <algorithm>
 #include <cstring>
 #include <fcntl.h>
 
-#include "vdisk/endian.h"
-#include "vdisk/parentpath.h"
+#include <vds/util/endian.h>
+#include <vds/vdisk/parentpath.h>
 
 namespace vds::vdisk {
 

@@ -3,10 +3,10 @@
 #include <memory>
 #include <vector>
 
-#include "vdisk/fileio.h"
-#include "vdisk/imagereader.h"
-#include "vdisk/openimage.h"
-#include "vdisk/vhdxformat.h"
+#include <vds/vdisk/fileio.h>
+#include <vds/vdisk/imagereader.h>
+#include <vds/vdisk/openimage.h>
+#include <vds/vdisk/vhdxformat.h>
 
 namespace vds::vdisk {
 

@@ -1,5 +1,5 @@
-#include "vdisk/vhdxwriter.h"
-#include "util/utf.h"
+#include <vds/util/utf.h>
+#include <vds/vdisk/vhdxwriter.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -8,12 +8,12 @@
 #include <sys/uio.h>
 #include <unistd.h>
 
-#include "vdisk/endian.h"
-#include "vdisk/fileio.h"
-#include "vdisk/openimage.h"
-#include "vdisk/parentpath.h"
-#include "vdisk/vhdxreader.h"
-#include "vds/version.h"
+#include <vds/util/endian.h>
+#include <vds/vdisk/fileio.h>
+#include <vds/vdisk/openimage.h>
+#include <vds/vdisk/parentpath.h>
+#include <vds/vdisk/vhdxreader.h>
+#include <vds/version.h>
 
 namespace vds::vdisk {
 

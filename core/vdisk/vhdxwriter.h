@@ -2,9 +2,9 @@
 
 #include <vector>
 
-#include "vdisk/fileio.h"
-#include "vdisk/imagewriter.h"
-#include "vdisk/vhdxformat.h"
+#include <vds/vdisk/fileio.h>
+#include <vds/vdisk/imagewriter.h>
+#include <vds/vdisk/vhdxformat.h>
 
 namespace vds::vdisk {
 

@@ -1,6 +1,6 @@
 // The C entry points of <vds/compat/virtdisk.h>: argument checks in Windows' terms, then
 // createVirtualDisk() synchronously or on a worker thread (OVERLAPPED).
-#include "compat/virtdisk.h"
+#include <vds/compat/virtdisk.h>
 
 #include <algorithm>
 #include <atomic>
@@ -10,21 +10,21 @@
 #include <string>
 #include <thread>
 
-#include "util/utf.h"
-#include "vdisk/createparams.h"
-#include "vdisk/vhdxformat.h"
-#include "vdisk/win32.h"
+#include <vds/util/utf.h>
+#include <vds/util/win32.h>
+#include <vds/vdisk/createvirtualdisk.h>
+#include <vds/vdisk/vhdxformat.h>
 
-static_assert(ERROR_INVALID_PARAMETER == vds::vdisk::win32::kInvalidParameter);
-static_assert(ERROR_IO_PENDING == vds::vdisk::win32::kIoPending);
-static_assert(ERROR_VHD_INVALID_SIZE == vds::vdisk::win32::kVhdInvalidSize);
-static_assert(ERROR_VIRTDISK_DISK_ONLINE_AND_WRITABLE == vds::vdisk::win32::kDiskOnlineAndWritable);
-static_assert(ERROR_VIRTDISK_UNSUPPORTED_DISK_SECTOR_SIZE ==
-              vds::vdisk::win32::kUnsupportedSectorSize);
+static_assert(ERROR_INVALID_PARAMETER == vds::win32::kInvalidParameter);
+static_assert(ERROR_IO_PENDING == vds::win32::kIoPending);
+static_assert(ERROR_VHD_INVALID_SIZE == vds::win32::kVhdInvalidSize);
+static_assert(ERROR_VIRTDISK_DISK_ONLINE_AND_WRITABLE == vds::win32::kDiskOnlineAndWritable);
+static_assert(ERROR_VIRTDISK_UNSUPPORTED_DISK_SECTOR_SIZE == vds::win32::kUnsupportedSectorSize);
 static_assert(sizeof(VIRTUAL_STORAGE_TYPE) == 20 && sizeof(GUID) == 16);
 
 namespace {
 
+using namespace vds;
 using namespace vds::vdisk;
 
 thread_local std::string t_lastError;

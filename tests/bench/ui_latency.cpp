@@ -24,12 +24,12 @@
 #include <thread>
 #include <vector>
 
-#include "jobs/jobrunner.h"
-#include "jobs/jobtracker.h"
-#include "mainwindow.h"
-#include "vhd/commonpages.h"
-#include "vhd/convertpages.h"
-#include "vhd/convertwizard.h"
+#include "ui/jobs/jobtracker.h"
+#include "ui/mainwindow.h"
+#include "ui/vhd/commonpages.h"
+#include "ui/vhd/convertpages.h"
+#include "ui/vhd/convertwizard.h"
+#include <vds/jobs/jobrunner.h>
 
 using namespace vds;
 using namespace vds::ui;
@@ -139,7 +139,7 @@ int main(int argc, char **argv)
         }
     }
 
-    JobRunner runner;
+    jobs::JobRunner runner;
     MainWindow window(runner, nullptr, QString());
     window.show();
     window.showPage(PageId::VirtualDisks);
@@ -151,7 +151,7 @@ int main(int argc, char **argv)
     QElapsedTimer clock;
     vhd::ConvertWizard *w = nullptr;
     int rc = 1;
-    auto finish = [&](JobId id) {
+    auto finish = [&](jobs::JobId id) {
         if (!w || id != w->jobId())
             return;
         const double seconds = double(clock.elapsed()) / 1000.0;

@@ -25,9 +25,10 @@
 #include <thread>
 #include <vector>
 
-#include "vdi/clientset.h"
-#include "vdi/serverset.h"
+#include <vds/vdi/clientset.h>
+#include <vds/vdi/serverset.h>
 
+using namespace vds;
 using namespace vds::vdi;
 using Clock = std::chrono::steady_clock;
 
@@ -78,7 +79,7 @@ std::string instanceName()
     ServerSet set;
     while (!set.open(inst, name))
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    if (!set.beginConfiguration({feature::WriteMedia, 0, 512, transfer}) ||
+    if (!set.beginConfiguration({feature::kWriteMedia, 0, 512, transfer}) ||
         !set.requestBuffers(transfer, 0, kBuffersPerDevice * devices) || !set.endConfiguration())
         std::_Exit(2);
     std::vector<ServerDevice *> devs;
@@ -94,7 +95,7 @@ std::string instanceName()
                 us.reserve(roundTrips);
                 for (std::uint32_t i = 0; i < roundTrips; ++i) {
                     const auto t0 = Clock::now();
-                    auto c = dev.execute({command::Flush, 0, 0, nullptr, 0});
+                    auto c = dev.execute({command::kFlush, 0, 0, nullptr, 0});
                     us.push_back(
                         std::chrono::duration<double, std::micro>(Clock::now() - t0).count());
                     if (!c)
@@ -114,7 +115,7 @@ std::string instanceName()
                     if (sent >= perDevice)
                         return;
                     std::memset(bufs[slot].data, static_cast<int>(++fillByte & 0xFF), transfer);
-                    if (dev.sendCommand({command::Write, transfer, 0, bufs[slot].data, slot}))
+                    if (dev.sendCommand({command::kWrite, transfer, 0, bufs[slot].data, slot}))
                         ++inFlight, sent += transfer;
                     else
                         ++failures;
@@ -174,11 +175,11 @@ Run runVdi(std::uint32_t devices, std::uint32_t transfer, std::uint64_t total,
                 auto cmd = dev->getCommand(kInfinite);
                 if (!cmd)
                     break;
-                if ((*cmd)->commandCode == command::Write) {
+                if ((*cmd)->commandCode == command::kWrite) {
                     acc ^= fold((*cmd)->buffer, (*cmd)->size); // consume in place
                     mine += (*cmd)->size;
                 }
-                (void)dev->completeCommand(*cmd, win32::Success, (*cmd)->size, 0);
+                (void)dev->completeCommand(*cmd, win32::kSuccess, (*cmd)->size, 0);
             }
             bytes += mine;
             sink ^= acc;

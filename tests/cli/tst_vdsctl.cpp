@@ -6,7 +6,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "vds/version.h"
+#include <vds/version.h>
 
 namespace {
 

@@ -5,20 +5,20 @@
 #include <atomic>
 #include <stdexcept>
 
-#include "jobs/job.h"
+#include <vds/jobs/job.h>
 
 namespace vds::test {
 
 /// Counts `steps` chunks of `chunk` bytes, sleeping `sleepMs` per step, checking cancel per step.
 /// Records how many instances run at once, to prove jobs run in parallel.
-class CountingJob final : public Job {
+class CountingJob final : public jobs::Job {
 public:
     enum class Ending { Succeed, Fail, Throw };
 
     CountingJob(int steps, int sleepMs, quint64 chunk = 1024 * 1024,
                 Ending ending = Ending::Succeed, std::atomic_int *concurrent = nullptr,
                 std::atomic_int *peak = nullptr, std::atomic_bool *sawCancel = nullptr)
-        : Job(QStringLiteral("counting")), m_steps(steps), m_sleepMs(sleepMs), m_chunk(chunk),
+        : jobs::Job(QStringLiteral("counting")), m_steps(steps), m_sleepMs(sleepMs), m_chunk(chunk),
           m_ending(ending), m_concurrent(concurrent), m_peak(peak), m_sawCancel(sawCancel)
     {}
     QString kind() const override { return QStringLiteral("test-counting"); }
@@ -26,7 +26,7 @@ public:
     void setChannelNames(QStringList names) { m_channelNames = std::move(names); }
 
 protected:
-    JobResult execute(JobContext &ctx) override
+    jobs::JobResult execute(jobs::JobContext &ctx) override
     {
         struct Guard {
             std::atomic_int *c;
@@ -49,7 +49,7 @@ protected:
             if (ctx.isCancelled()) {
                 if (m_sawCancel)
                     m_sawCancel->store(true);
-                return JobResult::cancelled();
+                return jobs::JobResult::cancelled();
             }
             QThread::msleep(ulong(m_sleepMs));
             ctx.addDone(m_chunk);
@@ -58,11 +58,11 @@ protected:
         }
         switch (m_ending) {
         case Ending::Fail:
-            return JobResult::failure(Error::fromErrno(28, "/tmp/target.vhdx", "write"));
+            return jobs::JobResult::failure(Error::fromErrno(28, "/tmp/target.vhdx", "write"));
         case Ending::Throw: throw std::runtime_error("boom");
         case Ending::Succeed: break;
         }
-        return JobResult::success();
+        return jobs::JobResult::success();
     }
 
 private:
@@ -77,18 +77,18 @@ private:
 };
 
 /// Makes no progress until cancelled (for stall detection).
-class IdleJob final : public Job {
+class IdleJob final : public jobs::Job {
 public:
-    IdleJob() : Job(QStringLiteral("idle")) {}
+    IdleJob() : jobs::Job(QStringLiteral("idle")) {}
     QString kind() const override { return QStringLiteral("test-idle"); }
 
 protected:
-    JobResult execute(JobContext &ctx) override
+    jobs::JobResult execute(jobs::JobContext &ctx) override
     {
         ctx.setTotal(100);
         while (!ctx.isCancelled())
             QThread::msleep(5);
-        return JobResult::cancelled();
+        return jobs::JobResult::cancelled();
     }
 };
 

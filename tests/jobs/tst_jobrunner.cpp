@@ -5,8 +5,8 @@
 
 #include <memory>
 
-#include "jobs/jobrunner.h"
 #include "testjobs.h"
+#include <vds/jobs/jobrunner.h>
 
 using namespace vds;
 using vds::test::CountingJob;
@@ -29,23 +29,23 @@ private slots:
 
 void TestJobRunner::succeedsWithOneFinished()
 {
-    JobRunner runner;
-    QSignalSpy finished(&runner, &JobRunner::finished);
-    QSignalSpy started(&runner, &JobRunner::started);
-    const JobId id = runner.start(std::make_unique<CountingJob>(5, 10));
+    jobs::JobRunner runner;
+    QSignalSpy finished(&runner, &jobs::JobRunner::finished);
+    QSignalSpy started(&runner, &jobs::JobRunner::started);
+    const jobs::JobId id = runner.start(std::make_unique<CountingJob>(5, 10));
     QVERIFY(id != 0);
     QCOMPARE(started.count(), 1);
     QVERIFY(runner.isRunning(id));
     QTRY_COMPARE(finished.count(), 1);
-    QCOMPARE(finished.at(0).at(0).value<JobId>(), id);
-    const auto result = finished.at(0).at(1).value<JobResult>();
-    QCOMPARE(result.status, JobStatus::Succeeded);
+    QCOMPARE(finished.at(0).at(0).value<jobs::JobId>(), id);
+    const auto result = finished.at(0).at(1).value<jobs::JobResult>();
+    QCOMPARE(result.status, jobs::JobStatus::Succeeded);
     QCOMPARE(result.stats.bytesDone, quint64(5) * 1024 * 1024);
     QCOMPARE(result.stats.bytesTotal, quint64(5) * 1024 * 1024);
     QVERIFY(result.stats.seconds >= 0.04);
     QVERIFY(result.stats.averageBytesPerSecond > 0);
     QCOMPARE(result.report.phases().size(), 1);
-    QCOMPARE(result.report.phases().at(0).status, Report::Status::Succeeded);
+    QCOMPARE(result.report.phases().at(0).status, jobs::Report::Status::Succeeded);
     // Nothing more arrives later, and the runner forgets the job once its thread stopped.
     QTest::qWait(300);
     QCOMPARE(finished.count(), 1);
@@ -55,38 +55,38 @@ void TestJobRunner::succeedsWithOneFinished()
 
 void TestJobRunner::failureCarriesTypedError()
 {
-    JobRunner runner;
-    QSignalSpy finished(&runner, &JobRunner::finished);
+    jobs::JobRunner runner;
+    QSignalSpy finished(&runner, &jobs::JobRunner::finished);
     runner.start(std::make_unique<CountingJob>(2, 1, 512, CountingJob::Ending::Fail));
     QTRY_COMPARE(finished.count(), 1);
-    const auto result = finished.at(0).at(1).value<JobResult>();
-    QCOMPARE(result.status, JobStatus::Failed);
+    const auto result = finished.at(0).at(1).value<jobs::JobResult>();
+    QCOMPARE(result.status, jobs::JobStatus::Failed);
     QCOMPARE(result.error.category, ErrorCategory::DiskFull);
     QCOMPARE(result.error.native.kind, NativeKind::Errno);
     QCOMPARE(result.error.native.value, 28);
     QCOMPARE(QString::fromStdString(result.error.context), QStringLiteral("/tmp/target.vhdx"));
-    QCOMPARE(result.report.phases().at(0).status, Report::Status::Failed);
+    QCOMPARE(result.report.phases().at(0).status, jobs::Report::Status::Failed);
 }
 
 void TestJobRunner::exceptionBecomesFailure()
 {
-    JobRunner runner;
-    QSignalSpy finished(&runner, &JobRunner::finished);
+    jobs::JobRunner runner;
+    QSignalSpy finished(&runner, &jobs::JobRunner::finished);
     runner.start(std::make_unique<CountingJob>(1, 1, 512, CountingJob::Ending::Throw));
     QTRY_COMPARE(finished.count(), 1);
-    const auto result = finished.at(0).at(1).value<JobResult>();
-    QCOMPARE(result.status, JobStatus::Failed);
+    const auto result = finished.at(0).at(1).value<jobs::JobResult>();
+    QCOMPARE(result.status, jobs::JobStatus::Failed);
     QCOMPARE(result.error.category, ErrorCategory::Internal);
     QVERIFY(QString::fromStdString(result.error.message).contains(QStringLiteral("boom")));
 }
 
 void TestJobRunner::cancelMidRun()
 {
-    JobRunner runner;
-    QSignalSpy finished(&runner, &JobRunner::finished);
-    QSignalSpy progress(&runner, &JobRunner::progress);
+    jobs::JobRunner runner;
+    QSignalSpy finished(&runner, &jobs::JobRunner::finished);
+    QSignalSpy progress(&runner, &jobs::JobRunner::progress);
     std::atomic_bool sawCancel{false};
-    const JobId id = runner.start(std::make_unique<CountingJob>(
+    const jobs::JobId id = runner.start(std::make_unique<CountingJob>(
         100000, 2, 1024, CountingJob::Ending::Succeed, nullptr, nullptr, &sawCancel));
     QTRY_VERIFY(progress.count() >= 2); // really running
     QElapsedTimer t;
@@ -95,32 +95,32 @@ void TestJobRunner::cancelMidRun()
     QTRY_COMPARE(finished.count(), 1);
     QVERIFY2(t.elapsed() < 2000, "cancel must take effect at the next buffer");
     QVERIFY(sawCancel.load());
-    const auto result = finished.at(0).at(1).value<JobResult>();
-    QCOMPARE(result.status, JobStatus::Cancelled);
+    const auto result = finished.at(0).at(1).value<jobs::JobResult>();
+    QCOMPARE(result.status, jobs::JobStatus::Cancelled);
     QCOMPARE(result.error.category, ErrorCategory::Cancelled);
     QVERIFY(result.stats.bytesDone > 0);
     QVERIFY(result.stats.bytesDone < result.stats.bytesTotal);
-    QCOMPARE(result.report.phases().at(0).status, Report::Status::Cancelled);
+    QCOMPARE(result.report.phases().at(0).status, jobs::Report::Status::Cancelled);
     QTest::qWait(100);
     QCOMPARE(finished.count(), 1);
 }
 
 void TestJobRunner::severalJobsAtOnce()
 {
-    JobRunner runner;
-    QSignalSpy finished(&runner, &JobRunner::finished);
+    jobs::JobRunner runner;
+    QSignalSpy finished(&runner, &jobs::JobRunner::finished);
     std::atomic_int concurrent{0}, peak{0};
-    QSet<JobId> ids;
+    QSet<jobs::JobId> ids;
     for (int i = 0; i < 4; ++i)
         ids.insert(runner.start(std::make_unique<CountingJob>(
             20, 10, 4096, CountingJob::Ending::Succeed, &concurrent, &peak)));
     QCOMPARE(ids.size(), 4);
     QCOMPARE(runner.runningCount(), 4);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 4, 10000);
-    QSet<JobId> seen;
+    QSet<jobs::JobId> seen;
     for (const auto &args : finished) {
-        seen.insert(args.at(0).value<JobId>());
-        QCOMPARE(args.at(1).value<JobResult>().status, JobStatus::Succeeded);
+        seen.insert(args.at(0).value<jobs::JobId>());
+        QCOMPARE(args.at(1).value<jobs::JobResult>().status, jobs::JobStatus::Succeeded);
     }
     QCOMPARE(seen, ids); // each job exactly once
     QCOMPARE(peak.load(), 4);
@@ -129,13 +129,13 @@ void TestJobRunner::severalJobsAtOnce()
 
 void TestJobRunner::progressAndThroughputAreSampled()
 {
-    JobRunner runner;
+    jobs::JobRunner runner;
     runner.setSampleIntervalMs(50);
-    QSignalSpy progress(&runner, &JobRunner::progress);
-    QSignalSpy rate(&runner, &JobRunner::throughputSample);
-    QSignalSpy eta(&runner, &JobRunner::etaChanged);
-    QSignalSpy phase(&runner, &JobRunner::phaseChanged);
-    QSignalSpy finished(&runner, &JobRunner::finished);
+    QSignalSpy progress(&runner, &jobs::JobRunner::progress);
+    QSignalSpy rate(&runner, &jobs::JobRunner::throughputSample);
+    QSignalSpy eta(&runner, &jobs::JobRunner::etaChanged);
+    QSignalSpy phase(&runner, &jobs::JobRunner::phaseChanged);
+    QSignalSpy finished(&runner, &jobs::JobRunner::finished);
     runner.start(std::make_unique<CountingJob>(60, 10, 1000000));
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
     // ~600 ms of work sampled every 50 ms: several samples, not one per block (60 blocks).
@@ -163,10 +163,10 @@ void TestJobRunner::progressAndThroughputAreSampled()
 
 void TestJobRunner::perChannelRates()
 {
-    JobRunner runner;
+    jobs::JobRunner runner;
     runner.setSampleIntervalMs(50);
-    QSignalSpy rate(&runner, &JobRunner::throughputSample);
-    QSignalSpy finished(&runner, &JobRunner::finished);
+    QSignalSpy rate(&runner, &jobs::JobRunner::throughputSample);
+    QSignalSpy finished(&runner, &jobs::JobRunner::finished);
     runner.start(std::make_unique<CountingJob>(30, 10, 100000), 3);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
     bool sawShape = false;
@@ -184,13 +184,14 @@ void TestJobRunner::perChannelRates()
 
 void TestJobRunner::jobNamesItsChannels()
 {
-    JobRunner runner;
+    jobs::JobRunner runner;
     runner.setSampleIntervalMs(30);
-    QSignalSpy rate(&runner, &JobRunner::throughputSample);
-    QSignalSpy finished(&runner, &JobRunner::finished);
+    QSignalSpy rate(&runner, &jobs::JobRunner::throughputSample);
+    QSignalSpy finished(&runner, &jobs::JobRunner::finished);
     auto job = std::make_unique<CountingJob>(10, 10, 1000);
     job->setChannelNames({QStringLiteral("Read"), QStringLiteral("Written")});
-    const JobId id = runner.start(std::move(job)); // no explicit count: the job's names decide
+    const jobs::JobId id =
+        runner.start(std::move(job)); // no explicit count: the job's names decide
     QCOMPARE(runner.snapshot(id).channelNames,
              (QStringList{QStringLiteral("Read"), QStringLiteral("Written")}));
     QTRY_COMPARE(finished.count(), 1);
@@ -201,14 +202,14 @@ void TestJobRunner::jobNamesItsChannels()
 
 void TestJobRunner::stallIsReportedOnce()
 {
-    JobRunner runner;
+    jobs::JobRunner runner;
     runner.setSampleIntervalMs(20);
     runner.setStallTimeoutMs(200);
-    QSignalSpy stalled(&runner, &JobRunner::stalled);
-    QSignalSpy finished(&runner, &JobRunner::finished);
-    const JobId id = runner.start(std::make_unique<vds::test::IdleJob>());
+    QSignalSpy stalled(&runner, &jobs::JobRunner::stalled);
+    QSignalSpy finished(&runner, &jobs::JobRunner::finished);
+    const jobs::JobId id = runner.start(std::make_unique<vds::test::IdleJob>());
     QTRY_COMPARE_WITH_TIMEOUT(stalled.count(), 1, 3000);
-    QCOMPARE(stalled.at(0).at(0).value<JobId>(), id);
+    QCOMPARE(stalled.at(0).at(0).value<jobs::JobId>(), id);
     QTest::qWait(300);
     QCOMPARE(stalled.count(), 1); // one warning per stall, not one per tick
     runner.cancel(id);
@@ -218,8 +219,8 @@ void TestJobRunner::stallIsReportedOnce()
 void TestJobRunner::runnerDestroyedWhileBusy()
 {
     std::atomic_bool sawCancel{false};
-    auto runner = std::make_unique<JobRunner>();
-    QSignalSpy progress(runner.get(), &JobRunner::progress);
+    auto runner = std::make_unique<jobs::JobRunner>();
+    QSignalSpy progress(runner.get(), &jobs::JobRunner::progress);
     runner->start(std::make_unique<CountingJob>(1000000, 1, 10, CountingJob::Ending::Succeed,
                                                 nullptr, nullptr, &sawCancel));
     runner->start(std::make_unique<CountingJob>(1000000, 1, 10, CountingJob::Ending::Succeed,
@@ -236,12 +237,12 @@ void TestJobRunner::runnerDestroyedWhileBusy()
 void TestJobRunner::directRunEmitsOnce()
 {
     CountingJob job(3, 1, 10);
-    JobContext ctx;
-    QSignalSpy finished(&job, &Job::finished);
+    jobs::JobContext ctx;
+    QSignalSpy finished(&job, &jobs::Job::finished);
     job.run(ctx);
     job.run(ctx);
     QCOMPARE(finished.count(), 1);
-    QCOMPARE(finished.at(0).at(0).value<JobResult>().status, JobStatus::Succeeded);
+    QCOMPARE(finished.at(0).at(0).value<jobs::JobResult>().status, jobs::JobStatus::Succeeded);
 }
 
 QTEST_GUILESS_MAIN(TestJobRunner)

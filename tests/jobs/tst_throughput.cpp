@@ -1,15 +1,15 @@
 #include <QTest>
 
-#include "jobs/throughput.h"
+#include <vds/jobs/throughput.h>
 
-using vds::ThroughputEstimator;
+using namespace vds;
 
 class TestThroughput : public QObject {
     Q_OBJECT
 private slots:
     void steadyRate()
     {
-        ThroughputEstimator e(2.0);
+        jobs::ThroughputEstimator e(2.0);
         for (int i = 1; i <= 40; ++i)
             e.add(i * 0.25, quint64(i) * 25'000'000); // 100 MB/s
         QCOMPARE(qRound(e.current() / 1e6), 100);
@@ -20,7 +20,7 @@ private slots:
     }
     void unknownEta()
     {
-        ThroughputEstimator e;
+        jobs::ThroughputEstimator e;
         QCOMPARE(e.etaSeconds(1000), -1); // no rate yet
         e.add(1.0, 500);
         QCOMPARE(e.etaSeconds(0), -1);  // no total
@@ -28,7 +28,7 @@ private slots:
     }
     void smoothingFollowsChange()
     {
-        ThroughputEstimator e(1.0);
+        jobs::ThroughputEstimator e(1.0);
         quint64 bytes = 0;
         double t = 0;
         for (int i = 0; i < 20; ++i) {
@@ -52,7 +52,7 @@ private slots:
     }
     void stallClock()
     {
-        ThroughputEstimator e;
+        jobs::ThroughputEstimator e;
         e.add(1.0, 100);
         e.add(2.0, 100);
         e.add(3.5, 100);
@@ -62,7 +62,7 @@ private slots:
     }
     void ignoresTimeGoingBackwards()
     {
-        ThroughputEstimator e;
+        jobs::ThroughputEstimator e;
         e.add(1.0, 100);
         e.add(0.5, 200);
         QCOMPARE(e.current(), 100.0);

@@ -7,9 +7,9 @@
 
 #include <sstream>
 
-#include "util/error.h"
-#include "util/log.h"
-#include "util/utf.h"
+#include <vds/logging/log.h>
+#include <vds/util/error.h>
+#include <vds/util/utf.h>
 
 using namespace vds;
 

@@ -6,7 +6,7 @@
 
 #include <chrono>
 
-#include "vdi/names_p.h"
+#include <vds/vdi/names_p.h>
 
 namespace vds::test {
 

@@ -8,11 +8,11 @@
 #include <memory>
 #include <vector>
 
-#include "sql/sqlconnection.h"
-#include "sql/sqlsimprocess.h"
-#include "sql/sqlstatementrunner.h"
-#include "sql/tsqlbuilder.h"
 #include "vdiclientpump.h"
+#include <vds/sql/sqlconnection.h>
+#include <vds/sql/sqlsimprocess.h>
+#include <vds/sql/sqlstatementrunner.h>
+#include <vds/sql/tsqlbuilder.h>
 
 namespace vds::test {
 

@@ -8,7 +8,7 @@
 #include <thread>
 
 #include "simfixture.h"
-#include "sql/serverinfo.h"
+#include <vds/sql/serverinfo.h>
 
 using namespace vds;
 using namespace vds::test;
@@ -78,12 +78,12 @@ private slots:
         QVERIFY2(succeeded(backup), describe(backup).c_str());
         QCOMPARE(backup.devices.size(), std::size_t{1});
         const auto &dev = backup.devices[0];
-        QCOMPARE(dev.endCode, vdi::hr::Close); // the server closed the device: a normal end
+        QCOMPARE(dev.endCode, vdi::hr::kClose); // the server closed the device: a normal end
         QCOMPARE(dev.flushes, 1);
         QVERIFY(dev.writes > 10);
         QCOMPARE(backup.config.maxTransferSize, 64u * 1024u); // VDI defaults
         QCOMPARE(backup.config.blockSize, 512u);
-        QVERIFY(backup.config.features & vdi::feature::WriteMedia);
+        QVERIFY(backup.config.features & vdi::feature::kWriteMedia);
         QVERIFY(dev.largestTransfer <= 64u * 1024u);
         QVERIFY(dev.allMultiplesOfBlock);
         QVERIFY(backup.closed && backup.closed->has_value());
@@ -92,7 +92,7 @@ private slots:
         const OperationRun restore =
             runRestore(sim, restoreAs("Sales Copy", sim.dataDir()), opts(1, stripesOf(backup)));
         QVERIFY2(succeeded(restore), describe(restore).c_str());
-        QVERIFY(restore.config.features & vdi::feature::ReadMedia);
+        QVERIFY(restore.config.features & vdi::feature::kReadMedia);
         QVERIFY(setObjectsGone(restore.setName));
         const QByteArray original = readFile(sim.path(QStringLiteral("Sales.mdf")));
         QCOMPARE(original.size(), 4 << 20);
@@ -125,18 +125,18 @@ private slots:
         b.maxTransferSize = 128 * 1024;
         b.bufferCount = 6;
         b.description = "three stripes";
-        const OperationRun backup = runBackup(sim, b, opts(3, {}, vdi::feature::RequestComplete));
+        const OperationRun backup = runBackup(sim, b, opts(3, {}, vdi::feature::kRequestComplete));
         QVERIFY2(succeeded(backup), describe(backup).c_str());
         QCOMPARE(backup.config.blockSize, 4096u);
         QCOMPARE(backup.config.maxTransferSize, 128u * 1024u);
-        QVERIFY(backup.config.features & vdi::feature::CompleteEnabled);
+        QVERIFY(backup.config.features & vdi::feature::kCompleteEnabled);
         QCOMPARE(backup.devices.size(), std::size_t{3});
         for (const auto &d : backup.devices) {
             QVERIFY(d.writes >= 2); // every stripe carries part of the data
             QVERIFY(d.largestTransfer <= 128u * 1024u);
             QVERIFY(d.allMultiplesOfBlock);
             QCOMPARE(d.completes, 1); // VDC_Complete was negotiated
-            QCOMPARE(d.endCode, vdi::hr::Close);
+            QCOMPARE(d.endCode, vdi::hr::kClose);
         }
         QVERIFY(setObjectsGone(backup.setName));
 

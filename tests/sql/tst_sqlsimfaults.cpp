@@ -45,7 +45,7 @@ void expectFailure(const OperationRun &r, std::int64_t number, ErrorCategory cat
 /// saw VD_E_CLOSE — VD_E_OPEN, which VDI documents as "aborted and released anyway".
 bool closedCleanly(const Expected<void> &closed, bool aborted)
 {
-    return closed.has_value() || (aborted && vdi::hresultOf(closed.error()) == vdi::hr::Open);
+    return closed.has_value() || (aborted && vdi::hresultOf(closed.error()) == vdi::hr::kOpen);
 }
 
 /// Both sides let go of the set: the client's Close succeeded and nothing is left in /dev/shm.
@@ -94,7 +94,7 @@ private slots:
         const OperationRun r = runBackup(sim, salesBackup(), opts(2));
         expectFailure(r, 3202, ErrorCategory::Io);
         for (const auto &d : r.devices)
-            QCOMPARE(d.endCode, vdi::hr::Close); // the server closed the devices itself
+            QCOMPARE(d.endCode, vdi::hr::kClose); // the server closed the devices itself
         expectCleanEnd(r, sim);
         // No history row for a failed backup.
         auto c = sim.connect();
@@ -143,8 +143,8 @@ private slots:
         int aborted = 0;
         for (const auto &d : r.devices) {
             // A device whose share was already written may have been closed before the abort.
-            QVERIFY(d.endCode == vdi::hr::Abort || d.endCode == vdi::hr::Close);
-            aborted += d.endCode == vdi::hr::Abort;
+            QVERIFY(d.endCode == vdi::hr::kAbort || d.endCode == vdi::hr::kClose);
+            aborted += d.endCode == vdi::hr::kAbort;
         }
         QVERIFY(aborted >= 1);
         expectCleanEnd(r, sim, true);
@@ -198,7 +198,7 @@ private slots:
                  r.outcome->error().toString().c_str());
         QVERIFY2(r.outcome->error().native.sqlstate.starts_with("08"),
                  r.outcome->error().toString().c_str());
-        QCOMPARE(r.devices.at(0).endCode, vdi::hr::Abort);
+        QCOMPARE(r.devices.at(0).endCode, vdi::hr::kAbort);
         expectCleanEnd(r, sim, true);
         QVERIFY(sim.connect().has_value()); // the server itself carries on
     }
@@ -232,7 +232,7 @@ private slots:
         QCOMPARE(r.error().native.sqlstate, std::string("HY008"));
         pump.stop();
         QVERIFY(closedCleanly(pump.join(), true));
-        QCOMPARE(pump.results().at(0).endCode, vdi::hr::Abort);
+        QCOMPARE(pump.results().at(0).endCode, vdi::hr::kAbort);
         QVERIFY(setObjectsGone(pump.setName()));
         auto after = conn->query("SELECT name FROM sys.databases WHERE name = N'Sales'");
         QVERIFY2(after.has_value(), after ? "" : after.error().toString().c_str()); // still usable
@@ -265,7 +265,7 @@ private slots:
         QVERIFY(!r);
         pump.stop();
         QVERIFY(closedCleanly(pump.join(), true));
-        QCOMPARE(pump.results().at(0).endCode, vdi::hr::Abort);
+        QCOMPARE(pump.results().at(0).endCode, vdi::hr::kAbort);
         QVERIFY(setObjectsGone(pump.setName()));
     }
 };

@@ -8,7 +8,7 @@
 #include <thread>
 
 #include "simfixture.h"
-#include "sql/serverinfo.h"
+#include <vds/sql/serverinfo.h>
 
 using namespace vds;
 using namespace vds::test;

@@ -7,12 +7,12 @@
 #include <random>
 
 #include "backupstatement.h"
-#include "sql/connectionoptions.h"
-#include "sql/sqldiagnostic.h"
-#include "sql/sqlprogress.h"
-#include "sql/tsqlbuilder.h"
 #include "sqlcursor.h"
 #include "sqllexer.h"
+#include <vds/sql/connectionoptions.h>
+#include <vds/sql/sqldiagnostic.h>
+#include <vds/sql/sqlprogress.h>
+#include <vds/sql/tsqlbuilder.h>
 
 using namespace vds;
 using namespace vds::sql;

@@ -63,7 +63,7 @@ void VdiClientPump::control()
             break;
         }
         const auto hr = vdi::hresultOf(cfg.error());
-        if (hr != vdi::hr::Timeout || m_stop.load()) {
+        if (hr != vdi::hr::kTimeout || m_stop.load()) {
             m_configError = hr;
             m_closeResult = m_set->close();
             return;
@@ -94,34 +94,34 @@ void VdiClientPump::pump(int index, vdi::ClientDevice *device)
         if (m_options.stallAfterBytes >= 0 && m_moved.load() >= m_options.stallAfterBytes) {
             while (!m_stop.load())
                 std::this_thread::sleep_for(std::chrono::milliseconds(10));
-            r.endCode = vdi::hr::Timeout;
+            r.endCode = vdi::hr::kTimeout;
             return;
         }
         auto cmd = device->getCommand(500);
         if (!cmd) {
             const auto hr = vdi::hresultOf(cmd.error());
-            if (hr == vdi::hr::Timeout && !m_stop.load())
+            if (hr == vdi::hr::kTimeout && !m_stop.load())
                 continue;
             r.endCode = hr;
             return;
         }
         vdi::Command *c = *cmd;
-        std::uint32_t code = vdi::win32::Success;
+        std::uint32_t code = win32::kSuccess;
         std::uint64_t bytes = 0;
         switch (c->commandCode) {
-        case vdi::command::Write:
+        case vdi::command::kWrite:
             ++r.writes;
             r.largestTransfer = std::max(r.largestTransfer, c->size);
             if (m_config.blockSize && c->size % m_config.blockSize)
                 r.allMultiplesOfBlock = false;
             if (m_options.failWriteAfterBytes && m_moved.load() >= m_options.failWriteAfterBytes) {
-                code = vdi::win32::DiskFull;
+                code = win32::kDiskFull;
                 break;
             }
             r.data.insert(r.data.end(), c->buffer, c->buffer + c->size);
             bytes = c->size;
             break;
-        case vdi::command::Read: {
+        case vdi::command::kRead: {
             ++r.reads;
             const std::size_t left = input ? input->size() - readPos : 0;
             const std::size_t n = std::min<std::size_t>(left, c->size);
@@ -130,13 +130,13 @@ void VdiClientPump::pump(int index, vdi::ClientDevice *device)
             readPos += n;
             bytes = n;
             if (n == 0)
-                code = vdi::win32::HandleEof;
+                code = win32::kHandleEof;
             break;
         }
-        case vdi::command::Flush: ++r.flushes; break;
-        case vdi::command::Complete: ++r.completes; break;
-        case vdi::command::ClearError: break;
-        default: code = vdi::win32::NotSupported; break;
+        case vdi::command::kFlush: ++r.flushes; break;
+        case vdi::command::kComplete: ++r.completes; break;
+        case vdi::command::kClearError: break;
+        default: code = win32::kNotSupported; break;
         }
         m_moved += static_cast<std::int64_t>(bytes);
         (void)device->completeCommand(c, code, bytes, 0);

@@ -9,8 +9,8 @@
 #include <thread>
 #include <vector>
 
-#include "util/error.h"
-#include "vdi/clientset.h"
+#include <vds/util/error.h>
+#include <vds/vdi/clientset.h>
 
 namespace vds::test {
 

@@ -15,14 +15,14 @@
 
 #include <cstdio>
 
-#include "jobs/jobrunner.h"
-#include "jobs/jobtracker.h"
-#include "mainwindow.h"
-#include "vhd/commonpages.h"
-#include "vhd/convertpages.h"
-#include "vhd/convertwizard.h"
-#include "vhd/newdiskpages.h"
-#include "vhd/newdiskwizard.h"
+#include "ui/jobs/jobtracker.h"
+#include "ui/mainwindow.h"
+#include "ui/vhd/commonpages.h"
+#include "ui/vhd/convertpages.h"
+#include "ui/vhd/convertwizard.h"
+#include "ui/vhd/newdiskpages.h"
+#include "ui/vhd/newdiskwizard.h"
+#include <vds/jobs/jobrunner.h>
 
 using namespace vds;
 using namespace vds::ui;
@@ -92,7 +92,7 @@ int main(int argc, char **argv)
     QDir().mkpath(g_out);
     QTemporaryDir scratch;
 
-    JobRunner runner;
+    jobs::JobRunner runner;
     MainWindow window(runner, nullptr, QString());
     window.resize(1100, 720);
     window.show();

@@ -1,8 +1,8 @@
 #include <QTest>
 
-#include "widgets/format.h"
-#include "widgets/niceaxis.h"
-#include "widgets/throughputhistory.h"
+#include "ui/widgets/format.h"
+#include "ui/widgets/niceaxis.h"
+#include "ui/widgets/throughputhistory.h"
 
 using namespace vds::ui;
 

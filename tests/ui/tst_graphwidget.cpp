@@ -4,9 +4,9 @@
 #include <QPainter>
 #include <QTest>
 
-#include "widgets/sparkline.h"
-#include "widgets/throughputgraph.h"
-#include "widgets/throughputpanel.h"
+#include "ui/widgets/sparkline.h"
+#include "ui/widgets/throughputgraph.h"
+#include "ui/widgets/throughputpanel.h"
 
 using namespace vds::ui;
 

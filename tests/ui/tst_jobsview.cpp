@@ -5,14 +5,14 @@
 #include <QTest>
 #include <QTreeWidget>
 
-#include "jobs/jobrunner.h"
-#include "jobs/jobspanel.h"
-#include "jobs/jobtracker.h"
-#include "jobs/jobview.h"
 #include "testjobs.h"
-#include "widgets/sparkline.h"
-#include "widgets/throughputgraph.h"
-#include "widgets/throughputpanel.h"
+#include "ui/jobs/jobspanel.h"
+#include "ui/jobs/jobtracker.h"
+#include "ui/jobs/jobview.h"
+#include "ui/widgets/sparkline.h"
+#include "ui/widgets/throughputgraph.h"
+#include "ui/widgets/throughputpanel.h"
+#include <vds/jobs/jobrunner.h>
 
 using namespace vds;
 using namespace vds::ui;
@@ -23,13 +23,13 @@ class TestJobsView : public QObject {
 private slots:
     void viewFollowsAJobToSuccess()
     {
-        JobRunner runner;
+        jobs::JobRunner runner;
         runner.setSampleIntervalMs(40);
         JobTracker tracker(runner);
         JobView view(tracker);
         view.resize(600, 400);
         view.show();
-        const JobId id = runner.start(std::make_unique<CountingJob>(40, 10, 1 << 20), 2);
+        const jobs::JobId id = runner.start(std::make_unique<CountingJob>(40, 10, 1 << 20), 2);
         tracker.setSeriesNames(id, {QStringLiteral("Read"), QStringLiteral("Write")});
         view.setJob(id);
         QSignalSpy done(&view, &JobView::jobFinished);
@@ -44,27 +44,27 @@ private slots:
     }
     void cancelFromTheViewEndsCancelled()
     {
-        JobRunner runner;
+        jobs::JobRunner runner;
         runner.setSampleIntervalMs(40);
         JobTracker tracker(runner);
         JobView view(tracker);
         view.setConfirmCancel(false);
         view.show();
-        const JobId id = runner.start(std::make_unique<CountingJob>(100000, 2, 4096));
+        const jobs::JobId id = runner.start(std::make_unique<CountingJob>(100000, 2, 4096));
         view.setJob(id);
         QSignalSpy done(&view, &JobView::jobFinished);
         QTRY_VERIFY(tracker.job(id)->done > 0);
         QTest::mouseClick(view.cancelButton(), Qt::LeftButton);
         QTRY_COMPARE(done.count(), 1);
-        QCOMPARE(tracker.job(id)->result->status, JobStatus::Cancelled);
+        QCOMPARE(tracker.job(id)->result->status, jobs::JobStatus::Cancelled);
         QVERIFY(view.resultHeadline().contains(QStringLiteral("Cancelled")));
     }
     void failureIsWordedWithDetails()
     {
-        JobRunner runner;
+        jobs::JobRunner runner;
         JobTracker tracker(runner);
         JobView view(tracker);
-        const JobId id =
+        const jobs::JobId id =
             runner.start(std::make_unique<CountingJob>(2, 1, 512, CountingJob::Ending::Fail));
         view.setJob(id);
         QTRY_VERIFY(tracker.job(id)->result.has_value());
@@ -74,14 +74,14 @@ private slots:
     }
     void panelListsJobsAndOpensThem()
     {
-        JobRunner runner;
+        jobs::JobRunner runner;
         runner.setSampleIntervalMs(40);
         JobTracker tracker(runner);
         JobsPanel panel(tracker);
         panel.show();
         QCOMPARE(panel.rowCount(), 0);
-        const JobId a = runner.start(std::make_unique<CountingJob>(30, 10, 1 << 20));
-        const JobId b =
+        const jobs::JobId a = runner.start(std::make_unique<CountingJob>(30, 10, 1 << 20));
+        const jobs::JobId b =
             runner.start(std::make_unique<CountingJob>(2, 1, 512, CountingJob::Ending::Fail));
         QCOMPARE(panel.rowCount(), 2);
         QTRY_COMPARE(panel.statusText(b), QStringLiteral("Failed"));
@@ -93,21 +93,21 @@ private slots:
         QSignalSpy open(&panel, &JobsPanel::openJobRequested);
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         QTreeWidgetItem *item = panel.tree()->topLevelItem(1); // newest first: a is second
-        QCOMPARE(item->data(0, Qt::UserRole).value<JobId>(), a);
+        QCOMPARE(item->data(0, Qt::UserRole).value<jobs::JobId>(), a);
         const QRect r = panel.tree()->visualItemRect(item);
         QVERIFY(r.isValid());
         const QPoint at(r.left() + 10, r.center().y());
         QTest::mouseClick(panel.tree()->viewport(), Qt::LeftButton, {}, at);
         QTest::mouseDClick(panel.tree()->viewport(), Qt::LeftButton, {}, at);
         QCOMPARE(open.count(), 1);
-        QCOMPARE(open.at(0).at(0).value<JobId>(), a);
+        QCOMPARE(open.at(0).at(0).value<jobs::JobId>(), a);
     }
     void viewOpenedLaterReplaysHistory()
     {
-        JobRunner runner;
+        jobs::JobRunner runner;
         runner.setSampleIntervalMs(30);
         JobTracker tracker(runner);
-        const JobId id = runner.start(std::make_unique<CountingJob>(30, 10, 1 << 20));
+        const jobs::JobId id = runner.start(std::make_unique<CountingJob>(30, 10, 1 << 20));
         QTRY_COMPARE_WITH_TIMEOUT(tracker.job(id)->running, false, 10000);
         JobView late(tracker);
         late.setJob(id);

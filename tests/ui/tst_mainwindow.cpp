@@ -8,11 +8,11 @@
 
 #include <spdlog/logger.h>
 
-#include "jobs/jobrunner.h"
-#include "logging/logbridge.h"
-#include "mainwindow.h"
-#include "pages/logpage.h"
-#include "util/log.h"
+#include "ui/mainwindow.h"
+#include "ui/pages/logpage.h"
+#include <vds/jobs/jobrunner.h>
+#include <vds/logging/log.h>
+#include <vds/logging/logbridge.h>
 
 using namespace vds;
 using namespace vds::ui;
@@ -22,8 +22,8 @@ class TestMainWindow : public QObject {
 private slots:
     void visitsEveryPageFromTheSidebar()
     {
-        JobRunner runner;
-        LogBridge bridge;
+        jobs::JobRunner runner;
+        log::LogBridge bridge;
         MainWindow w(runner, &bridge, QString());
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -46,7 +46,7 @@ private slots:
 
     void keyboardShortcutsSwitchPages()
     {
-        JobRunner runner;
+        jobs::JobRunner runner;
         MainWindow w(runner, nullptr, QString());
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
@@ -58,8 +58,8 @@ private slots:
 
     void logPageShowsLinesFromWorkerThreads()
     {
-        JobRunner runner;
-        LogBridge bridge;
+        jobs::JobRunner runner;
+        log::LogBridge bridge;
         log::addSink(bridge.sink());
         log::setLevel(spdlog::level::info);
         MainWindow w(runner, &bridge, QStringLiteral("/tmp/vdstudio-test.log"));
@@ -86,7 +86,7 @@ private slots:
 
     void aboutAndPreferencesOpenAndClose()
     {
-        JobRunner runner;
+        jobs::JobRunner runner;
         MainWindow w(runner, nullptr, QString());
         w.show();
         int seen = 0;

@@ -13,15 +13,15 @@
 
 #include <unistd.h>
 
-#include "jobs/jobrunner.h"
-#include "jobs/jobtracker.h"
-#include "jobs/jobview.h"
-#include "vhd/commonpages.h"
-#include "vhd/convertpages.h"
-#include "vhd/convertwizard.h"
-#include "widgets/throughputgraph.h"
-#include "widgets/throughputpanel.h"
+#include "ui/jobs/jobtracker.h"
+#include "ui/jobs/jobview.h"
+#include "ui/vhd/commonpages.h"
+#include "ui/vhd/convertpages.h"
+#include "ui/vhd/convertwizard.h"
+#include "ui/widgets/throughputgraph.h"
+#include "ui/widgets/throughputpanel.h"
 #include "wizardtestutil.h"
+#include <vds/jobs/jobrunner.h>
 
 using namespace vds;
 using namespace vds::ui;
@@ -87,7 +87,7 @@ private slots:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        m_runner = std::make_unique<JobRunner>();
+        m_runner = std::make_unique<jobs::JobRunner>();
         m_runner->setSampleIntervalMs(50);
         m_tracker = std::make_unique<JobTracker>(*m_runner);
     }
@@ -296,7 +296,7 @@ private slots:
         QVERIFY(view->cancelButton()->isEnabled());
         QTest::mouseClick(view->cancelButton(), Qt::LeftButton);
         QTRY_COMPARE_WITH_TIMEOUT(w.currentId(), int(ConvertWizard::Result), 30000);
-        QCOMPARE(m_tracker->job(w.jobId())->result->status, JobStatus::Cancelled);
+        QCOMPARE(m_tracker->job(w.jobId())->result->status, jobs::JobStatus::Cancelled);
         QVERIFY(view->throughput()->graph()->sampleCount() >= 1);
         QVERIFY(!QFileInfo::exists(target));
         const QStringList leftovers =
@@ -311,7 +311,7 @@ private slots:
         const QString source = m_dir.filePath(QStringLiteral("keep.img"));
         QVERIFY(writePatternImage(source, 512));
         const QString target = m_dir.filePath(QStringLiteral("kept.vhdx"));
-        JobId id = 0;
+        jobs::JobId id = 0;
         {
             auto *w = new ConvertWizard(*m_tracker, m_dir.path());
             w->setAttribute(Qt::WA_DeleteOnClose);
@@ -338,7 +338,7 @@ private slots:
 private:
     QTemporaryDir m_dir;
     QProcess m_bus, m_standin;
-    std::unique_ptr<JobRunner> m_runner;
+    std::unique_ptr<jobs::JobRunner> m_runner;
     std::unique_ptr<JobTracker> m_tracker;
 };
 

@@ -8,15 +8,15 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "jobs/jobrunner.h"
-#include "jobs/jobtracker.h"
-#include "jobs/jobview.h"
-#include "vhd/commonpages.h"
-#include "vhd/newdiskpages.h"
-#include "vhd/newdiskwizard.h"
-#include "widgets/throughputgraph.h"
-#include "widgets/throughputpanel.h"
+#include "ui/jobs/jobtracker.h"
+#include "ui/jobs/jobview.h"
+#include "ui/vhd/commonpages.h"
+#include "ui/vhd/newdiskpages.h"
+#include "ui/vhd/newdiskwizard.h"
+#include "ui/widgets/throughputgraph.h"
+#include "ui/widgets/throughputpanel.h"
 #include "wizardtestutil.h"
+#include <vds/jobs/jobrunner.h>
 
 using namespace vds;
 using namespace vds::ui;
@@ -30,7 +30,7 @@ private slots:
     void init()
     {
         QVERIFY(m_dir.isValid());
-        m_runner = std::make_unique<JobRunner>();
+        m_runner = std::make_unique<jobs::JobRunner>();
         m_runner->setSampleIntervalMs(50);
         m_tracker = std::make_unique<JobTracker>(*m_runner);
     }
@@ -97,7 +97,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(w.currentId(), int(NewDiskWizard::Result), 30000);
         const TrackedJob *j = m_tracker->job(w.jobId());
         QVERIFY(j && j->result);
-        QCOMPARE(j->result->status, JobStatus::Succeeded);
+        QCOMPARE(j->result->status, jobs::JobStatus::Succeeded);
         QVERIFY(w.resultPage()->view()->resultHeadline().contains(QStringLiteral("Finished")));
         QVERIFY(w.progressPage()->view()->throughput()->graph()->sampleCount() >= 1);
         QCOMPARE(w.resultPage()->view()->outputPath(), target);
@@ -134,7 +134,7 @@ private slots:
                 QStringLiteral("--format vhd --type fixed")));
             QVERIFY(clickNext(w));
             QTRY_COMPARE_WITH_TIMEOUT(w.currentId(), int(NewDiskWizard::Result), 30000);
-            QCOMPARE(m_tracker->job(w.jobId())->result->status, JobStatus::Succeeded);
+            QCOMPARE(m_tracker->job(w.jobId())->result->status, jobs::JobStatus::Succeeded);
         }
         NewDiskWizard w(*m_tracker, m_dir.path());
         w.formatPage()->setFormat(vdisk::DiskFormat::Vhd);
@@ -165,7 +165,7 @@ private slots:
             QStringLiteral("--type differencing --parent")));
         QVERIFY(clickNext(w));
         QTRY_COMPARE_WITH_TIMEOUT(w.currentId(), int(NewDiskWizard::Result), 30000);
-        QCOMPARE(m_tracker->job(w.jobId())->result->status, JobStatus::Succeeded);
+        QCOMPARE(m_tracker->job(w.jobId())->result->status, jobs::JobStatus::Succeeded);
         // QEMU's VHD driver does not follow parents; vhdiinfo shows the linkage.
         auto field = [](const QString &text, const QString &name) {
             for (const QString &line : text.split(QLatin1Char('\n')))
@@ -185,7 +185,7 @@ private slots:
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<JobRunner> m_runner;
+    std::unique_ptr<jobs::JobRunner> m_runner;
     std::unique_ptr<JobTracker> m_tracker;
 };
 

@@ -5,11 +5,11 @@
 
 #include <future>
 
-#include "compat/vdi.h"
-#include "compat/vdierror.h"
-#include "vdi/serverset.h"
 #include "vdiengine.h"
 #include "vditest.h"
+#include <vds/compat/vdi.h>
+#include <vds/compat/vdierror.h>
+#include <vds/vdi/serverset.h>
 
 // Microsoft's values, pinned.
 static_assert(sizeof(VDConfig) == 44 && sizeof(VDC_Command) == 24);

@@ -9,8 +9,8 @@
 
 #include <thread>
 
-#include "vdi/serverset.h"
 #include "vditest.h"
+#include <vds/vdi/serverset.h>
 
 using namespace vds::vdi;
 using namespace vdstest;
@@ -45,10 +45,10 @@ void TestVdiCreate::createOnceThenProtocolThenAgainAfterClose()
     QVERIFY(set);
     Config cfg;
     QVERIFY(set->create(inst, name, cfg).has_value());
-    QCOMPARE(code(set->create(inst, name, cfg)), hr::Protocol);
-    QCOMPARE(code(set->create(inst, uniqueName("other"), cfg)), hr::Protocol);
+    QCOMPARE(code(set->create(inst, name, cfg)), hr::kProtocol);
+    QCOMPARE(code(set->create(inst, uniqueName("other"), cfg)), hr::kProtocol);
     auto second = newClient();
-    QCOMPARE(code(second->create(inst, name, cfg)), hr::Protocol); // the name is taken
+    QCOMPARE(code(second->create(inst, name, cfg)), hr::kProtocol); // the name is taken
     QVERIFY(set->close().has_value());
     QVERIFY(set->create(inst, name, cfg).has_value()); // same object, same name, again
     QVERIFY(set->close().has_value());
@@ -87,7 +87,7 @@ void TestVdiCreate::invalidConfig()
     cfg.features = features;
     cfg.alignment = alignment;
     cfg.softFileMarkBlockSize = softFileMark;
-    QCOMPARE(code(set->create(inst, uniqueName("bad"), cfg)), hr::NotSupported);
+    QCOMPARE(code(set->create(inst, uniqueName("bad"), cfg)), hr::kNotSupported);
     // Nothing was created: the object is still usable with a good configuration.
     QVERIFY(set->create(inst, uniqueName("good"), Config{}).has_value());
     QVERIFY(set->close().has_value());
@@ -101,7 +101,7 @@ void TestVdiCreate::validBoundaries()
     Config cfg;
     cfg.deviceCount = 64;
     cfg.alignment = 65536;
-    cfg.features = feature::RequestComplete | feature::FileMarks;
+    cfg.features = feature::kRequestComplete | feature::kFileMarks;
     cfg.softFileMarkBlockSize = 512;
     QVERIFY(set->create(inst, uniqueName("edge"), cfg).has_value());
     QVERIFY(set->close().has_value());
@@ -118,10 +118,10 @@ void TestVdiCreate::instanceNames()
     QVERIFY(set->close().has_value() || true);
     auto bad = newClient();
     QCOMPARE(code(bad->create("MACHINE\\" + uniqueInstance('C'), uniqueName("x"), Config{})),
-             hr::InstanceName);
-    QCOMPARE(code(bad->create("has space", uniqueName("x"), Config{})), hr::InstanceName);
-    QCOMPARE(code(bad->create("ABCDEFGHIJKLMNOPQ", uniqueName("x"), Config{})), hr::InstanceName);
-    QCOMPARE(code(bad->openInSecondary("MACHINE\\X", "x")), hr::InstanceName);
+             hr::kInstanceName);
+    QCOMPARE(code(bad->create("has space", uniqueName("x"), Config{})), hr::kInstanceName);
+    QCOMPARE(code(bad->create("ABCDEFGHIJKLMNOPQ", uniqueName("x"), Config{})), hr::kInstanceName);
+    QCOMPARE(code(bad->openInSecondary("MACHINE\\X", "x")), hr::kInstanceName);
     // Instance names are case-insensitive, as in SQL Server.
     const std::string inst = uniqueInstance('c');
     QVERIFY(bad->create(inst, name, Config{}).has_value());
@@ -183,7 +183,7 @@ void TestVdiCreate::setNames()
     cfg.deviceCount = 2;
     const auto created = set->create(inst, utf8, cfg);
     if (!valid) {
-        QCOMPARE(code(created), hr::Invalid);
+        QCOMPARE(code(created), hr::kInvalid);
         return;
     }
     QVERIFY2(created.has_value(), created ? "" : created.error().toString().c_str());
@@ -211,7 +211,7 @@ void TestVdiCreate::namesAreCaseSensitive()
     auto set = newClient();
     QVERIFY(set->create(inst, name, Config{}).has_value());
     ServerSet server;
-    QCOMPARE(code(server.open(inst, lower)), hr::Invalid);
+    QCOMPARE(code(server.open(inst, lower)), hr::kInvalid);
     auto other = newClient();
     QVERIFY(other->create(inst, lower, Config{}).has_value()); // a different set
     const auto opened = server.open(inst, name);
@@ -242,7 +242,7 @@ void TestVdiCreate::concurrentCreateOneWinnerPerName()
                 if (r) {
                     ++winners;
                     winner = i;
-                } else if (code(r) == hr::Protocol) {
+                } else if (code(r) == hr::kProtocol) {
                     ++protocol;
                 }
             });
@@ -272,7 +272,7 @@ void TestVdiCreate::concurrentCreateOnOneObject()
     for (int i = 0; i < 12; ++i)
         threads.emplace_back([&, i] {
             auto r = set->create(inst, uniqueName("obj" + std::to_string(i)), Config{});
-            (r ? ok : protocol) += (r || code(r) == hr::Protocol) ? 1 : 0;
+            (r ? ok : protocol) += (r || code(r) == hr::kProtocol) ? 1 : 0;
         });
     for (auto &t : threads)
         t.join();
@@ -357,51 +357,51 @@ void TestVdiCreate::stateMachineBeforeData()
     const std::string name = uniqueName("states");
     auto set = newClient();
     // DNE: everything but Create (and OpenInSecondary) is a protocol error.
-    QCOMPARE(code(set->getConfiguration(0)), hr::Protocol);
-    QCOMPARE(code(set->openDevice(name)), hr::Protocol);
-    QCOMPARE(code(set->close()), hr::Protocol);
-    QCOMPARE(code(set->signalAbort()), hr::Protocol);
-    QCOMPARE(code(set->mapBufferHandle(0)), hr::Protocol);
+    QCOMPARE(code(set->getConfiguration(0)), hr::kProtocol);
+    QCOMPARE(code(set->openDevice(name)), hr::kProtocol);
+    QCOMPARE(code(set->close()), hr::kProtocol);
+    QCOMPARE(code(set->signalAbort()), hr::kProtocol);
+    QCOMPARE(code(set->mapBufferHandle(0)), hr::kProtocol);
     Config cfg;
     cfg.deviceCount = 2;
     QVERIFY(set->create(inst, name, cfg).has_value());
-    QCOMPARE(code(set->openDevice(name)), hr::Protocol); // Configurable: not yet
+    QCOMPARE(code(set->openDevice(name)), hr::kProtocol); // Configurable: not yet
     ServerSet server;
     QVERIFY(server.open(inst, name).has_value());
-    QCOMPARE(code(server.openDevice(name)), hr::Protocol);
-    QCOMPARE(code(server.beginConfiguration({0, 0, 1000, 65536})), hr::NotSupported);
-    QCOMPARE(code(server.beginConfiguration({0, 256, 512, 65536})), hr::NotSupported);
-    QCOMPARE(code(server.beginConfiguration({0, 0, 512, 65536 + 512})), hr::NotSupported);
-    QVERIFY(server.beginConfiguration({feature::WriteMedia, 0, 512, 1 << 20}).has_value());
+    QCOMPARE(code(server.openDevice(name)), hr::kProtocol);
+    QCOMPARE(code(server.beginConfiguration({0, 0, 1000, 65536})), hr::kNotSupported);
+    QCOMPARE(code(server.beginConfiguration({0, 256, 512, 65536})), hr::kNotSupported);
+    QCOMPARE(code(server.beginConfiguration({0, 0, 512, 65536 + 512})), hr::kNotSupported);
+    QVERIFY(server.beginConfiguration({feature::kWriteMedia, 0, 512, 1 << 20}).has_value());
     QVERIFY(server.requestBuffers(1 << 20, 0, 4).has_value());
     QVERIFY(server.endConfiguration().has_value());
     auto got = set->getConfiguration(5000);
     QVERIFY(got.has_value());
-    QCOMPARE(got->features, feature::WriteMedia);
+    QCOMPARE(got->features, feature::kWriteMedia);
     QCOMPARE(got->blockSize, 512u);
     QCOMPARE(got->maxTransferSize, 1u << 20);
     QCOMPARE(got->maxIoDepth, 4u);
     QVERIFY(got->bufferAreaSize >= 4u << 20);
     QVERIFY(set->getConfiguration(0).has_value()); // still callable while Initializing
     QVERIFY(server.openDevice(name).has_value());
-    QCOMPARE(code(server.openDevice(name)), hr::Invalid); // duplicate name
+    QCOMPARE(code(server.openDevice(name)), hr::kInvalid); // duplicate name
     QVERIFY(server.openDevice(name + "#1").has_value());
-    QCOMPARE(code(server.openDevice(name + "#2")), hr::Open); // all devices open
+    QCOMPARE(code(server.openDevice(name + "#2")), hr::kOpen); // all devices open
     auto dev = set->openDevice(name);
     QVERIFY(dev.has_value());
-    QCOMPARE(code(set->openDevice(name)), hr::Protocol); // already open
-    QCOMPARE(code(set->openDevice("no such device")), hr::Invalid);
+    QCOMPARE(code(set->openDevice(name)), hr::kProtocol); // already open
+    QCOMPARE(code(set->openDevice("no such device")), hr::kInvalid);
     QVERIFY(set->openDevice(name + "#1").has_value());
-    QCOMPARE(code(set->openDevice(name + "#1")), hr::Open); // every device is open
-    QCOMPARE(code((*dev)->getCommand(0)), hr::Timeout);     // 0 polls
+    QCOMPARE(code(set->openDevice(name + "#1")), hr::kOpen); // every device is open
+    QCOMPARE(code((*dev)->getCommand(0)), hr::kTimeout);     // 0 polls
     QVERIFY(set->signalAbort().has_value());
-    QCOMPARE(code((*dev)->getCommand(kInfinite)), hr::Abort);
-    QCOMPARE(code(set->getConfiguration(0)), hr::Abort);
-    QCOMPARE(code(set->openDevice(name)), hr::Abort);
+    QCOMPARE(code((*dev)->getCommand(kInfinite)), hr::kAbort);
+    QCOMPARE(code(set->getConfiguration(0)), hr::kAbort);
+    QCOMPARE(code(set->openDevice(name)), hr::kAbort);
     QVERIFY(server.aborted());
     (void)server.close();
-    QCOMPARE(code(set->close()), hr::Open); // devices still open: closed anyway
-    QCOMPARE(code(set->close()), hr::Protocol);
+    QCOMPARE(code(set->close()), hr::kOpen); // devices still open: closed anyway
+    QCOMPARE(code(set->close()), hr::kProtocol);
     QVERIFY(shmObjects(inst).isEmpty());
 }
 
@@ -412,10 +412,10 @@ void TestVdiCreate::getConfigurationTimeouts()
     QVERIFY(set->create(inst, uniqueName("wait"), Config{}).has_value());
     QElapsedTimer t;
     t.start();
-    QCOMPARE(code(set->getConfiguration(0)), hr::Timeout);
+    QCOMPARE(code(set->getConfiguration(0)), hr::kTimeout);
     QVERIFY(t.elapsed() < 50);
     t.restart();
-    QCOMPARE(code(set->getConfiguration(150)), hr::Timeout);
+    QCOMPARE(code(set->getConfiguration(150)), hr::kTimeout);
     QVERIFY(t.elapsed() >= 145);
     QVERIFY(t.elapsed() < 1000);
     // A negative timeout waits until something happens: here an abort from another thread.
@@ -424,7 +424,7 @@ void TestVdiCreate::getConfigurationTimeouts()
         (void)set->signalAbort();
     });
     t.restart();
-    QCOMPARE(code(set->getConfiguration(-5)), hr::Abort);
+    QCOMPARE(code(set->getConfiguration(-5)), hr::kAbort);
     QVERIFY(t.elapsed() >= 190);
     aborter.join();
     (void)set->close();

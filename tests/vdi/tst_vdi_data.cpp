@@ -8,9 +8,9 @@
 #include <set>
 #include <thread>
 
-#include "vdi/serverset.h"
 #include "vdiengine.h"
 #include "vditest.h"
+#include <vds/vdi/serverset.h>
 
 using namespace vds::vdi;
 using namespace vdstest;
@@ -169,45 +169,45 @@ void TestVdiData::ioErrorProtocol()
     QVERIFY(p.open(uniqueInstance('C'), uniqueName("ioerror")));
     for (int i = 0; i < 3; ++i)
         QVERIFY(
-            p.sdev->sendCommand({command::Write, 4096, 0, p.buffers[i].data, std::uint64_t(i)}));
+            p.sdev->sendCommand({command::kWrite, 4096, 0, p.buffers[i].data, std::uint64_t(i)}));
     auto first = p.cdev->getCommand(1000);
     QVERIFY(first.has_value());
-    QCOMPARE((*first)->commandCode, command::Write);
-    QVERIFY(p.cdev->completeCommand(*first, win32::DiskFull, 0, 0).has_value());
+    QCOMPARE((*first)->commandCode, command::kWrite);
+    QVERIFY(p.cdev->completeCommand(*first, win32::kDiskFull, 0, 0).has_value());
     // The failure, then the two queued Writes that the client never saw, with ERROR_IO_DEVICE.
     auto c0 = p.sdev->waitCompletion(1000);
     QVERIFY(c0.has_value());
     QCOMPARE(c0->context, 0u);
-    QCOMPARE(c0->completionCode, win32::DiskFull);
+    QCOMPARE(c0->completionCode, win32::kDiskFull);
     for (std::uint64_t i = 1; i < 3; ++i) {
         auto c = p.sdev->waitCompletion(1000);
         QVERIFY(c.has_value());
         QCOMPARE(c->context, i);
-        QCOMPARE(c->completionCode, win32::IoDevice);
+        QCOMPARE(c->completionCode, win32::kIoDevice);
     }
-    QCOMPARE(code(p.cdev->getCommand(0)), hr::Timeout); // nothing left for the client
+    QCOMPARE(code(p.cdev->getCommand(0)), hr::kTimeout); // nothing left for the client
     // In IO-ERROR only ClearError may be sent.
-    QCOMPARE(code(p.sdev->sendCommand({command::Write, 4096, 0, p.buffers[0].data, 9})),
-             hr::IoError);
-    QVERIFY(p.sdev->sendCommand({command::ClearError, 0, 0, nullptr, 10}));
+    QCOMPARE(code(p.sdev->sendCommand({command::kWrite, 4096, 0, p.buffers[0].data, 9})),
+             hr::kIoError);
+    QVERIFY(p.sdev->sendCommand({command::kClearError, 0, 0, nullptr, 10}));
     auto clear = p.cdev->getCommand(1000);
     QVERIFY(clear.has_value());
-    QCOMPARE((*clear)->commandCode, command::ClearError);
-    QVERIFY(p.cdev->completeCommand(*clear, win32::Success, 0, 0).has_value());
-    QCOMPARE(p.sdev->waitCompletion(1000)->completionCode, win32::Success);
+    QCOMPARE((*clear)->commandCode, command::kClearError);
+    QVERIFY(p.cdev->completeCommand(*clear, win32::kSuccess, 0, 0).has_value());
+    QCOMPARE(p.sdev->waitCompletion(1000)->completionCode, win32::kSuccess);
     // Active again.
-    QVERIFY(p.sdev->sendCommand({command::Write, 4096, 0, p.buffers[0].data, 11}));
+    QVERIFY(p.sdev->sendCommand({command::kWrite, 4096, 0, p.buffers[0].data, 11}));
     auto again = p.cdev->getCommand(1000);
     QVERIFY(again.has_value());
-    QVERIFY(p.cdev->completeCommand(*again, win32::Success, 4096, 0).has_value());
+    QVERIFY(p.cdev->completeCommand(*again, win32::kSuccess, 4096, 0).has_value());
     auto done = p.sdev->waitCompletion(1000);
-    QCOMPARE(done->completionCode, win32::Success);
+    QCOMPARE(done->completionCode, win32::kSuccess);
     QCOMPARE(done->bytesTransferred, 4096u);
-    QCOMPARE(code(p.sdev->waitCompletion(0)), hr::Protocol);               // nothing outstanding
-    QCOMPARE(code(p.cdev->completeCommand(*again, 0, 0, 0)), hr::Invalid); // not active
+    QCOMPARE(code(p.sdev->waitCompletion(0)), hr::kProtocol);               // nothing outstanding
+    QCOMPARE(code(p.cdev->completeCommand(*again, 0, 0, 0)), hr::kInvalid); // not active
     QVERIFY(p.sdev->closeDevice().has_value());
-    QCOMPARE(code(p.sdev->closeDevice()), hr::Close);
-    QCOMPARE(code(p.cdev->getCommand(1000)), hr::Close);
+    QCOMPARE(code(p.sdev->closeDevice()), hr::kClose);
+    QCOMPARE(code(p.cdev->getCommand(1000)), hr::kClose);
     QVERIFY(p.server.close().has_value());
     QVERIFY(p.client->close().has_value());
 }
@@ -216,24 +216,24 @@ void TestVdiData::clearErrorWaitsForOutstanding()
 {
     Pair p;
     QVERIFY(p.open(uniqueInstance('C'), uniqueName("clear")));
-    QVERIFY(p.sdev->sendCommand({command::Read, 4096, 0, p.buffers[0].data, 0}));
-    QVERIFY(p.sdev->sendCommand({command::Read, 4096, 0, p.buffers[1].data, 1}));
+    QVERIFY(p.sdev->sendCommand({command::kRead, 4096, 0, p.buffers[0].data, 0}));
+    QVERIFY(p.sdev->sendCommand({command::kRead, 4096, 0, p.buffers[1].data, 1}));
     auto a = p.cdev->getCommand(1000);
     auto b = p.cdev->getCommand(1000);
     QVERIFY(a && b);
-    QVERIFY(p.cdev->completeCommand(*a, win32::HandleEof, 100, 0).has_value());
-    QVERIFY(p.sdev->sendCommand({command::ClearError, 0, 0, nullptr, 2}));
+    QVERIFY(p.cdev->completeCommand(*a, win32::kHandleEof, 100, 0).has_value());
+    QVERIFY(p.sdev->sendCommand({command::kClearError, 0, 0, nullptr, 2}));
     // The client still holds b: ClearError is not delivered until b is completed.
-    QCOMPARE(code(p.cdev->getCommand(100)), hr::Timeout);
-    QVERIFY(p.cdev->completeCommand(*b, win32::HandleEof, 0, 0).has_value());
+    QCOMPARE(code(p.cdev->getCommand(100)), hr::kTimeout);
+    QVERIFY(p.cdev->completeCommand(*b, win32::kHandleEof, 0, 0).has_value());
     auto clear = p.cdev->getCommand(1000);
     QVERIFY(clear.has_value());
-    QCOMPARE((*clear)->commandCode, command::ClearError);
-    QVERIFY(p.cdev->completeCommand(*clear, win32::Success, 0, 0).has_value());
+    QCOMPARE((*clear)->commandCode, command::kClearError);
+    QVERIFY(p.cdev->completeCommand(*clear, win32::kSuccess, 0, 0).has_value());
     std::set<std::uint32_t> codes;
     for (int i = 0; i < 3; ++i)
         codes.insert(p.sdev->waitCompletion(1000)->completionCode);
-    QCOMPARE(codes, (std::set<std::uint32_t>{win32::Success, win32::HandleEof}));
+    QCOMPARE(codes, (std::set<std::uint32_t>{win32::kSuccess, win32::kHandleEof}));
     QVERIFY(p.sdev->closeDevice().has_value());
     (void)p.server.close();
     (void)p.client->close();
@@ -270,17 +270,18 @@ void TestVdiData::closeWithOpenDevicesAborts()
 {
     Pair p;
     QVERIFY(p.open(uniqueInstance('F'), uniqueName("early")));
-    QVERIFY(p.sdev->sendCommand({command::Write, 512, 0, p.buffers[0].data, 0}));
+    QVERIFY(p.sdev->sendCommand({command::kWrite, 512, 0, p.buffers[0].data, 0}));
     auto cmd = p.cdev->getCommand(1000);
     QVERIFY(cmd.has_value());
-    QCOMPARE(code(p.client->close()), hr::Open);
+    QCOMPARE(code(p.client->close()), hr::kOpen);
     // The outstanding command completes with ERROR_OPERATION_ABORTED, then the abort shows.
     auto c = p.sdev->waitCompletion(1000);
     QVERIFY(c.has_value());
-    QCOMPARE(c->completionCode, win32::OperationAborted);
-    QCOMPARE(code(p.sdev->waitCompletion(1000)), hr::Abort);
-    QCOMPARE(code(p.sdev->sendCommand({command::Write, 512, 0, p.buffers[0].data, 1})), hr::Abort);
-    QCOMPARE(code(p.server.allocateBuffer(512)), hr::Abort);
+    QCOMPARE(c->completionCode, win32::kOperationAborted);
+    QCOMPARE(code(p.sdev->waitCompletion(1000)), hr::kAbort);
+    QCOMPARE(code(p.sdev->sendCommand({command::kWrite, 512, 0, p.buffers[0].data, 1})),
+             hr::kAbort);
+    QCOMPARE(code(p.server.allocateBuffer(512)), hr::kAbort);
     QVERIFY(p.sdev->closeDevice().has_value()); // a no-op after an abort
     (void)p.server.close();
     QVERIFY(shmObjects(uniqueInstance('F')).isEmpty());
@@ -292,15 +293,15 @@ void TestVdiData::serverTimeoutAborts()
     Config cfg;
     cfg.serverTimeOut = 100; // two silent intervals abort
     QVERIFY(p.open(uniqueInstance('G'), uniqueName("slow"), cfg));
-    QVERIFY(p.sdev->sendCommand({command::Write, 512, 0, p.buffers[0].data, 0}));
+    QVERIFY(p.sdev->sendCommand({command::kWrite, 512, 0, p.buffers[0].data, 0}));
     QElapsedTimer t;
     t.start();
     auto c = p.sdev->waitCompletion(5000);
     QVERIFY(c.has_value());
-    QCOMPARE(c->completionCode, win32::OperationAborted);
+    QCOMPARE(c->completionCode, win32::kOperationAborted);
     QVERIFY(t.elapsed() >= 190);
     QVERIFY(t.elapsed() < 1500);
-    QCOMPARE(code(p.cdev->getCommand(0)), hr::Abort);
+    QCOMPARE(code(p.cdev->getCommand(0)), hr::kAbort);
     (void)p.server.close();
     (void)p.client->close();
 }
@@ -329,8 +330,8 @@ void TestVdiData::buffersHonourAlignmentAndPrefix()
         QVERIFY(server.isSharedBuffer(b->data));
         bufs.push_back(*b);
     }
-    QCOMPARE(code(server.allocateBuffer(5000)), hr::Memory); // all three are taken
-    QCOMPARE(code(server.allocateBuffer(6000)), hr::Memory);
+    QCOMPARE(code(server.allocateBuffer(5000)), hr::kMemory); // all three are taken
+    QCOMPARE(code(server.allocateBuffer(6000)), hr::kMemory);
     server.freeBuffer(bufs[1]);
     QCOMPARE(server.allocateBuffer(4000)->offset, bufs[1].offset);
     int local = 0;
@@ -341,8 +342,8 @@ void TestVdiData::buffersHonourAlignmentAndPrefix()
     QVERIFY(mapped.has_value());
     QCOMPARE(static_cast<int>((*mapped)[4999]), 0x5A);
     QCOMPARE(*client->bufferHandle(*mapped), bufs[0].offset);
-    QCOMPARE(code(client->bufferHandle(reinterpret_cast<std::byte *>(&local))), hr::Invalid);
-    QCOMPARE(code(client->mapBufferHandle(0xFFFFFFF0u)), hr::Invalid);
+    QCOMPARE(code(client->bufferHandle(reinterpret_cast<std::byte *>(&local))), hr::kInvalid);
+    QCOMPARE(code(client->mapBufferHandle(0xFFFFFFF0u)), hr::kInvalid);
     (void)server.close();
     (void)client->close();
 }

@@ -6,9 +6,9 @@
 
 #include <thread>
 
-#include "vdi/serverset.h"
 #include "vdiengine.h"
 #include "vditest.h"
+#include <vds/vdi/serverset.h>
 
 using namespace vds::vdi;
 using namespace vdstest;
@@ -73,7 +73,7 @@ void TestVdiLiveness::killPrimaryAbortsServerAndSecondaries()
     auto buffer = server.allocateBuffer(65536);
     QVERIFY(buffer.has_value());
     // A Write the primary will never complete (it sleeps), and a server thread waiting for it.
-    QVERIFY(devices[0]->sendCommand({command::Write, 65536, 0, buffer->data, 7}));
+    QVERIFY(devices[0]->sendCommand({command::kWrite, 65536, 0, buffer->data, 7}));
     std::atomic<qint64> abortedAt{-1};
     std::atomic<int> completions995{0};
     QElapsedTimer t;
@@ -82,10 +82,10 @@ void TestVdiLiveness::killPrimaryAbortsServerAndSecondaries()
         for (;;) {
             auto c = devices[0]->waitCompletion(kInfinite);
             if (c) {
-                completions995 += c->completionCode == win32::OperationAborted ? 1 : 0;
+                completions995 += c->completionCode == win32::kOperationAborted ? 1 : 0;
                 continue;
             }
-            if (code(c) == hr::Abort)
+            if (code(c) == hr::kAbort)
                 abortedAt = t.elapsed();
             return;
         }
@@ -134,9 +134,9 @@ void TestVdiLiveness::killServerAbortsClient()
     const qint64 killedAt = t.elapsed();
     server.kill();
     waiter.join();
-    QCOMPARE(result.load(), hr::Abort);
+    QCOMPARE(result.load(), hr::kAbort);
     QVERIFY2(returnedAt - killedAt < 2000, qPrintable(QString::number(returnedAt - killedAt)));
-    QCOMPARE(code(client->getConfiguration(0)), hr::Abort);
+    QCOMPARE(code(client->getConfiguration(0)), hr::kAbort);
     finish(server);
     (void)client->close();
     QVERIFY2(shmObjects(inst).isEmpty(), qPrintable(shmObjects(inst).join(QLatin1Char(' '))));
@@ -218,7 +218,7 @@ void TestVdiLiveness::staleNameCanBeCreatedAgain()
     startHelper(p, args({"primary-hold", inst, name, "1"}));
     QCOMPARE(waitForLine(p, QStringLiteral("CREATED")), QStringLiteral("CREATED"));
     auto client = newClient();
-    QCOMPARE(code(client->create(inst, name, Config{})), hr::Protocol); // its owner lives
+    QCOMPARE(code(client->create(inst, name, Config{})), hr::kProtocol); // its owner lives
     p.kill();
     finish(p);
     QVERIFY(client->create(inst, name, Config{}).has_value()); // the leftover is replaced
@@ -236,7 +236,7 @@ void TestVdiLiveness::serverFindsPrimaryDeadAndCleansUp()
     finish(p);
     QCOMPARE(shmObjects(inst).size(), 1);
     ServerSet server; // SQL Server arriving after the client died
-    QCOMPARE(code(server.open(inst, name)), hr::Abort);
+    QCOMPARE(code(server.open(inst, name)), hr::kAbort);
     QVERIFY(shmObjects(inst).isEmpty()); // and the orphan is gone
 }
 
@@ -255,7 +255,7 @@ void TestVdiLiveness::deathInsideTheLockAborts()
     holder.kill();              // dies inside the critical section
     waiter.join();
     // The block may be torn: the robust mutex reports the owner's death and the set aborts.
-    QCOMPARE(result.load(), hr::Abort);
+    QCOMPARE(result.load(), hr::kAbort);
     finish(holder);
     (void)client->close();
     QVERIFY(shmObjects(inst).isEmpty());

@@ -6,9 +6,9 @@
 #include <future>
 #include <thread>
 
-#include "vdi/serverset.h"
 #include "vdiengine.h"
 #include "vditest.h"
+#include <vds/vdi/serverset.h>
 
 using namespace vds::vdi;
 using namespace vdstest;
@@ -32,13 +32,13 @@ void TestVdiSecondary::tooEarlyWrongCaseTwiceAndDuringAbort()
     QVERIFY(primary->create(inst, name, cfg).has_value());
     auto secondary = newClient();
     // Before the primary's GetConfiguration: protocol error.
-    QCOMPARE(code(secondary->openInSecondary(inst, name)), hr::Protocol);
+    QCOMPARE(code(secondary->openInSecondary(inst, name)), hr::kProtocol);
     ServerSet server;
     QVERIFY(server.open(inst, name).has_value());
     QVERIFY(server.beginConfiguration({0, 0, 512, 65536}).has_value());
     QVERIFY(server.requestBuffers(65536, 0, 2).has_value());
     QVERIFY(server.endConfiguration().has_value());
-    QCOMPARE(code(secondary->openInSecondary(inst, name)), hr::Protocol); // still too early
+    QCOMPARE(code(secondary->openInSecondary(inst, name)), hr::kProtocol); // still too early
     QVERIFY(primary->getConfiguration(1000).has_value());
     // Wrong case: a different (absent) set.
     std::string upper = name;
@@ -47,15 +47,15 @@ void TestVdiSecondary::tooEarlyWrongCaseTwiceAndDuringAbort()
     QVERIFY(!secondary->openInSecondary(inst, upper).has_value());
     QVERIFY(!secondary->openInSecondary(uniqueInstance('Z'), name).has_value()); // other instance
     QVERIFY(secondary->openInSecondary(inst, name).has_value());
-    QCOMPARE(code(secondary->openInSecondary(inst, name)), hr::Protocol); // twice in one object
-    QCOMPARE(code(secondary->create(inst, uniqueName("x"), Config{})), hr::Protocol);
+    QCOMPARE(code(secondary->openInSecondary(inst, name)), hr::kProtocol); // twice in one object
+    QCOMPARE(code(secondary->create(inst, uniqueName("x"), Config{})), hr::kProtocol);
     // The secondary may read the configuration too and sees the same buffers.
     QCOMPARE(secondary->getConfiguration(0)->bufferAreaSize,
              primary->getConfiguration(0)->bufferAreaSize);
     QVERIFY(primary->signalAbort().has_value());
     auto third = newClient();
-    QCOMPARE(code(third->openInSecondary(inst, name)), hr::Abort);
-    QCOMPARE(code(secondary->openDevice(name)), hr::Abort);
+    QCOMPARE(code(third->openInSecondary(inst, name)), hr::kAbort);
+    QCOMPARE(code(secondary->openDevice(name)), hr::kAbort);
     QVERIFY(secondary->close().has_value());
     (void)server.close();
     (void)primary->close();

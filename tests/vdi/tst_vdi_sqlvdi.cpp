@@ -6,9 +6,9 @@
 
 #include <future>
 
-#include "vdi/serverset.h"
 #include "vdiengine.h"
 #include "vditest.h"
+#include <vds/vdi/serverset.h>
 
 using namespace vds::vdi;
 using namespace vdstest;
@@ -77,7 +77,7 @@ void TestVdiSqlVdi::streamThroughLoadedLibrary()
     Config cfg;
     cfg.deviceCount = devices;
     QVERIFY(set.create("", spec.name, cfg).has_value());
-    QCOMPARE(code(set.create("", spec.name, cfg)), hr::Protocol); // codes pass through unchanged
+    QCOMPARE(code(set.create("", spec.name, cfg)), hr::kProtocol); // codes pass through unchanged
     auto server = std::async(std::launch::async, [&] { return runServer(spec); });
     const StreamResult client = runClientDevices(set, spec);
     const StreamResult s = server.get();
@@ -85,16 +85,16 @@ void TestVdiSqlVdi::streamThroughLoadedLibrary()
     QVERIFY2(s.ok, s.error.c_str());
     QCOMPARE(client.bytes, spec.bytesPerDevice * devices);
     QVERIFY(set.close().has_value());
-    QCOMPARE(code(set.close()), hr::Protocol);
+    QCOMPARE(code(set.close()), hr::kProtocol);
 }
 
 void TestVdiSqlVdi::defaultInstanceOnly()
 {
     auto made = makeClientSet(sqlvdiOptions());
     QVERIFY(made.has_value());
-    QCOMPARE(code((*made)->create("NAMED", uniqueName("x"), Config{})), hr::InstanceName);
-    QCOMPARE(code((*made)->create("A\\B", uniqueName("x"), Config{})), hr::InstanceName);
-    QCOMPARE(code((*made)->openInSecondary("NAMED", "x")), hr::InstanceName);
+    QCOMPARE(code((*made)->create("NAMED", uniqueName("x"), Config{})), hr::kInstanceName);
+    QCOMPARE(code((*made)->create("A\\B", uniqueName("x"), Config{})), hr::kInstanceName);
+    QCOMPARE(code((*made)->openInSecondary("NAMED", "x")), hr::kInstanceName);
     QVERIFY((*made)->create("mssqlserver", uniqueName("x"), Config{}).has_value());
     QVERIFY((*made)->close().has_value());
 }

@@ -11,8 +11,8 @@
 #include <string>
 #include <thread>
 
-#include "vdi/sharedset_p.h"
 #include "vdiengine.h"
+#include <vds/vdi/sharedset_p.h>
 
 using namespace vdstest;
 
@@ -51,7 +51,7 @@ bool openSecondary(ClientSet &set, const std::string &inst, const std::string &n
         if (r)
             return true;
         last = r.error().toString();
-        if (hresultOf(r.error()) != hr::Protocol) {
+        if (hresultOf(r.error()) != hr::kProtocol) {
             say("ERROR " + hresultName(hresultOf(r.error())) + " " + r.error().toString());
             return false;
         }
@@ -169,7 +169,7 @@ int main(int argc, char **argv)
             set->openDevice(index == 0 ? spec.name : spec.name + "#" + std::to_string(index));
         if (!dev) {
             say("ERROR " + dev.error().toString());
-            return hresultOf(dev.error()) == hr::Abort ? 3 : 1;
+            return hresultOf(dev.error()) == hr::kAbort ? 3 : 1;
         }
         say("OPEN");
         StreamResult r = pumpDevice(**dev, spec, index);
@@ -194,13 +194,13 @@ int main(int argc, char **argv)
         for (;;) {
             auto cmd = (*dev)->getCommand(20000);
             if (!cmd) {
-                const bool closed = hresultOf(cmd.error()) == hr::Close;
+                const bool closed = hresultOf(cmd.error()) == hr::kClose;
                 (void)set->close();
                 say(closed ? "CLOSED" : "ERROR " + cmd.error().toString());
                 return closed && bad == 0 ? 0 : 1;
             }
             std::uint64_t bytes = 0;
-            if ((*cmd)->commandCode == command::Write) {
+            if ((*cmd)->commandCode == command::kWrite) {
                 auto handle = set->bufferHandle((*cmd)->buffer);
                 if (!handle) {
                     say("ERROR " + handle.error().toString());
@@ -213,7 +213,7 @@ int main(int argc, char **argv)
                 bad += answer == "ok" ? 0 : 1;
                 bytes = (*cmd)->size;
             }
-            (void)(*dev)->completeCommand(*cmd, win32::Success, bytes, 0);
+            (void)(*dev)->completeCommand(*cmd, win32::kSuccess, bytes, 0);
         }
     }
     if (mode == "secondary-hold" && argc == 5) {
@@ -234,7 +234,7 @@ int main(int argc, char **argv)
         const int code = cmd ? 0 : hresultOf(cmd.error());
         say("WAIT " + hresultName(code));
         (void)set->close();
-        return code == hr::Abort ? 3 : 1;
+        return code == hr::kAbort ? 3 : 1;
     }
     if (mode == "die-holding-lock" && argc == 4) {
         // die-holding-lock INST NAME: attach as a secondary (internal API), take the control

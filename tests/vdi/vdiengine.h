@@ -12,11 +12,12 @@
 #include <thread>
 #include <vector>
 
-#include "vdi/clientset.h"
-#include "vdi/serverset.h"
+#include <vds/vdi/clientset.h>
+#include <vds/vdi/serverset.h>
 
 namespace vdstest {
 
+using namespace vds;
 using namespace vds::vdi;
 
 /// The byte at `offset` of device `device`'s stream: cheap, position-dependent, and different
@@ -81,12 +82,12 @@ inline StreamResult runServer(const StreamSpec &spec, std::int64_t openTimeoutMs
     }
     auto fail = [&](const std::string &what, const vds::Error &e) {
         result.error = what + ": " + e.toString();
-        result.sawAbort = hresultOf(e) == hr::Abort;
+        result.sawAbort = hresultOf(e) == hr::kAbort;
         return result;
     };
     if (auto r = set.beginConfiguration(
-            {spec.direction == Direction::Backup ? feature::WriteMedia : feature::ReadMedia, 0, 512,
-             spec.transfer});
+            {spec.direction == Direction::Backup ? feature::kWriteMedia : feature::kReadMedia, 0,
+             512, spec.transfer});
         !r)
         return fail("begin", r.error());
     if (auto r = set.requestBuffers(spec.transfer, 0, spec.buffersPerDevice * spec.devices); !r)
@@ -131,8 +132,8 @@ inline StreamResult runServer(const StreamSpec &spec, std::int64_t openTimeoutMs
                 fillPattern(buffers[slot].data, size, sent, index, spec.seed);
             offsets[slot] = sent;
             auto id = dev.sendCommand(
-                {backup ? command::Write : command::Read, size, 0, buffers[slot].data, slot});
-            if (!id && !backup && hresultOf(id.error()) == hr::IoError) {
+                {backup ? command::kWrite : command::kRead, size, 0, buffers[slot].data, slot});
+            if (!id && !backup && hresultOf(id.error()) == hr::kIoError) {
                 // The client has already reported EOF on an earlier Read we have not reaped
                 // yet: the device is in IO-ERROR, so stop reading.
                 eof = true;
@@ -140,7 +141,7 @@ inline StreamResult runServer(const StreamSpec &spec, std::int64_t openTimeoutMs
             }
             if (!id) {
                 errors[index] = "send: " + id.error().toString();
-                aborted = aborted || hresultOf(id.error()) == hr::Abort;
+                aborted = aborted || hresultOf(id.error()) == hr::kAbort;
                 return false;
             }
             sent += size;
@@ -154,20 +155,20 @@ inline StreamResult runServer(const StreamSpec &spec, std::int64_t openTimeoutMs
             auto c = dev.waitCompletion(kInfinite);
             if (!c) {
                 errors[index] = "wait: " + c.error().toString();
-                aborted = aborted || hresultOf(c.error()) == hr::Abort;
+                aborted = aborted || hresultOf(c.error()) == hr::kAbort;
                 break;
             }
             --inFlight;
             const auto slot = static_cast<std::uint32_t>(c->context);
-            if (c->completionCode == win32::OperationAborted) {
+            if (c->completionCode == win32::kOperationAborted) {
                 aborted = true;
                 continue;
             }
-            if (spec.direction == Direction::Restore && c->completionCode == win32::HandleEof) {
+            if (spec.direction == Direction::Restore && c->completionCode == win32::kHandleEof) {
                 eof = true;
-            } else if (c->completionCode == win32::IoDevice && eof) {
+            } else if (c->completionCode == win32::kIoDevice && eof) {
                 continue; // queued after the EOF, failed unseen by the IO-ERROR rule
-            } else if (c->completionCode != win32::Success) {
+            } else if (c->completionCode != win32::kSuccess) {
                 errors[index] = "completion code " + std::to_string(c->completionCode);
                 break;
             }
@@ -189,12 +190,12 @@ inline StreamResult runServer(const StreamSpec &spec, std::int64_t openTimeoutMs
         }
         if (!errors[index].empty() || aborted)
             return;
-        auto fin =
-            dev.execute({spec.direction == Direction::Backup ? command::Flush : command::ClearError,
-                         0, 0, nullptr, 0});
-        if (!fin || fin->completionCode != win32::Success) {
+        auto fin = dev.execute(
+            {spec.direction == Direction::Backup ? command::kFlush : command::kClearError, 0, 0,
+             nullptr, 0});
+        if (!fin || fin->completionCode != win32::kSuccess) {
             errors[index] = fin ? "final command failed" : "final: " + fin.error().toString();
-            aborted = aborted || (!fin && hresultOf(fin.error()) == hr::Abort);
+            aborted = aborted || (!fin && hresultOf(fin.error()) == hr::kAbort);
             return;
         }
         if (auto r = dev.closeDevice(); !r)
@@ -227,42 +228,42 @@ inline StreamResult pumpDevice(ClientDevice &dev, const StreamSpec &spec, std::u
         auto cmd = dev.getCommand(20000);
         if (!cmd) {
             const auto code = hresultOf(cmd.error());
-            r.ok = code == hr::Close;
-            r.sawAbort = code == hr::Abort;
+            r.ok = code == hr::kClose;
+            r.sawAbort = code == hr::kAbort;
             if (!r.ok)
                 r.error = cmd.error().toString();
             r.bytes = offset;
             return r;
         }
         Command &c = **cmd;
-        std::uint32_t code = win32::Success;
+        std::uint32_t code = win32::kSuccess;
         std::uint64_t bytes = 0;
         switch (c.commandCode) {
-        case command::Write:
+        case command::kWrite:
             if (spec.verify && !checkPattern(c.buffer, c.size, offset, index, spec.seed)) {
                 r.error = "backup data mismatch at " + std::to_string(offset);
-                (void)dev.completeCommand(&c, win32::IoDevice, 0, 0);
+                (void)dev.completeCommand(&c, win32::kIoDevice, 0, 0);
                 return r;
             }
             offset += c.size;
             bytes = c.size;
             break;
-        case command::Read: {
+        case command::kRead: {
             const std::uint64_t n = std::min<std::uint64_t>(c.size, spec.bytesPerDevice - offset);
             if (spec.verify)
                 fillPattern(c.buffer, n, offset, index, spec.seed);
             offset += n;
             bytes = n;
             if (n < c.size)
-                code = win32::HandleEof;
+                code = win32::kHandleEof;
             break;
         }
-        case command::Flush:
-        case command::ClearError: break;
-        default: code = win32::NotSupported;
+        case command::kFlush:
+        case command::kClearError: break;
+        default: code = win32::kNotSupported;
         }
         if (auto done = dev.completeCommand(&c, code, bytes, 0); !done) {
-            r.sawAbort = hresultOf(done.error()) == hr::Abort;
+            r.sawAbort = hresultOf(done.error()) == hr::kAbort;
             r.error = done.error().toString();
             r.bytes = offset;
             return r;
@@ -283,7 +284,7 @@ inline StreamResult runClientDevices(ClientSet &set, const StreamSpec &spec,
     auto cfg = set.getConfiguration(20000);
     if (!cfg) {
         result.error = "GetConfiguration: " + cfg.error().toString();
-        result.sawAbort = hresultOf(cfg.error()) == hr::Abort;
+        result.sawAbort = hresultOf(cfg.error()) == hr::kAbort;
         return result;
     }
     std::vector<ClientDevice *> devices;

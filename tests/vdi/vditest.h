@@ -14,7 +14,7 @@
 #include <atomic>
 #include <string>
 
-#include "vdi/clientset.h"
+#include <vds/vdi/clientset.h>
 
 namespace vdstest {
 

@@ -10,15 +10,16 @@
 #include <cstring>
 #include <vector>
 
-#include "vdisk/crc32c.h"
-#include "vdisk/endian.h"
-#include "vdisk/fileio.h"
-#include "vdisk/openimage.h"
-#include "vdisk/vhdformat.h"
-#include "vdisk/vhdwriter.h"
-#include "vdisk/vhdxformat.h"
-#include "vdisk/vhdxwriter.h"
+#include <vds/util/crc32c.h>
+#include <vds/util/endian.h>
+#include <vds/vdisk/fileio.h>
+#include <vds/vdisk/openimage.h>
+#include <vds/vdisk/vhdformat.h>
+#include <vds/vdisk/vhdwriter.h>
+#include <vds/vdisk/vhdxformat.h>
+#include <vds/vdisk/vhdxwriter.h>
 
+using namespace vds;
 using namespace vds::vdisk;
 
 namespace {

@@ -7,11 +7,11 @@
 
 #include <sys/stat.h>
 
-#include "compat/virtdisk.h"
-#include "vdisk/createparams.h"
-#include "vdisk/openimage.h"
-#include "vdisk/vhdformat.h"
 #include "vdisktestutil.h"
+#include <vds/compat/virtdisk.h>
+#include <vds/vdisk/createvirtualdisk.h>
+#include <vds/vdisk/openimage.h>
+#include <vds/vdisk/vhdformat.h>
 
 using namespace vds;
 

@@ -7,13 +7,13 @@
 
 #include <functional>
 
-#include "vdisk/crc32c.h"
-#include "vdisk/createparams.h"
-#include "vdisk/endian.h"
-#include "vdisk/openimage.h"
-#include "vdisk/vhdformat.h"
-#include "vdisk/vhdxformat.h"
 #include "vdisktestutil.h"
+#include <vds/util/crc32c.h>
+#include <vds/util/endian.h>
+#include <vds/vdisk/createvirtualdisk.h>
+#include <vds/vdisk/openimage.h>
+#include <vds/vdisk/vhdformat.h>
+#include <vds/vdisk/vhdxformat.h>
 
 using namespace vds;
 using namespace vds::vdisk;

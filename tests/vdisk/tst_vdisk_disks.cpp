@@ -11,9 +11,9 @@
 
 #include <unistd.h>
 
-#include "disks/diskenumerator.h"
-#include "disks/diskopener.h"
 #include "vdisktestutil.h"
+#include <vds/disks/diskenumerator.h>
+#include <vds/disks/diskopener.h>
 
 using namespace vds;
 using namespace vds::disks;

@@ -13,11 +13,11 @@
 #include <sys/mount.h>
 #include <unistd.h>
 
-#include "jobs/jobcontext.h"
-#include "jobs/virtualdiskjob.h"
-#include "vdisk/createparams.h"
-#include "vdisk/openimage.h"
 #include "vdisktestutil.h"
+#include <vds/jobs/jobcontext.h>
+#include <vds/jobs/virtualdiskjob.h>
+#include <vds/vdisk/createvirtualdisk.h>
+#include <vds/vdisk/openimage.h>
 
 using namespace vds;
 using namespace vds::vdisk;
@@ -109,13 +109,13 @@ private slots:
         p.type = DiskType(type);
         p.sparseFile = QByteArray(QTest::currentDataTag()).contains("sparse");
         p.sourcePath = m_dir.filePath(QStringLiteral("src.raw")).toStdString();
-        JobContext ctx;
-        VirtualDiskJob job(p);
-        QSignalSpy spy(&job, &Job::finished);
+        jobs::JobContext ctx;
+        jobs::VirtualDiskJob job(p);
+        QSignalSpy spy(&job, &jobs::Job::finished);
         job.run(ctx);
         QCOMPARE(spy.count(), 1);
-        const auto result = spy.at(0).at(0).value<JobResult>();
-        QCOMPARE(result.status, JobStatus::Failed);
+        const auto result = spy.at(0).at(0).value<jobs::JobResult>();
+        QCOMPARE(result.status, jobs::JobStatus::Failed);
         QVERIFY2(result.error.category == ErrorCategory::DiskFull, result.error.toString().c_str());
         QVERIFY(!QFile::exists(QString::fromStdString(p.path)));
         QVERIFY(!QFile::exists(QString::fromStdString(p.path) + QStringLiteral(".partial")));
@@ -173,12 +173,12 @@ private slots:
         CreateParams p;
         p.path = m_dir.filePath(QStringLiteral("cancelled.vhdx")).toStdString();
         p.sourcePath = m_dir.filePath(QStringLiteral("src.raw")).toStdString();
-        JobContext ctx;
+        jobs::JobContext ctx;
         ctx.requestCancel();
-        VirtualDiskJob job(p);
-        QSignalSpy spy(&job, &Job::finished);
+        jobs::VirtualDiskJob job(p);
+        QSignalSpy spy(&job, &jobs::Job::finished);
         job.run(ctx);
-        QCOMPARE(spy.at(0).at(0).value<JobResult>().status, JobStatus::Cancelled);
+        QCOMPARE(spy.at(0).at(0).value<jobs::JobResult>().status, jobs::JobStatus::Cancelled);
         QVERIFY(!QFile::exists(QString::fromStdString(p.path)));
         QVERIFY(!QFile::exists(QString::fromStdString(p.path) + QStringLiteral(".partial")));
     }

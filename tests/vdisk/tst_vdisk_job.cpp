@@ -8,14 +8,14 @@
 #include <thread>
 #include <unistd.h>
 
-#include "jobs/jobrunner.h"
-#include "jobs/virtualdiskjob.h"
-#include "vdisk/endian.h"
-#include "vdisk/openimage.h"
-#include "vdisk/vhdformat.h"
-#include "vdisk/vhdwriter.h"
-#include "vdisk/vhdxwriter.h"
 #include "vdisktestutil.h"
+#include <vds/jobs/jobrunner.h>
+#include <vds/jobs/virtualdiskjob.h>
+#include <vds/util/endian.h>
+#include <vds/vdisk/openimage.h>
+#include <vds/vdisk/vhdformat.h>
+#include <vds/vdisk/vhdwriter.h>
+#include <vds/vdisk/vhdxwriter.h>
 
 using namespace vds;
 using namespace vds::vdisk;
@@ -50,22 +50,22 @@ private slots:
 
     void runsOnTheRunner()
     {
-        JobRunner runner;
+        jobs::JobRunner runner;
         runner.setSampleIntervalMs(20);
-        QSignalSpy finished(&runner, &JobRunner::finished);
-        QSignalSpy progress(&runner, &JobRunner::progress);
-        VirtualDiskJob::Params p;
+        QSignalSpy finished(&runner, &jobs::JobRunner::finished);
+        QSignalSpy progress(&runner, &jobs::JobRunner::progress);
+        jobs::VirtualDiskJob::Params p;
         p.path = m_dir.filePath(QStringLiteral("job.vhdx")).toStdString();
         p.sourcePath = src().toStdString();
         p.verify = true;
         p.wrapSource = [](std::unique_ptr<ImageReader> r) -> std::unique_ptr<ImageReader> {
             return std::make_unique<SlowReader>(std::move(r));
         };
-        auto job = std::make_unique<VirtualDiskJob>(p);
+        auto job = std::make_unique<jobs::VirtualDiskJob>(p);
         QCOMPARE(job->kind(), QStringLiteral("vhd-convert"));
         runner.start(std::move(job));
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
-        const auto r = finished.at(0).at(1).value<JobResult>();
+        const auto r = finished.at(0).at(1).value<jobs::JobResult>();
         QVERIFY2(r.succeeded(), r.error.toString().c_str());
         QCOMPARE(r.stats.bytesTotal, quint64(2 * 48) << 20); // copy + verify
         QCOMPARE(r.stats.bytesDone, r.stats.bytesTotal);
@@ -78,17 +78,17 @@ private slots:
             phases << ph.title;
         QCOMPARE(phases, (QStringList{QStringLiteral("prepare"), QStringLiteral("copy"),
                                       QStringLiteral("finish"), QStringLiteral("verify")}));
-        VirtualDiskJob create(VirtualDiskJob::Params{});
+        jobs::VirtualDiskJob create(jobs::VirtualDiskJob::Params{});
         QCOMPARE(create.kind(), QStringLiteral("vhd-create"));
     }
 
     void cancelMidCopy()
     {
-        JobRunner runner;
+        jobs::JobRunner runner;
         runner.setSampleIntervalMs(20);
-        QSignalSpy finished(&runner, &JobRunner::finished);
-        QSignalSpy progress(&runner, &JobRunner::progress);
-        VirtualDiskJob::Params p;
+        QSignalSpy finished(&runner, &jobs::JobRunner::finished);
+        QSignalSpy progress(&runner, &jobs::JobRunner::progress);
+        jobs::VirtualDiskJob::Params p;
         p.path = m_dir.filePath(QStringLiteral("cancel.vhd")).toStdString();
         p.format = DiskFormat::Vhd;
         p.type = DiskType::Fixed;
@@ -96,11 +96,11 @@ private slots:
         p.wrapSource = [](std::unique_ptr<ImageReader> r) -> std::unique_ptr<ImageReader> {
             return std::make_unique<SlowReader>(std::move(r));
         };
-        const JobId id = runner.start(std::make_unique<VirtualDiskJob>(p));
+        const jobs::JobId id = runner.start(std::make_unique<jobs::VirtualDiskJob>(p));
         QTRY_VERIFY_WITH_TIMEOUT(runner.snapshot(id).done > 0, 10000);
         runner.cancel(id);
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
-        QCOMPARE(finished.at(0).at(1).value<JobResult>().status, JobStatus::Cancelled);
+        QCOMPARE(finished.at(0).at(1).value<jobs::JobResult>().status, jobs::JobStatus::Cancelled);
         QVERIFY(!QFile::exists(QString::fromStdString(p.path)));
         QVERIFY(!QFile::exists(QString::fromStdString(p.path) + QStringLiteral(".partial")));
     }

@@ -17,7 +17,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include "disks/diskopener.h"
+#include <vds/disks/diskopener.h>
 
 /// One exported block device. Lives on the main thread; owned by the application object tree.
 class StandInBlock final : public QObject, protected QDBusContext {

@@ -1,11 +1,11 @@
-#include "dialogs/aboutdialog.h"
+#include "ui/dialogs/aboutdialog.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QVBoxLayout>
 
-#include "info/versions.h"
+#include <vds/info/versions.h>
 
 namespace vds::ui {
 
@@ -17,13 +17,13 @@ AboutDialog::AboutDialog(const QString &logFilePath, QWidget *parent) : QDialog(
         tr("<h2>Virtual Device Studio %1</h2>"
            "<p>SQL Server backups and restores through the Virtual Device Interface, and "
            "VHD/VHDX virtual disks, on Linux.</p>")
-            .arg(vds::productVersion()),
+            .arg(vds::info::productVersion()),
         this);
     title->setWordWrap(true);
     layout->addWidget(title);
 
     auto *form = new QFormLayout;
-    for (const auto &[name, version] : vds::libraryVersions()) {
+    for (const auto &[name, version] : vds::info::libraryVersions()) {
         auto *v = new QLabel(version, this);
         v->setTextInteractionFlags(Qt::TextSelectableByMouse);
         form->addRow(name + QLatin1Char(':'), v);

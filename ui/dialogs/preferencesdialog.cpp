@@ -1,4 +1,4 @@
-#include "dialogs/preferencesdialog.h"
+#include "ui/dialogs/preferencesdialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -11,7 +11,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
-#include "settings/preferences.h"
+#include <vds/settings/preferences.h>
 
 namespace vds::ui {
 namespace {
@@ -40,35 +40,37 @@ PreferencesDialog::PreferencesDialog(QWidget *parent) : QDialog(parent)
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
 
-    m_backupDir = new QLineEdit(Preferences::defaultBackupDirectory().get(), this);
+    m_backupDir = new QLineEdit(settings::Preferences::defaultBackupDirectory().get(), this);
     m_backupDir->setAccessibleName(tr("Default backup folder"));
     form->addRow(tr("Default &backup folder:"), directoryRow(m_backupDir, this));
 
-    m_diskDir = new QLineEdit(Preferences::defaultDiskDirectory().get(), this);
+    m_diskDir = new QLineEdit(settings::Preferences::defaultDiskDirectory().get(), this);
     m_diskDir->setAccessibleName(tr("Default virtual disk folder"));
     form->addRow(tr("Default &virtual disk folder:"), directoryRow(m_diskDir, this));
 
     m_logLevel = new QComboBox(this);
     for (const char *lvl : {"debug", "info", "warn", "error"})
         m_logLevel->addItem(QString::fromLatin1(lvl), QString::fromLatin1(lvl));
-    m_logLevel->setCurrentIndex(qMax(0, m_logLevel->findData(Preferences::logLevel().get())));
+    m_logLevel->setCurrentIndex(
+        qMax(0, m_logLevel->findData(settings::Preferences::logLevel().get())));
     form->addRow(tr("&Log level:"), m_logLevel);
 
     m_scheme = new QComboBox(this);
     m_scheme->addItem(tr("Follow the system"), QStringLiteral("system"));
     m_scheme->addItem(tr("Light"), QStringLiteral("light"));
     m_scheme->addItem(tr("Dark"), QStringLiteral("dark"));
-    m_scheme->setCurrentIndex(qMax(0, m_scheme->findData(Preferences::colorScheme().get())));
+    m_scheme->setCurrentIndex(
+        qMax(0, m_scheme->findData(settings::Preferences::colorScheme().get())));
     form->addRow(tr("&Colours:"), m_scheme);
 
     m_confirmCancel = new QCheckBox(tr("Ask before cancelling a running job"), this);
-    m_confirmCancel->setChecked(Preferences::confirmCancel().get());
+    m_confirmCancel->setChecked(settings::Preferences::confirmCancel().get());
     form->addRow(QString(), m_confirmCancel);
 
     m_stall = new QSpinBox(this);
     m_stall->setRange(5, 3600);
     m_stall->setSuffix(tr(" s"));
-    m_stall->setValue(Preferences::stallSeconds().get());
+    m_stall->setValue(settings::Preferences::stallSeconds().get());
     form->addRow(tr("Warn when a job &stalls for:"), m_stall);
 
     layout->addLayout(form);
@@ -80,12 +82,12 @@ PreferencesDialog::PreferencesDialog(QWidget *parent) : QDialog(parent)
 
 void PreferencesDialog::accept()
 {
-    Preferences::defaultBackupDirectory().set(m_backupDir->text().trimmed());
-    Preferences::defaultDiskDirectory().set(m_diskDir->text().trimmed());
-    Preferences::logLevel().set(m_logLevel->currentData().toString());
-    Preferences::colorScheme().set(m_scheme->currentData().toString());
-    Preferences::confirmCancel().set(m_confirmCancel->isChecked());
-    Preferences::stallSeconds().set(m_stall->value());
+    settings::Preferences::defaultBackupDirectory().set(m_backupDir->text().trimmed());
+    settings::Preferences::defaultDiskDirectory().set(m_diskDir->text().trimmed());
+    settings::Preferences::logLevel().set(m_logLevel->currentData().toString());
+    settings::Preferences::colorScheme().set(m_scheme->currentData().toString());
+    settings::Preferences::confirmCancel().set(m_confirmCancel->isChecked());
+    settings::Preferences::stallSeconds().set(m_stall->value());
     QDialog::accept();
 }
 

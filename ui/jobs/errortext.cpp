@@ -1,4 +1,4 @@
-#include "jobs/errortext.h"
+#include "ui/jobs/errortext.h"
 
 #include <QCoreApplication>
 

@@ -2,7 +2,7 @@
 
 #include <QString>
 
-#include "util/error.h"
+#include <vds/util/error.h>
 
 namespace vds::ui {
 

@@ -1,13 +1,13 @@
-#include "jobs/jobspanel.h"
+#include "ui/jobs/jobspanel.h"
 
 #include <QHeaderView>
 #include <QLabel>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-#include "jobs/jobtracker.h"
-#include "widgets/format.h"
-#include "widgets/sparkline.h"
+#include "ui/jobs/jobtracker.h"
+#include "ui/widgets/format.h"
+#include "ui/widgets/sparkline.h"
 
 namespace vds::ui {
 namespace {
@@ -38,18 +38,18 @@ JobsPanel::JobsPanel(JobTracker &tracker, QWidget *parent) : QWidget(parent), m_
 
     auto open = [this](QTreeWidgetItem *item) {
         if (item)
-            emit openJobRequested(item->data(ColJob, Qt::UserRole).value<JobId>());
+            emit openJobRequested(item->data(ColJob, Qt::UserRole).value<jobs::JobId>());
     };
     // Activation covers double-click and Enter (and single click where the style says so).
     connect(m_tree, &QTreeWidget::itemActivated, this, open);
     connect(&m_tracker, &JobTracker::jobAdded, this, &JobsPanel::add);
     connect(&m_tracker, &JobTracker::jobUpdated, this, &JobsPanel::update);
     connect(&m_tracker, &JobTracker::jobSampled, this,
-            [this](JobId id, double bps, const QList<double> &) {
+            [this](jobs::JobId id, double bps, const QList<double> &) {
                 if (auto it = m_rows.find(id); it != m_rows.end())
                     it->second.spark->addSample(bps);
             });
-    for (JobId id : m_tracker.jobs())
+    for (jobs::JobId id : m_tracker.jobs())
         add(id);
 }
 
@@ -58,19 +58,19 @@ int JobsPanel::rowCount() const
     return m_tree->topLevelItemCount();
 }
 
-Sparkline *JobsPanel::sparkline(JobId id) const
+Sparkline *JobsPanel::sparkline(jobs::JobId id) const
 {
     auto it = m_rows.find(id);
     return it == m_rows.end() ? nullptr : it->second.spark;
 }
 
-QString JobsPanel::statusText(JobId id) const
+QString JobsPanel::statusText(jobs::JobId id) const
 {
     auto it = m_rows.find(id);
     return it == m_rows.end() ? QString() : it->second.item->text(ColStatus);
 }
 
-void JobsPanel::add(JobId id)
+void JobsPanel::add(jobs::JobId id)
 {
     if (m_rows.count(id))
         return;
@@ -85,7 +85,7 @@ void JobsPanel::add(JobId id)
     update(id);
 }
 
-void JobsPanel::update(JobId id)
+void JobsPanel::update(jobs::JobId id)
 {
     auto it = m_rows.find(id);
     const TrackedJob *j = m_tracker.job(id);
@@ -96,9 +96,9 @@ void JobsPanel::update(JobId id)
     QString status = tr("Running");
     if (j->result) {
         switch (j->result->status) {
-        case JobStatus::Succeeded: status = tr("Succeeded"); break;
-        case JobStatus::Failed: status = tr("Failed"); break;
-        case JobStatus::Cancelled: status = tr("Cancelled"); break;
+        case jobs::JobStatus::Succeeded: status = tr("Succeeded"); break;
+        case jobs::JobStatus::Failed: status = tr("Failed"); break;
+        case jobs::JobStatus::Cancelled: status = tr("Cancelled"); break;
         }
     }
     item->setText(ColStatus, status);

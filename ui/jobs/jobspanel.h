@@ -4,7 +4,7 @@
 
 #include <map>
 
-#include "jobs/jobrunner.h"
+#include <vds/jobs/jobrunner.h>
 
 class QLabel;
 class QTreeWidget;
@@ -27,24 +27,24 @@ public:
     [[nodiscard]] int rowCount() const;
     [[nodiscard]] QTreeWidget *tree() const { return m_tree; }
     /// Status text shown for a job ("Running", "Succeeded", …); empty for unknown ids.
-    [[nodiscard]] QString statusText(JobId id) const;
-    [[nodiscard]] Sparkline *sparkline(JobId id) const;
+    [[nodiscard]] QString statusText(jobs::JobId id) const;
+    [[nodiscard]] Sparkline *sparkline(jobs::JobId id) const;
 
 signals:
-    void openJobRequested(vds::JobId id);
+    void openJobRequested(vds::jobs::JobId id);
 
 private:
     struct Row {
         QTreeWidgetItem *item = nullptr;
         Sparkline *spark = nullptr;
     };
-    void add(JobId id);
-    void update(JobId id);
+    void add(jobs::JobId id);
+    void update(jobs::JobId id);
 
     JobTracker &m_tracker;
     QTreeWidget *m_tree = nullptr;
     QLabel *m_empty = nullptr;
-    std::map<JobId, Row> m_rows;
+    std::map<jobs::JobId, Row> m_rows;
 };
 
 } // namespace vds::ui

@@ -1,27 +1,28 @@
-#include "jobs/jobtracker.h"
+#include "ui/jobs/jobtracker.h"
 
 namespace vds::ui {
 
-JobTracker::JobTracker(JobRunner &runner, QObject *parent) : QObject(parent), m_runner(runner)
+JobTracker::JobTracker(jobs::JobRunner &runner, QObject *parent) : QObject(parent), m_runner(runner)
 {
-    connect(&runner, &JobRunner::started, this, [this](JobId id, const QString &title) {
+    connect(&runner, &jobs::JobRunner::started, this, [this](jobs::JobId id, const QString &title) {
         TrackedJob &j = entry(id);
         j.title = title;
         j.started = QDateTime::currentDateTime();
         j.seriesNames = m_runner.snapshot(id).channelNames;
         emit jobAdded(id);
     });
-    connect(&runner, &JobRunner::progress, this, [this](JobId id, quint64 done, quint64 total) {
-        TrackedJob &j = entry(id);
-        j.done = done;
-        j.total = total;
-        const JobSnapshot s = m_runner.snapshot(id);
-        j.elapsedSeconds = s.elapsedSeconds;
-        j.etaSeconds = s.etaSeconds;
-        j.phase = s.phase;
-    });
-    connect(&runner, &JobRunner::throughputSample, this,
-            [this](JobId id, double bps, const QList<double> &per) {
+    connect(&runner, &jobs::JobRunner::progress, this,
+            [this](jobs::JobId id, quint64 done, quint64 total) {
+                TrackedJob &j = entry(id);
+                j.done = done;
+                j.total = total;
+                const jobs::JobSnapshot s = m_runner.snapshot(id);
+                j.elapsedSeconds = s.elapsedSeconds;
+                j.etaSeconds = s.etaSeconds;
+                j.phase = s.phase;
+            });
+    connect(&runner, &jobs::JobRunner::throughputSample, this,
+            [this](jobs::JobId id, double bps, const QList<double> &per) {
                 TrackedJob &j = entry(id);
                 j.rate = bps;
                 if (j.history.seriesCount() != 1 + per.size())
@@ -30,20 +31,21 @@ JobTracker::JobTracker(JobRunner &runner, QObject *parent) : QObject(parent), m_
                 emit jobSampled(id, bps, per);
                 emit jobUpdated(id);
             });
-    connect(&runner, &JobRunner::finished, this, [this](JobId id, const JobResult &result) {
-        TrackedJob &j = entry(id);
-        j.running = false;
-        j.result = result;
-        j.done = result.stats.bytesDone;
-        j.total = result.stats.bytesTotal;
-        j.elapsedSeconds = result.stats.seconds;
-        j.etaSeconds = 0;
-        emit jobUpdated(id);
-        emit jobFinished(id);
-    });
+    connect(&runner, &jobs::JobRunner::finished, this,
+            [this](jobs::JobId id, const jobs::JobResult &result) {
+                TrackedJob &j = entry(id);
+                j.running = false;
+                j.result = result;
+                j.done = result.stats.bytesDone;
+                j.total = result.stats.bytesTotal;
+                j.elapsedSeconds = result.stats.seconds;
+                j.etaSeconds = 0;
+                emit jobUpdated(id);
+                emit jobFinished(id);
+            });
 }
 
-TrackedJob &JobTracker::entry(JobId id)
+TrackedJob &JobTracker::entry(jobs::JobId id)
 {
     auto [it, inserted] = m_jobs.try_emplace(id);
     if (inserted)
@@ -51,21 +53,21 @@ TrackedJob &JobTracker::entry(JobId id)
     return it->second;
 }
 
-const TrackedJob *JobTracker::job(JobId id) const
+const TrackedJob *JobTracker::job(jobs::JobId id) const
 {
     auto it = m_jobs.find(id);
     return it == m_jobs.end() ? nullptr : &it->second;
 }
 
-QList<JobId> JobTracker::jobs() const
+QList<jobs::JobId> JobTracker::jobs() const
 {
-    QList<JobId> ids;
+    QList<jobs::JobId> ids;
     for (const auto &[id, j] : m_jobs)
         ids.append(id);
     return ids;
 }
 
-void JobTracker::setSeriesNames(JobId id, const QStringList &names)
+void JobTracker::setSeriesNames(jobs::JobId id, const QStringList &names)
 {
     entry(id).seriesNames = names;
     emit jobUpdated(id);

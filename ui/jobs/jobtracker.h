@@ -7,16 +7,16 @@
 #include <map>
 #include <optional>
 
-#include "jobs/jobresult.h"
-#include "jobs/jobrunner.h"
-#include "widgets/throughputhistory.h"
+#include "ui/widgets/throughputhistory.h"
+#include <vds/jobs/jobresult.h>
+#include <vds/jobs/jobrunner.h>
 
 namespace vds::ui {
 
 /// What the UI remembers of a job, running or finished: the latest figures, the throughput
 /// history (for graphs opened later) and the result.
 struct TrackedJob {
-    JobId id = 0;
+    jobs::JobId id = 0;
     QString title;
     QDateTime started;
     bool running = true;
@@ -28,7 +28,7 @@ struct TrackedJob {
     QString phase;
     QStringList seriesNames;
     ThroughputHistory history;
-    std::optional<JobResult> result;
+    std::optional<jobs::JobResult> result;
 };
 
 /// Follows a JobRunner and keeps every job of this session, so views can open and close at any
@@ -38,25 +38,25 @@ class JobTracker final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(JobTracker)
 public:
-    explicit JobTracker(JobRunner &runner, QObject *parent = nullptr);
+    explicit JobTracker(jobs::JobRunner &runner, QObject *parent = nullptr);
 
-    [[nodiscard]] JobRunner &runner() const { return m_runner; }
-    [[nodiscard]] const TrackedJob *job(JobId id) const;
-    [[nodiscard]] QList<JobId> jobs() const;
+    [[nodiscard]] jobs::JobRunner &runner() const { return m_runner; }
+    [[nodiscard]] const TrackedJob *job(jobs::JobId id) const;
+    [[nodiscard]] QList<jobs::JobId> jobs() const;
     /// Names of the per-channel series (read/write, stripes) of a job, for graph legends.
-    void setSeriesNames(JobId id, const QStringList &names);
+    void setSeriesNames(jobs::JobId id, const QStringList &names);
 
 signals:
-    void jobAdded(vds::JobId id);
-    void jobUpdated(vds::JobId id);
-    void jobSampled(vds::JobId id, double bytesPerSecond, const QList<double> &perChannel);
-    void jobFinished(vds::JobId id);
+    void jobAdded(vds::jobs::JobId id);
+    void jobUpdated(vds::jobs::JobId id);
+    void jobSampled(vds::jobs::JobId id, double bytesPerSecond, const QList<double> &perChannel);
+    void jobFinished(vds::jobs::JobId id);
 
 private:
-    TrackedJob &entry(JobId id);
+    TrackedJob &entry(jobs::JobId id);
 
-    JobRunner &m_runner;
-    std::map<JobId, TrackedJob> m_jobs;
+    jobs::JobRunner &m_runner;
+    std::map<jobs::JobId, TrackedJob> m_jobs;
 };
 
 } // namespace vds::ui

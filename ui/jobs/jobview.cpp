@@ -1,4 +1,4 @@
-#include "jobs/jobview.h"
+#include "ui/jobs/jobview.h"
 
 #include <QClipboard>
 #include <QDesktopServices>
@@ -14,11 +14,11 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
-#include "jobs/errortext.h"
-#include "jobs/jobtracker.h"
-#include "widgets/format.h"
-#include "widgets/throughputgraph.h"
-#include "widgets/throughputpanel.h"
+#include "ui/jobs/errortext.h"
+#include "ui/jobs/jobtracker.h"
+#include "ui/widgets/format.h"
+#include "ui/widgets/throughputgraph.h"
+#include "ui/widgets/throughputpanel.h"
 
 namespace vds::ui {
 
@@ -103,15 +103,15 @@ JobView::JobView(JobTracker &tracker, QWidget *parent) : QWidget(parent), m_trac
             [this] { QGuiApplication::clipboard()->setText(outputPath()); });
 
     connect(&m_tracker, &JobTracker::jobSampled, this,
-            [this](JobId id, double bps, const QList<double> &per) {
+            [this](jobs::JobId id, double bps, const QList<double> &per) {
                 if (id == m_id)
                     m_throughput->graph()->addSample(bps, per);
             });
-    connect(&m_tracker, &JobTracker::jobUpdated, this, [this](JobId id) {
+    connect(&m_tracker, &JobTracker::jobUpdated, this, [this](jobs::JobId id) {
         if (id == m_id)
             refresh();
     });
-    connect(&m_tracker, &JobTracker::jobFinished, this, [this](JobId id) {
+    connect(&m_tracker, &JobTracker::jobFinished, this, [this](jobs::JobId id) {
         if (id != m_id)
             return;
         showResult();
@@ -119,7 +119,7 @@ JobView::JobView(JobTracker &tracker, QWidget *parent) : QWidget(parent), m_trac
     });
 }
 
-void JobView::setJob(JobId id)
+void JobView::setJob(jobs::JobId id)
 {
     m_id = id;
     ThroughputGraph *graph = m_throughput->graph();
@@ -201,9 +201,9 @@ void JobView::showResult()
     const TrackedJob *j = m_tracker.job(m_id);
     if (!j || !j->result)
         return;
-    const JobResult &r = *j->result;
+    const jobs::JobResult &r = *j->result;
     refresh();
-    if (r.status == JobStatus::Succeeded)
+    if (r.status == jobs::JobStatus::Succeeded)
         m_bar->setValue(1000);
     m_cancel->setVisible(false);
     QString figures =
@@ -217,12 +217,12 @@ void JobView::showResult()
     m_resultFigures->setText(figures);
     QString details;
     switch (r.status) {
-    case JobStatus::Succeeded:
+    case jobs::JobStatus::Succeeded:
         m_resultHeadline->setText(tr("<b>Finished successfully.</b>"));
         m_resultAdvice->clear();
         break;
-    case JobStatus::Cancelled:
-    case JobStatus::Failed: {
+    case jobs::JobStatus::Cancelled:
+    case jobs::JobStatus::Failed: {
         const ErrorText text = describe(r.error);
         m_resultHeadline->setText(QStringLiteral("<b>%1</b>").arg(text.headline.toHtmlEscaped()));
         m_resultAdvice->setText(text.advice);
@@ -231,7 +231,7 @@ void JobView::showResult()
     }
     }
     m_details->setPlainText(details + r.report.toText());
-    const bool hasFile = r.status == JobStatus::Succeeded && !path.isEmpty();
+    const bool hasFile = r.status == jobs::JobStatus::Succeeded && !path.isEmpty();
     m_openFolder->setVisible(hasFile);
     m_copyPath->setVisible(hasFile);
     m_resultBox->setVisible(true);

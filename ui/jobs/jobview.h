@@ -2,7 +2,7 @@
 
 #include <QWidget>
 
-#include "jobs/jobrunner.h"
+#include <vds/jobs/jobrunner.h>
 
 class QLabel;
 class QPlainTextEdit;
@@ -27,8 +27,8 @@ public:
     explicit JobView(JobTracker &tracker, QWidget *parent = nullptr);
 
     /// Shows this job, replaying what the tracker has already seen of it.
-    void setJob(JobId id);
-    [[nodiscard]] JobId job() const { return m_id; }
+    void setJob(jobs::JobId id);
+    [[nodiscard]] jobs::JobId job() const { return m_id; }
     /// Ask "Cancel this job?" before cancelling (the Preferences setting, copied in by the caller).
     void setConfirmCancel(bool confirm) { m_confirmCancel = confirm; }
 
@@ -46,14 +46,14 @@ public slots:
     void requestCancel();
 
 signals:
-    void jobFinished(vds::JobId id);
+    void jobFinished(vds::jobs::JobId id);
 
 private:
     void refresh();
     void showResult();
 
     JobTracker &m_tracker;
-    JobId m_id = 0;
+    jobs::JobId m_id = 0;
     bool m_confirmCancel = true;
     QLabel *m_title = nullptr;
     QLabel *m_phase = nullptr;

@@ -1,14 +1,14 @@
-#include "jobs/jobwindow.h"
+#include "ui/jobs/jobwindow.h"
 
 #include <QDialogButtonBox>
 #include <QVBoxLayout>
 
-#include "jobs/jobtracker.h"
-#include "jobs/jobview.h"
+#include "ui/jobs/jobtracker.h"
+#include "ui/jobs/jobview.h"
 
 namespace vds::ui {
 
-JobWindow::JobWindow(JobTracker &tracker, JobId id, bool confirmCancel, QWidget *parent)
+JobWindow::JobWindow(JobTracker &tracker, jobs::JobId id, bool confirmCancel, QWidget *parent)
     : QDialog(parent)
 {
     setAttribute(Qt::WA_DeleteOnClose);

@@ -2,7 +2,7 @@
 
 #include <QDialog>
 
-#include "jobs/jobrunner.h"
+#include <vds/jobs/jobrunner.h>
 
 namespace vds::ui {
 
@@ -15,7 +15,7 @@ class JobWindow final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(JobWindow)
 public:
-    JobWindow(JobTracker &tracker, JobId id, bool confirmCancel, QWidget *parent = nullptr);
+    JobWindow(JobTracker &tracker, jobs::JobId id, bool confirmCancel, QWidget *parent = nullptr);
     [[nodiscard]] JobView *view() const { return m_view; }
 
 private:

@@ -1,4 +1,4 @@
-#include "pages/logpage.h"
+#include "ui/pages/logpage.h"
 
 #include <QComboBox>
 #include <QDesktopServices>
@@ -13,11 +13,11 @@
 
 #include <spdlog/common.h>
 
-#include "logging/logbridge.h"
+#include <vds/logging/logbridge.h>
 
 namespace vds::ui {
 
-LogPage::LogPage(LogBridge *bridge, QString logFilePath, QWidget *parent)
+LogPage::LogPage(log::LogBridge *bridge, QString logFilePath, QWidget *parent)
     : QWidget(parent), m_logFilePath(std::move(logFilePath))
 {
     auto *layout = new QVBoxLayout(this);
@@ -66,7 +66,7 @@ LogPage::LogPage(LogBridge *bridge, QString logFilePath, QWidget *parent)
         QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(m_logFilePath).absolutePath()));
     });
     if (bridge)
-        connect(bridge, &LogBridge::messageLogged, this, &LogPage::append);
+        connect(bridge, &log::LogBridge::messageLogged, this, &LogPage::append);
 }
 
 int LogPage::lineCount() const
@@ -74,7 +74,7 @@ int LogPage::lineCount() const
     return m_text->document()->isEmpty() ? 0 : m_text->blockCount();
 }
 
-void LogPage::append(const LogMessage &m)
+void LogPage::append(const log::LogMessage &m)
 {
     if (m.level < m_level->currentData().toInt())
         return;

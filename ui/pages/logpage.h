@@ -5,10 +5,10 @@
 class QComboBox;
 class QPlainTextEdit;
 
-namespace vds {
+namespace vds::log {
 class LogBridge;
 struct LogMessage;
-} // namespace vds
+} // namespace vds::log
 
 namespace vds::ui {
 
@@ -19,13 +19,13 @@ class LogPage final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(LogPage)
 public:
-    LogPage(LogBridge *bridge, QString logFilePath, QWidget *parent = nullptr);
+    LogPage(log::LogBridge *bridge, QString logFilePath, QWidget *parent = nullptr);
 
     /// Lines currently shown (tests use it).
     [[nodiscard]] int lineCount() const;
 
 private:
-    void append(const vds::LogMessage &message);
+    void append(const vds::log::LogMessage &message);
 
     QComboBox *m_level = nullptr;
     QPlainTextEdit *m_text = nullptr;

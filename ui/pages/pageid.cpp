@@ -1,4 +1,4 @@
-#include "pages/pageid.h"
+#include "ui/pages/pageid.h"
 
 #include <QApplication>
 #include <QCoreApplication>

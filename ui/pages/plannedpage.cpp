@@ -1,4 +1,4 @@
-#include "pages/plannedpage.h"
+#include "ui/pages/plannedpage.h"
 
 #include <QFrame>
 #include <QLabel>

@@ -1,4 +1,4 @@
-#include "pages/virtualdiskspage.h"
+#include "ui/pages/virtualdiskspage.h"
 
 #include <QGridLayout>
 #include <QLabel>

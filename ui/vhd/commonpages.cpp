@@ -1,4 +1,4 @@
-#include "vhd/commonpages.h"
+#include "ui/vhd/commonpages.h"
 
 #include <QDir>
 #include <QFileDialog>
@@ -14,11 +14,11 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-#include "jobs/jobtracker.h"
-#include "jobs/jobview.h"
-#include "vhd/vhdcommand.h"
-#include "vhd/vhdwizard.h"
-#include "widgets/format.h"
+#include "ui/jobs/jobtracker.h"
+#include "ui/jobs/jobview.h"
+#include "ui/vhd/vhdcommand.h"
+#include "ui/vhd/vhdwizard.h"
+#include "ui/widgets/format.h"
 
 namespace vds::ui::vhd {
 
@@ -188,7 +188,7 @@ ProgressPage::ProgressPage(VhdWizard *wizard) : m_wizard(wizard)
     layout->addWidget(m_status);
     m_view = new JobView(wizard->tracker(), this);
     layout->addWidget(m_view);
-    connect(wizard, &VhdWizard::jobStarted, this, [this](JobId id) {
+    connect(wizard, &VhdWizard::jobStarted, this, [this](jobs::JobId id) {
         m_status->clear();
         m_view->setJob(id);
     });

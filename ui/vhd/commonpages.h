@@ -2,7 +2,7 @@
 
 #include <QWizardPage>
 
-#include "jobs/jobrunner.h"
+#include <vds/jobs/jobrunner.h>
 
 class QLabel;
 class QLineEdit;

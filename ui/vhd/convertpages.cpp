@@ -1,4 +1,4 @@
-#include "vhd/convertpages.h"
+#include "ui/vhd/convertpages.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -18,9 +18,9 @@
 
 #include <unistd.h>
 
-#include "vdisk/openimage.h"
-#include "vhd/vhdcommand.h"
-#include "widgets/format.h"
+#include "ui/vhd/vhdcommand.h"
+#include "ui/widgets/format.h"
+#include <vds/vdisk/openimage.h>
 
 namespace vds::ui::vhd {
 namespace {

@@ -3,8 +3,8 @@
 #include <QList>
 #include <QWizardPage>
 
-#include "disks/diskenumerator.h"
-#include "vdisk/imageinfo.h"
+#include <vds/disks/diskenumerator.h>
+#include <vds/vdisk/imageinfo.h>
 
 class QCheckBox;
 class QComboBox;

@@ -1,4 +1,4 @@
-#include "vhd/convertwizard.h"
+#include "ui/vhd/convertwizard.h"
 
 #include <QCoreApplication>
 #include <QPointer>
@@ -6,9 +6,9 @@
 
 #include <unistd.h>
 
-#include "disks/diskopener.h"
-#include "vhd/commonpages.h"
-#include "vhd/convertpages.h"
+#include "ui/vhd/commonpages.h"
+#include "ui/vhd/convertpages.h"
+#include <vds/disks/diskopener.h>
 
 namespace vds::ui::vhd {
 

@@ -4,7 +4,7 @@
 
 #include <memory>
 
-#include "vhd/vhdwizard.h"
+#include "ui/vhd/vhdwizard.h"
 
 namespace vds::ui::vhd {
 

@@ -1,4 +1,4 @@
-#include "vhd/newdiskpages.h"
+#include "ui/vhd/newdiskpages.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -15,10 +15,10 @@
 
 #include <cmath>
 
-#include "vdisk/openimage.h"
-#include "vhd/vhdcommand.h"
-#include "vhd/vhdwizard.h"
-#include "widgets/format.h"
+#include "ui/vhd/vhdcommand.h"
+#include "ui/vhd/vhdwizard.h"
+#include "ui/widgets/format.h"
+#include <vds/vdisk/openimage.h>
 
 namespace vds::ui::vhd {
 namespace {

@@ -2,7 +2,7 @@
 
 #include <QWizardPage>
 
-#include "vdisk/imageinfo.h"
+#include <vds/vdisk/imageinfo.h>
 
 class QComboBox;
 class QLabel;

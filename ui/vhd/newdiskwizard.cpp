@@ -1,9 +1,9 @@
-#include "vhd/newdiskwizard.h"
+#include "ui/vhd/newdiskwizard.h"
 
 #include <QLineEdit>
 
-#include "vhd/commonpages.h"
-#include "vhd/newdiskpages.h"
+#include "ui/vhd/commonpages.h"
+#include "ui/vhd/newdiskpages.h"
 
 namespace vds::ui::vhd {
 

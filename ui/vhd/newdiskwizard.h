@@ -1,6 +1,6 @@
 #pragma once
 
-#include "vhd/vhdwizard.h"
+#include "ui/vhd/vhdwizard.h"
 
 namespace vds::ui::vhd {
 

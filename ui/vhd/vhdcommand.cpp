@@ -1,4 +1,4 @@
-#include "vhd/vhdcommand.h"
+#include "ui/vhd/vhdcommand.h"
 
 #include <QFileInfo>
 #include <QRegularExpression>

@@ -3,7 +3,7 @@
 #include <QString>
 #include <QStringList>
 
-#include "vdisk/createparams.h"
+#include <vds/vdisk/createvirtualdisk.h>
 
 /// Helpers the virtual disk wizards share: the equivalent vdsctl command line, the engine's
 /// own parameter checks worded for a page, and unit handling.

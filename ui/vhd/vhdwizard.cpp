@@ -1,7 +1,7 @@
-#include "vhd/vhdwizard.h"
+#include "ui/vhd/vhdwizard.h"
 
-#include "jobs/jobtracker.h"
-#include "jobs/virtualdiskjob.h"
+#include "ui/jobs/jobtracker.h"
+#include <vds/jobs/virtualdiskjob.h>
 
 namespace vds::ui::vhd {
 
@@ -11,7 +11,7 @@ VhdWizard::VhdWizard(JobTracker &tracker, QWidget *parent) : QWizard(parent), m_
     setOption(QWizard::NoBackButtonOnLastPage);
     setOption(QWizard::HaveHelpButton, false);
     resize(720, 540);
-    connect(&m_tracker, &JobTracker::jobFinished, this, [this](JobId id) {
+    connect(&m_tracker, &JobTracker::jobFinished, this, [this](jobs::JobId id) {
         if (id == m_job)
             jobDone();
     });
@@ -35,7 +35,7 @@ void VhdWizard::startJob()
 void VhdWizard::launch(vdisk::CreateParams p)
 {
     m_starting = false;
-    m_job = m_tracker.runner().start(std::make_unique<VirtualDiskJob>(std::move(p)));
+    m_job = m_tracker.runner().start(std::make_unique<jobs::VirtualDiskJob>(std::move(p)));
     emit jobStarted(m_job);
 }
 

@@ -2,8 +2,8 @@
 
 #include <QWizard>
 
-#include "jobs/jobrunner.h"
-#include "vdisk/createparams.h"
+#include <vds/jobs/jobrunner.h>
+#include <vds/vdisk/createvirtualdisk.h>
 
 namespace vds::ui {
 class JobTracker;
@@ -29,7 +29,7 @@ public:
     /// UDisks2 for a disk), then starts it and emits jobStarted, or emits jobFailedToStart
     /// with a reason for people. Called by the progress page.
     void startJob();
-    [[nodiscard]] JobId jobId() const { return m_job; }
+    [[nodiscard]] jobs::JobId jobId() const { return m_job; }
     [[nodiscard]] JobTracker &tracker() const { return m_tracker; }
 
     /// Ask before cancelling (copied from Preferences by whoever opens the wizard).
@@ -37,7 +37,7 @@ public:
     [[nodiscard]] bool confirmCancel() const { return m_confirmCancel; }
 
 signals:
-    void jobStarted(vds::JobId id);
+    void jobStarted(vds::jobs::JobId id);
     void jobFailedToStart(const QString &reason);
 
 protected:
@@ -52,7 +52,7 @@ protected:
 
 private:
     JobTracker &m_tracker;
-    JobId m_job = 0;
+    jobs::JobId m_job = 0;
     bool m_starting = false;
     bool m_confirmCancel = true;
 };

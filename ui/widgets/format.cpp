@@ -1,4 +1,4 @@
-#include "widgets/format.h"
+#include "ui/widgets/format.h"
 
 #include <QCoreApplication>
 #include <QLocale>

@@ -1,4 +1,4 @@
-#include "widgets/niceaxis.h"
+#include "ui/widgets/niceaxis.h"
 
 #include <cmath>
 

@@ -1,4 +1,4 @@
-#include "widgets/sparkline.h"
+#include "ui/widgets/sparkline.h"
 
 #include <QPainter>
 

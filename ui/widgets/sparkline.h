@@ -2,7 +2,7 @@
 
 #include <QWidget>
 
-#include "widgets/throughputhistory.h"
+#include "ui/widgets/throughputhistory.h"
 
 namespace vds::ui {
 

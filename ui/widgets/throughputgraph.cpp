@@ -1,10 +1,10 @@
-#include "widgets/throughputgraph.h"
+#include "ui/widgets/throughputgraph.h"
 
 #include <QPainter>
 #include <QPainterPath>
 
-#include "widgets/format.h"
-#include "widgets/niceaxis.h"
+#include "ui/widgets/format.h"
+#include "ui/widgets/niceaxis.h"
 
 namespace vds::ui {
 

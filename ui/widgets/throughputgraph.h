@@ -3,7 +3,7 @@
 #include <QStringList>
 #include <QWidget>
 
-#include "widgets/throughputhistory.h"
+#include "ui/widgets/throughputhistory.h"
 
 namespace vds::ui {
 

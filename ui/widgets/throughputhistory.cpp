@@ -1,4 +1,4 @@
-#include "widgets/throughputhistory.h"
+#include "ui/widgets/throughputhistory.h"
 
 #include <algorithm>
 

@@ -1,12 +1,12 @@
-#include "widgets/throughputpanel.h"
+#include "ui/widgets/throughputpanel.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QVBoxLayout>
 
-#include "widgets/format.h"
-#include "widgets/throughputgraph.h"
+#include "ui/widgets/format.h"
+#include "ui/widgets/throughputgraph.h"
 
 namespace vds::ui {
 namespace {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "vdi/clientset.h"
+#include <vds/vdi/clientset.h>
 
 using namespace vds::vdi;
 
@@ -53,7 +53,7 @@ int ClientVirtualDevice::GetCommand(time_t timeOut, VDC_Command **ppCmd)
             *ppCmd = &cvd->commands[i];
             return 0;
         }
-    return hr::Unexpected;
+    return hr::kUnexpected;
 }
 
 int ClientVirtualDevice::CompleteCommand(VDC_Command *pCmd, int completionCode,
@@ -61,7 +61,7 @@ int ClientVirtualDevice::CompleteCommand(VDC_Command *pCmd, int completionCode,
 {
     const auto i = pCmd - cvd->commands;
     if (i < 0 || i >= 64 || !cvd->sources[i])
-        return hr::Invalid;
+        return hr::kInvalid;
     Command *source = cvd->sources[i];
     cvd->sources[i] = nullptr;
     return rc(cvd->device->completeCommand(source, static_cast<std::uint32_t>(completionCode),

@@ -6,7 +6,7 @@
 
 /// Unaligned big/little-endian loads and stores for on-disk structures. VHD is big-endian,
 /// VHDX little-endian; every field goes through these so no struct layout depends on the host.
-namespace vds::vdisk {
+namespace vds {
 
 template <class T> inline T loadLe(const std::uint8_t *p) noexcept
 {
@@ -40,4 +40,4 @@ template <class T> inline void storeBe(std::uint8_t *p, T v) noexcept
     std::memcpy(p, &v, sizeof v);
 }
 
-} // namespace vds::vdisk
+} // namespace vds

@@ -1,4 +1,4 @@
-#include "util/log.h"
+#include <vds/logging/log.h>
 
 #include <algorithm>
 #include <cctype>

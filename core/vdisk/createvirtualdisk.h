@@ -8,10 +8,10 @@
 #include <string>
 #include <string_view>
 
-#include "util/error.h"
-#include "vdisk/guid.h"
-#include "vdisk/imageinfo.h"
-#include "vdisk/imagereader.h"
+#include <vds/util/error.h>
+#include <vds/util/guid.h>
+#include <vds/vdisk/imageinfo.h>
+#include <vds/vdisk/imagereader.h>
 
 namespace vds::vdisk {
 

@@ -1,8 +1,8 @@
-#include "vdisk/crc32c.h"
+#include <vds/util/crc32c.h>
 
 #include <array>
 
-namespace vds::vdisk {
+namespace vds {
 
 namespace {
 
@@ -32,4 +32,4 @@ std::uint32_t crc32c(const void *data, std::size_t size) noexcept
     return c ^ 0xFFFFFFFFU;
 }
 
-} // namespace vds::vdisk
+} // namespace vds

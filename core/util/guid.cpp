@@ -1,4 +1,4 @@
-#include "vdisk/guid.h"
+#include <vds/util/guid.h>
 
 #include <cstdio>
 #include <fcntl.h>
@@ -6,7 +6,7 @@
 #include <sys/random.h>
 #include <unistd.h>
 
-namespace vds::vdisk {
+namespace vds {
 
 namespace {
 
@@ -116,4 +116,4 @@ std::optional<Guid> Guid::parse(std::string_view text)
     return fromRfcBytes(r);
 }
 
-} // namespace vds::vdisk
+} // namespace vds

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace vds::vdisk {
+namespace vds {
 
 /// A 128-bit identifier kept in Microsoft's binary layout (Data1 LE32, Data2 LE16, Data3 LE16,
 /// Data4 as is) — the layout VHDX stores and a GUID struct has in memory on x86. VHD stores
@@ -27,4 +27,4 @@ struct Guid {
     friend bool operator==(const Guid &, const Guid &) = default;
 };
 
-} // namespace vds::vdisk
+} // namespace vds
