@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonObject>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -37,6 +38,11 @@ public:
     /// Names of the per-channel byte counters the job feeds (JobContext::addChannel), e.g.
     /// {"Read", "Written"} or one per stripe. The runner samples that many channels.
     [[nodiscard]] virtual QStringList channelNames() const { return {}; }
+    /// The job's parameters as a JSON object for the history and for profiles: references to
+    /// secrets (an environment variable, a file, a keyring entry), never their values. Keys
+    /// "server" and "database", where a job has them, let the history filter by them. Called
+    /// on the thread that owns the job, before it starts.
+    [[nodiscard]] virtual QJsonObject historyParams() const { return {}; }
 
     /// Runs execute() on the calling thread and emits finished() once. Called by the runner on
     /// the job's thread; tests may call it directly. A second call returns at once.
