@@ -1,5 +1,6 @@
 // vdi_create: CreateEx, configuration validation, instance and set names, concurrency,
-// access rights and the client state machine before data flows (specs/vdi.md §1.3).
+// access rights and the client state machine before data flows (docs/vdi-protocol.md,
+// "Client states").
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
