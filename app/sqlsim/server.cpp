@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include <arpa/inet.h>
+#include <malloc.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "session.h"
+#include "simoptions.h"
 
 namespace vds::sqlsim {
 
@@ -77,16 +79,33 @@ void Server::run()
             continue;
         const int one = 1;
         ::setsockopt(client, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        std::size_t sessions = 0, refusals = 0;
+        for (const Worker &w : m_workers)
+            ++(w.refusal ? refusals : sessions);
+        const bool refuse = sessions >= m_ctx.options.maxConnections;
+        if (refuse && refusals >= kMaxRefusals) {
+            ::close(client);
+            continue;
+        }
         auto finished = std::make_shared<std::atomic_bool>(false);
         const std::uint16_t spid = m_nextSpid++;
         if (m_nextSpid > 32000)
             m_nextSpid = 51;
-        m_workers.push_back({std::thread([this, client, spid, finished] {
-                                 Session session(client, spid, m_ctx);
-                                 session.run();
+        const unsigned cap = m_ctx.options.maxConnections;
+        m_workers.push_back({std::thread([this, client, spid, finished, refuse, cap] {
+                                 {
+                                     Session session(client, spid, m_ctx);
+                                     if (refuse)
+                                         session.refuseBusy(cap);
+                                     else
+                                         session.run();
+                                 }
+                                 // Give a closed connection's buffers back to the system
+                                 // (glibc keeps freed per-thread arenas otherwise).
+                                 ::malloc_trim(0);
                                  finished->store(true);
                              }),
-                             finished});
+                             finished, refuse});
     }
     reap(true);
 }

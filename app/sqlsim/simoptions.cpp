@@ -110,6 +110,7 @@ std::string usage()
            "--login USER:PASSWORD[:sysadmin|:public]...\n"
            "                  [--seed-database NAME=SIZE]... [--fault KIND]... "
            "[--instance NAME] [--open-timeout MS]\n"
+           "                  [--login-timeout SECONDS (30)] [--max-connections N (256)]\n"
            "faults: no-open, write-error:PCT, read-error:PCT, slow:MS, drop-connection:PCT, "
            "abort:PCT\n";
 }
@@ -202,6 +203,16 @@ std::optional<SimOptions> parseOptions(int argc, char **argv, std::string &error
                 return std::nullopt;
             }
             o.openTimeoutMs = *ms;
+        } else if (a == "--login-timeout" || a == "--max-connections") {
+            if (!value(v))
+                return std::nullopt;
+            const auto n = parseUnsigned(v);
+            if (!n || *n == 0 || *n > 100000) {
+                error = a + " wants a number from 1 to 100000, got '" + v + "'";
+                return std::nullopt;
+            }
+            (a == "--login-timeout" ? o.loginTimeoutSeconds : o.maxConnections) =
+                static_cast<unsigned>(*n);
         } else {
             error = "unknown option '" + a + "'";
             return std::nullopt;

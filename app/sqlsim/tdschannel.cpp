@@ -11,7 +11,6 @@ namespace vds::sqlsim {
 
 namespace {
 constexpr std::size_t kHeader = 8;
-constexpr std::size_t kMaxMessage = 64u * 1024u * 1024u; // refuse absurd requests
 } // namespace
 
 TdsChannel::TdsChannel(int fd, const std::atomic_bool &stop) : m_fd(fd), m_stop(stop) {}
@@ -93,15 +92,25 @@ TdsChannel::ReadResult TdsChannel::read(Message &message)
             } else if (type != message.type) {
                 return ReadResult::Malformed;
             }
-            if (message.payload.size() > kMaxMessage)
-                return ReadResult::Malformed;
-            if (status & 0x01)
+            if (message.payload.size() > m_messageLimit) {
+                message = {};
+                m_in.clear();
+                m_in.shrink_to_fit();
+                return ReadResult::TooLarge;
+            }
+            if (status & 0x01) {
+                // A burst may have grown the input buffer: give the memory back when idle.
+                if (m_in.empty() && m_in.capacity() > 65536)
+                    m_in.shrink_to_fit();
                 return ReadResult::Ok;
+            }
         }
         if (m_closed)
             return ReadResult::Closed;
         if (m_stop.load())
             return ReadResult::Stopped;
+        if (std::chrono::steady_clock::now() >= m_deadline)
+            return ReadResult::TimedOut;
         if (!fill(true))
             return ReadResult::Closed;
     }

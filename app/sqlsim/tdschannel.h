@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
 #include <span>
 #include <vector>
@@ -27,7 +28,12 @@ public:
         std::uint8_t type = 0;
         std::vector<std::uint8_t> payload;
     };
-    enum class ReadResult { Ok, Closed, Stopped, Malformed };
+    enum class ReadResult { Ok, Closed, Stopped, Malformed, TooLarge, TimedOut };
+
+    /// Largest request before login: SQL Server's 32 KiB (a PRELOGIN or LOGIN7 is far smaller).
+    static constexpr std::size_t kMaxPreLoginMessage = 32u * 1024u;
+    /// Largest request after login.
+    static constexpr std::size_t kMaxMessage = 64u * 1024u * 1024u;
 
     TdsChannel(int fd, const std::atomic_bool &stop);
     ~TdsChannel();
@@ -49,6 +55,10 @@ public:
     void drop();
 
     void setPacketSize(std::uint32_t size);
+    /// Requests larger than this end read() with TooLarge (kMaxPreLoginMessage until login).
+    void setMessageLimit(std::size_t bytes) { m_messageLimit = bytes; }
+    /// read() gives up with TimedOut at this instant (the login deadline); max() = never.
+    void setDeadline(std::chrono::steady_clock::time_point when) { m_deadline = when; }
     void setSpid(std::uint16_t spid) { m_spid = spid; }
 
 private:
@@ -65,6 +75,8 @@ private:
     std::uint8_t m_packetId = 1;
     bool m_closed = false;
     bool m_attention = false;
+    std::size_t m_messageLimit = kMaxPreLoginMessage;
+    std::chrono::steady_clock::time_point m_deadline = std::chrono::steady_clock::time_point::max();
 };
 
 } // namespace vds::sqlsim
