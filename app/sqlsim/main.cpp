@@ -10,6 +10,7 @@
 #include "queryengine.h"
 #include "server.h"
 #include "simoptions.h"
+#include "tlscontext.h"
 
 namespace {
 std::atomic_bool g_stop{false};
@@ -56,7 +57,14 @@ int main(int argc, char **argv)
 
     QueryEngine engine(*options, store);
     BackupService backups(*options, store, g_stop);
-    ServerContext context{*options, store, engine, backups, g_stop, engine.serverName()};
+    ServerContext context{*options, store, engine, backups, g_stop, engine.serverName(), nullptr};
+    if (options->tls != SimOptions::Tls::Off) {
+        context.tls = TlsContext::create(options->tlsCert, options->tlsKey, "vds-sqlsim", error);
+        if (!context.tls) {
+            std::cerr << "vds-sqlsim: " << error << '\n';
+            return 1;
+        }
+    }
     Server server(context);
     if (!server.listen(options->host, options->port, error)) {
         std::cerr << "vds-sqlsim: " << error << '\n';

@@ -88,11 +88,33 @@ bool Session::login()
     TdsChannel::Message msg;
     if (m_channel.read(msg) != TdsChannel::ReadResult::Ok)
         return false;
+    bool loginOnly = false;
     if (msg.type == packet::kPrelogin) {
-        if (!m_channel.send(preloginReply()))
+        // ENCRYPTION as SQL Server negotiates it: NOT_SUP without --tls; with it, OFF from the
+        // client means the login alone is encrypted, ON/REQ everything; --tls required turns
+        // OFF into REQ and refuses a client that cannot encrypt.
+        const std::uint8_t asked = preloginEncryption(msg.payload);
+        std::uint8_t answer = encrypt::kNotSupported;
+        if (m_ctx.tls) {
+            const bool required = m_ctx.options.tls == SimOptions::Tls::Required;
+            if (asked == encrypt::kNotSupported)
+                answer = required ? encrypt::kRequired : encrypt::kNotSupported;
+            else if (asked == encrypt::kOff)
+                answer = required ? encrypt::kRequired : encrypt::kOff;
+            else
+                answer = encrypt::kOn;
+            loginOnly = answer == encrypt::kOff;
+        }
+        if (!m_channel.send(preloginReply(answer)))
+            return false;
+        if (answer == encrypt::kRequired && asked == encrypt::kNotSupported)
+            return false; // the client cannot encrypt and this server insists
+        if (answer != encrypt::kNotSupported && !m_channel.startTls(*m_ctx.tls))
             return false;
         if (m_channel.read(msg) != TdsChannel::ReadResult::Ok)
             return false;
+        if (loginOnly)
+            m_channel.stopTls();
     }
     if (msg.type != packet::kLogin7)
         return false;

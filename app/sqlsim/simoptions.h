@@ -39,6 +39,11 @@ struct SimOptions {
     unsigned loginTimeoutSeconds = 30;
     /// Connections served at once; one more gets error 17809 and is closed.
     unsigned maxConnections = 256;
+    /// --tls: off (ENCRYPT_NOT_SUP), on (encrypt when the client wants it), required.
+    enum class Tls { Off, On, Required };
+    Tls tls = Tls::Off;
+    std::string tlsCert; ///< PEM; with tlsKey. Both empty: a self-signed pair made at start
+    std::string tlsKey;
 
     [[nodiscard]] std::optional<FaultSpec> fault(FaultSpec::Kind kind) const;
     [[nodiscard]] const LoginSpec *findLogin(const std::string &user) const;
