@@ -81,7 +81,20 @@ in_log "$work/on.up" "sys.databases" || { echo "clear-text query not seen on the
 rm -f "$work/on.up"
 out=$(isql_query "$pport" require) || { echo "$out"; exit 1; }
 if in_log "$work/on.up" "sys.databases"; then echo "query crossed in clear text"; exit 1; fi
-echo "--tls on: clear text for Encryption=off, TLS for require"
+# FreeTDS "request" sends ENCRYPT_OFF: SQL Server then encrypts the login alone.
+rm -f "$work/on.up"
+out=$(isql_query "$pport" request) || { echo "$out"; exit 1; }
+handshake_in_prelogin "$work/on.up"
+in_log "$work/on.up" "sys.databases" || { echo "after a login-only TLS the query should be clear"; exit 1; }
+$py - "$work/on.up" <<'PY'
+import sys
+d = open(sys.argv[1], "rb").read()
+i = 0
+while d[i] == 0x12:  # PRELOGIN, then the handshake packets
+    i += int.from_bytes(d[i + 2:i + 4], "big")
+assert d[i] == 0x17 and d[i + 1] == 0x03, f"LOGIN7 not inside a TLS record: {d[i:i + 8].hex()}"
+PY
+echo "--tls on: clear text for Encryption=off, TLS for require, login-only TLS for request"
 
 # --tls-cert/--tls-key: a pair made here is used; a key of another pair is refused at start.
 openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=simtest -days 2 \
