@@ -60,3 +60,15 @@ err=$(VDS_VDI_PROVIDER=sqlvdi VDS_SQLVDI_PATH=libsqlvdi.so client "$exe" b Sales
   { echo "relative path accepted: $err"; exit 1; }
 grep -q 'VDS_SQLVDI_PATH must be an absolute path' <<<"$err" || { echo "$err"; exit 1; }
 echo "no recursion into ourselves; relative library paths refused"
+
+# 4. GetCommand's timeout counts seconds (the sample's 90): a server pausing 120 ms between
+# transfers does not cut the sample-style client short; read as milliseconds
+# (VDS_VDI_GETCOMMAND_UNIT=ms) the same client times out, as it would with that unit.
+kill "$simpid"; wait "$simpid" 2>/dev/null || true; simpid=
+start_sim --fault slow:120
+out=$(client "$exe" b Sales "$work/slow" 1 plain) || { echo "$out"; exit 1; }
+if out=$(VDS_VDI_GETCOMMAND_UNIT=ms client "$exe" b Sales "$work/slowms" 1 plain); then
+  echo "90 ms GetCommand timeouts survived 120 ms pauses: $out"; exit 1
+fi
+grep -q 'ended with x80770003' <<<"$out" || { echo "$out"; exit 1; }
+echo "GetCommand(90): seconds by default (survives 120 ms pauses), VD_E_TIMEOUT with the ms unit"
