@@ -1,5 +1,7 @@
 // vds-sqlsim: a SQL Server stand-in that speaks TDS 7.4 and drives VDI (CONTRACTS.md §3).
 
+#include <malloc.h>
+
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -29,6 +31,10 @@ int main(int argc, char **argv)
             return 0;
         }
     }
+    // Requests and replies can be tens of MiB. With a fixed mmap threshold glibc serves such
+    // buffers from their own mappings and unmaps them on free; its default threshold grows
+    // with each large free, after which closed connections' buffers stay in thread arenas.
+    ::mallopt(M_MMAP_THRESHOLD, 256 * 1024);
     std::string error;
     const auto options = parseOptions(argc, argv, error);
     if (!options) {

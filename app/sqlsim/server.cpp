@@ -55,15 +55,22 @@ bool Server::listen(const std::string &host, std::uint16_t port, std::string &er
 
 void Server::reap(bool all)
 {
+    bool joined = false;
     for (auto it = m_workers.begin(); it != m_workers.end();) {
         if (all || it->finished->load()) {
             if (it->thread.joinable())
                 it->thread.join();
             it = m_workers.erase(it);
+            joined = true;
         } else {
             ++it;
         }
     }
+    // Give closed connections' buffers back to the system. Only after the join: a thread's
+    // cached chunks return to its arena when it exits, and glibc keeps freed arena memory
+    // (large requests included, once its mmap threshold has grown) until trimmed.
+    if (joined)
+        ::malloc_trim(0);
 }
 
 void Server::run()
@@ -100,9 +107,6 @@ void Server::run()
                                      else
                                          session.run();
                                  }
-                                 // Give a closed connection's buffers back to the system
-                                 // (glibc keeps freed per-thread arenas otherwise).
-                                 ::malloc_trim(0);
                                  finished->store(true);
                              }),
                              finished, refuse});

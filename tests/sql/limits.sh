@@ -24,7 +24,7 @@ g++ -std=c++20 -I"$root/core/compat/linux" "$root/tests/vdi/linux_client/sdkclie
 export PATH="$(dirname "$tsql"):$PATH"
 
 start_sim --login-timeout 3
-/usr/bin/python3 "$root/tests/sql/limits_abuse.py" "$simpid" "$port" 3 -- \
+/usr/bin/python3 "$root/tests/sql/limits_abuse.py" "$simpid" "$port" 3 sa "$pw" -- \
   "$work/sdkclient" b Sales sa "$pw" "$work/normal" "$port" 1 plain
 kill "$simpid"; wait "$simpid" || true; simpid=
 

@@ -3,7 +3,10 @@ PRELOGIN data. The simulator's RSS stays under 256 MiB, the oversized ones are c
 (SQL Server's 32 KiB pre-login bound), the stalled ones are closed after --login-timeout, and
 a normal client logs in and backs up meanwhile (the command given after the arguments).
 
-usage: limits_abuse.py SIM_PID PORT LOGIN_TIMEOUT_S -- NORMAL_CLIENT_COMMAND...
+Then memory goes back: logged-in connections send 32 MiB batches, and once they close the
+simulator's RSS falls back near where it started.
+
+usage: limits_abuse.py SIM_PID PORT LOGIN_TIMEOUT_S LOGIN PASSWORD -- NORMAL_CLIENT_COMMAND...
 """
 import socket
 import struct
@@ -12,7 +15,10 @@ import sys
 import threading
 import time
 
+import tds_client
+
 pid, port, login_timeout = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
+login, password = sys.argv[4], sys.argv[5]
 normal = sys.argv[sys.argv.index("--") + 1:]
 LIMIT = 256 << 20
 
@@ -118,5 +124,37 @@ print(f"oversized: cut off after at most {max(r[1] for r in over)} bytes; stalle
       f"{min(r[3] for r in stall):.1f}-{max(r[3] for r in stall):.1f} s")
 print(f"simulator RSS: peak {peak / 2**20:.1f} MiB, after {after / 2**20:.1f} MiB (limit 256)")
 if peak >= LIMIT:
+    ok = False
+
+# Memory goes back when connections close.
+base = rss(pid)
+busy_peak = 0
+socks = [tds_client.connect(port, login, password) for _ in range(6)]
+
+
+replies = []
+
+
+def big(sock):
+    replies.append(tds_client.batch(sock, "SELECT 1 /*" + "x" * (16 << 20) + "*/"))
+
+
+ts = [threading.Thread(target=big, args=(s,)) for s in socks]
+for t in ts:
+    t.start()
+while any(t.is_alive() for t in ts):
+    busy_peak = max(busy_peak, rss(pid))
+    time.sleep(0.02)
+for s in socks:
+    s.close()
+time.sleep(1.5)
+back = rss(pid)
+print(f"6 connections with 32 MiB batches: RSS {base / 2**20:.1f} -> peak {busy_peak / 2**20:.1f} "
+      f"-> {back / 2**20:.1f} MiB after they closed")
+if len(replies) != 6 or not all(b"\xfd" in r for r in replies):
+    print("the big batches were not answered")
+    ok = False
+if back > base + (32 << 20):
+    print("memory was not returned")
     ok = False
 sys.exit(0 if ok else 1)
