@@ -1,6 +1,8 @@
 // vds-sqlsim: a SQL Server stand-in that speaks TDS 7.4 and drives VDI. Its command line:
 // docs/cli.md, "vds-sqlsim".
 
+#include <malloc.h>
+
 #include <csignal>
 #include <cstdio>
 #include <cstring>
@@ -11,6 +13,7 @@
 #include "queryengine.h"
 #include "server.h"
 #include "simoptions.h"
+#include "tlscontext.h"
 
 namespace {
 std::atomic_bool g_stop{false};
@@ -29,6 +32,10 @@ int main(int argc, char **argv)
             return 0;
         }
     }
+    // Requests and replies can be tens of MiB. With a fixed mmap threshold glibc serves such
+    // buffers from their own mappings and unmaps them on free; its default threshold grows
+    // with each large free, after which closed connections' buffers stay in thread arenas.
+    ::mallopt(M_MMAP_THRESHOLD, 256 * 1024);
     std::string error;
     const auto options = parseOptions(argc, argv, error);
     if (!options) {
@@ -57,7 +64,14 @@ int main(int argc, char **argv)
 
     QueryEngine engine(*options, store);
     BackupService backups(*options, store, g_stop);
-    ServerContext context{*options, store, engine, backups, g_stop, engine.serverName()};
+    ServerContext context{*options, store, engine, backups, g_stop, engine.serverName(), nullptr};
+    if (options->tls != SimOptions::Tls::Off) {
+        context.tls = TlsContext::create(options->tlsCert, options->tlsKey, "vds-sqlsim", error);
+        if (!context.tls) {
+            std::cerr << "vds-sqlsim: " << error << '\n';
+            return 1;
+        }
+    }
     Server server(context);
     if (!server.listen(options->host, options->port, error)) {
         std::cerr << "vds-sqlsim: " << error << '\n';

@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include <arpa/inet.h>
+#include <malloc.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "session.h"
+#include "simoptions.h"
 
 namespace vds::sqlsim {
 
@@ -53,15 +55,22 @@ bool Server::listen(const std::string &host, std::uint16_t port, std::string &er
 
 void Server::reap(bool all)
 {
+    bool joined = false;
     for (auto it = m_workers.begin(); it != m_workers.end();) {
         if (all || it->finished->load()) {
             if (it->thread.joinable())
                 it->thread.join();
             it = m_workers.erase(it);
+            joined = true;
         } else {
             ++it;
         }
     }
+    // Give closed connections' buffers back to the system. Only after the join: a thread's
+    // cached chunks return to its arena when it exits, and glibc keeps freed arena memory
+    // (large requests included, once its mmap threshold has grown) until trimmed.
+    if (joined)
+        ::malloc_trim(0);
 }
 
 void Server::run()
@@ -77,16 +86,30 @@ void Server::run()
             continue;
         const int one = 1;
         ::setsockopt(client, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+        std::size_t sessions = 0, refusals = 0;
+        for (const Worker &w : m_workers)
+            ++(w.refusal ? refusals : sessions);
+        const bool refuse = sessions >= m_ctx.options.maxConnections;
+        if (refuse && refusals >= kMaxRefusals) {
+            ::close(client);
+            continue;
+        }
         auto finished = std::make_shared<std::atomic_bool>(false);
         const std::uint16_t spid = m_nextSpid++;
         if (m_nextSpid > 32000)
             m_nextSpid = 51;
-        m_workers.push_back({std::thread([this, client, spid, finished] {
-                                 Session session(client, spid, m_ctx);
-                                 session.run();
+        const unsigned cap = m_ctx.options.maxConnections;
+        m_workers.push_back({std::thread([this, client, spid, finished, refuse, cap] {
+                                 {
+                                     Session session(client, spid, m_ctx);
+                                     if (refuse)
+                                         session.refuseBusy(cap);
+                                     else
+                                         session.run();
+                                 }
                                  finished->store(true);
                              }),
-                             finished});
+                             finished, refuse});
     }
     reap(true);
 }

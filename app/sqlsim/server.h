@@ -31,7 +31,11 @@ private:
     struct Worker {
         std::thread thread;
         std::shared_ptr<std::atomic_bool> finished;
+        bool refusal = false; ///< answering 17809, not counted as a connection
     };
+    /// Connections that only get the "too many connections" answer, at most this many at once;
+    /// beyond that the socket is closed unanswered.
+    static constexpr std::size_t kMaxRefusals = 16;
     void reap(bool all);
 
     ServerContext &m_ctx;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <atomic>
+#include <memory>
 #include <string>
 
 namespace vds::sqlsim {
@@ -9,6 +10,7 @@ struct SimOptions;
 class DatabaseStore;
 class QueryEngine;
 class BackupService;
+class TlsContext;
 
 /// What every connection shares: options, catalog, query engine, backup service and the stop
 /// flag. Owned by main for the server's lifetime; each member is thread-safe or read-only.
@@ -19,6 +21,7 @@ struct ServerContext {
     BackupService &backups;
     const std::atomic_bool &stop;
     std::string serverName;
+    std::shared_ptr<TlsContext> tls; ///< null unless --tls on|required
 };
 
 } // namespace vds::sqlsim

@@ -24,6 +24,33 @@ Session::Session(int fd, std::uint16_t spid, ServerContext &context)
 {
     m_info.spid = spid;
     m_channel.setSpid(spid);
+    // Until the login completes: SQL Server's bound on request size and our login deadline.
+    m_channel.setMessageLimit(TdsChannel::kMaxPreLoginMessage);
+    m_channel.setDeadline(std::chrono::steady_clock::now() +
+                          std::chrono::seconds(context.options.loginTimeoutSeconds));
+}
+
+void Session::refuseBusy(unsigned maxConnections)
+{
+    m_channel.setDeadline(std::chrono::steady_clock::now() + std::chrono::seconds(5));
+    TdsChannel::Message msg;
+    if (m_channel.read(msg) != TdsChannel::ReadResult::Ok)
+        return;
+    if (msg.type == packet::kPrelogin) {
+        if (!m_channel.send(preloginReply()) || m_channel.read(msg) != TdsChannel::ReadResult::Ok)
+            return;
+    }
+    ReplyStream reply(m_channel, m_tokens);
+    m_tokens.message(reply.buffer(),
+                     {17809, 1, 20,
+                      "Could not connect because the maximum number of '" +
+                          std::to_string(maxConnections) +
+                          "' user connections has already been reached. The system "
+                          "administrator can use sp_configure to increase the maximal value. "
+                          "The connection has been closed.",
+                      1});
+    m_tokens.done(reply.buffer(), done::kError, 0, 0);
+    reply.finish();
 }
 
 void Session::run()
@@ -35,6 +62,7 @@ void Session::run()
         ReplyStream reply(m_channel, m_tokens);
         switch (msg.type) {
         case packet::kSqlBatch: batch(msg.payload); break;
+        case packet::kRpc: rpc(msg.payload); break;
         case packet::kAttention:
             // The statement had already finished: still confirm the cancel
             // (docs/tds-subset.md, "Attention").
@@ -43,7 +71,8 @@ void Session::run()
             break;
         default:
             error(reply, {0, 1, 16,
-                          "vds-sqlsim understands SQL batches only (TDS packet type " +
+                          "vds-sqlsim understands SQL batches and RPC requests only (TDS packet "
+                          "type " +
                               std::to_string(msg.type) + " is not supported).",
                           1});
             m_tokens.done(reply.buffer(), done::kError, 0, 0);
@@ -60,11 +89,33 @@ bool Session::login()
     TdsChannel::Message msg;
     if (m_channel.read(msg) != TdsChannel::ReadResult::Ok)
         return false;
+    bool loginOnly = false;
     if (msg.type == packet::kPrelogin) {
-        if (!m_channel.send(preloginReply()))
+        // ENCRYPTION as SQL Server negotiates it: NOT_SUP without --tls; with it, OFF from the
+        // client means the login alone is encrypted, ON/REQ everything; --tls required turns
+        // OFF into REQ and refuses a client that cannot encrypt.
+        const std::uint8_t asked = preloginEncryption(msg.payload);
+        std::uint8_t answer = encrypt::kNotSupported;
+        if (m_ctx.tls) {
+            const bool required = m_ctx.options.tls == SimOptions::Tls::Required;
+            if (asked == encrypt::kNotSupported)
+                answer = required ? encrypt::kRequired : encrypt::kNotSupported;
+            else if (asked == encrypt::kOff)
+                answer = required ? encrypt::kRequired : encrypt::kOff;
+            else
+                answer = encrypt::kOn;
+            loginOnly = answer == encrypt::kOff;
+        }
+        if (!m_channel.send(preloginReply(answer)))
+            return false;
+        if (answer == encrypt::kRequired && asked == encrypt::kNotSupported)
+            return false; // the client cannot encrypt and this server insists
+        if (answer != encrypt::kNotSupported && !m_channel.startTls(*m_ctx.tls))
             return false;
         if (m_channel.read(msg) != TdsChannel::ReadResult::Ok)
             return false;
+        if (loginOnly)
+            m_channel.stopTls();
     }
     if (msg.type != packet::kLogin7)
         return false;
@@ -101,6 +152,8 @@ bool Session::login()
     m_info.appName = req->appName;
     if (req->packetSize >= 512 && req->packetSize <= 32767)
         m_channel.setPacketSize(req->packetSize);
+    m_channel.setDeadline(std::chrono::steady_clock::time_point::max());
+    m_channel.setMessageLimit(TdsChannel::kMaxMessage);
 
     m_tokens.envChange(out, 1, database, "master");
     m_tokens.message(out, {5701, 2, 0, "Changed database context to '" + database + "'.", 1});
@@ -142,9 +195,16 @@ void Session::batch(const std::vector<std::uint8_t> &payload)
         reply.finish();
         return;
     }
+    runStatements(lex.tokens, reply);
+    if (!m_channel.peerClosed())
+        reply.finish();
+}
+
+bool Session::runStatements(const std::vector<SqlToken> &tokens, ReplyStream &reply)
+{
     // Split at top-level ';' into statements.
     std::vector<std::vector<SqlToken>> statements(1);
-    for (const SqlToken &t : lex.tokens) {
+    for (const SqlToken &t : tokens) {
         if (t.kind == SqlToken::Kind::End)
             break;
         if (t.isPunct(';')) {
@@ -158,11 +218,10 @@ void Session::batch(const std::vector<std::uint8_t> &payload)
         statements.pop_back();
     for (std::size_t i = 0; i < statements.size(); ++i) {
         statements[i].push_back({SqlToken::Kind::End, {}});
-        if (!statement(statements[i], reply, i + 1 == statements.size()))
-            break;
+        if (!statement(statements[i], reply, !m_inRpc && i + 1 == statements.size()))
+            return false;
     }
-    if (!m_channel.peerClosed())
-        reply.finish();
+    return true;
 }
 
 bool Session::waitFor(SqlCursor &c, ReplyStream &reply)
@@ -258,10 +317,14 @@ bool Session::statement(const std::vector<SqlToken> &tokens, ReplyStream &reply,
     switch (outcome) {
     case StatementOutcome::Done: m_tokens.done(out, more, 0, 0); return true;
     case StatementOutcome::DoneWritten: return true;
-    case StatementOutcome::Failed: m_tokens.done(out, done::kError, 0, 0); return false;
+    case StatementOutcome::Failed:
+        m_tokens.done(out, static_cast<std::uint16_t>(done::kError | (m_inRpc ? done::kMore : 0)),
+                      0, 0);
+        return false;
     case StatementOutcome::Attention:
         reply.clearAttention();
-        m_tokens.done(out, done::kAttention, 0, 0);
+        m_tokens.done(out, done::kAttention, 0, 0); // final, also inside an RPC: no DONEPROC
+        m_cancelled = true;
         return false;
     case StatementOutcome::Dropped: return false;
     }

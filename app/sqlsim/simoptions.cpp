@@ -110,6 +110,8 @@ std::string usage()
            "--login USER:PASSWORD[:sysadmin|:public]...\n"
            "                  [--seed-database NAME=SIZE]... [--fault KIND]... "
            "[--instance NAME] [--open-timeout MS]\n"
+           "                  [--login-timeout SECONDS (30)] [--max-connections N (256)]\n"
+           "                  [--tls off|on|required] [--tls-cert FILE --tls-key FILE]\n"
            "faults: no-open, write-error:PCT, read-error:PCT, slow:MS, drop-connection:PCT, "
            "abort:PCT\n";
 }
@@ -202,6 +204,33 @@ std::optional<SimOptions> parseOptions(int argc, char **argv, std::string &error
                 return std::nullopt;
             }
             o.openTimeoutMs = *ms;
+        } else if (a == "--tls") {
+            if (!value(v))
+                return std::nullopt;
+            if (v == "off")
+                o.tls = SimOptions::Tls::Off;
+            else if (v == "on")
+                o.tls = SimOptions::Tls::On;
+            else if (v == "required")
+                o.tls = SimOptions::Tls::Required;
+            else {
+                error = "--tls wants off, on or required, got '" + v + "'";
+                return std::nullopt;
+            }
+        } else if (a == "--tls-cert" || a == "--tls-key") {
+            if (!value(v))
+                return std::nullopt;
+            (a == "--tls-cert" ? o.tlsCert : o.tlsKey) = v;
+        } else if (a == "--login-timeout" || a == "--max-connections") {
+            if (!value(v))
+                return std::nullopt;
+            const auto n = parseUnsigned(v);
+            if (!n || *n == 0 || *n > 100000) {
+                error = a + " wants a number from 1 to 100000, got '" + v + "'";
+                return std::nullopt;
+            }
+            (a == "--login-timeout" ? o.loginTimeoutSeconds : o.maxConnections) =
+                static_cast<unsigned>(*n);
         } else {
             error = "unknown option '" + a + "'";
             return std::nullopt;
@@ -211,6 +240,12 @@ std::optional<SimOptions> parseOptions(int argc, char **argv, std::string &error
         error = "--data-dir is required";
         return std::nullopt;
     }
+    if (o.tlsCert.empty() != o.tlsKey.empty()) {
+        error = "--tls-cert and --tls-key go together";
+        return std::nullopt;
+    }
+    if (!o.tlsCert.empty() && o.tls == SimOptions::Tls::Off)
+        o.tls = SimOptions::Tls::On; // a certificate without --tls means: offer it
     if (o.logins.empty()) {
         error = "at least one --login is required";
         return std::nullopt;

@@ -34,6 +34,16 @@ struct SimOptions {
     /// How long BACKUP/RESTORE waits for the client's device set before 3201 (VDI clients
     /// create the set before sending the statement, so the wait is normally short).
     unsigned openTimeoutMs = 10000;
+    /// A connection that has not completed its login within this many seconds is closed
+    /// (SQL Server's login timeout is client-side; a server must still not wait forever).
+    unsigned loginTimeoutSeconds = 30;
+    /// Connections served at once; one more gets error 17809 and is closed.
+    unsigned maxConnections = 256;
+    /// --tls: off (ENCRYPT_NOT_SUP), on (encrypt when the client wants it), required.
+    enum class Tls { Off, On, Required };
+    Tls tls = Tls::Off;
+    std::string tlsCert; ///< PEM; with tlsKey. Both empty: a self-signed pair made at start
+    std::string tlsKey;
 
     [[nodiscard]] std::optional<FaultSpec> fault(FaultSpec::Kind kind) const;
     [[nodiscard]] const LoginSpec *findLogin(const std::string &user) const;

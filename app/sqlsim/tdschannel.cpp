@@ -1,5 +1,7 @@
 #include "tdschannel.h"
 
+#include "tlsstream.h"
+
 #include <algorithm>
 #include <cerrno>
 
@@ -11,7 +13,6 @@ namespace vds::sqlsim {
 
 namespace {
 constexpr std::size_t kHeader = 8;
-constexpr std::size_t kMaxMessage = 64u * 1024u * 1024u; // refuse absurd requests
 } // namespace
 
 TdsChannel::TdsChannel(int fd, const std::atomic_bool &stop) : m_fd(fd), m_stop(stop) {}
@@ -42,8 +43,14 @@ bool TdsChannel::fill(bool wait)
     std::uint8_t buf[16384];
     const ssize_t n = ::recv(m_fd, buf, sizeof buf, wait ? 0 : MSG_DONTWAIT);
     if (n > 0) {
-        m_in.insert(m_in.end(), buf, buf + n);
-        return true;
+        if (!m_tlsActive) {
+            m_in.insert(m_in.end(), buf, buf + n);
+            return true;
+        }
+        if (m_tls->decrypt(std::span(buf, static_cast<std::size_t>(n)), m_in))
+            return true;
+        m_closed = true; // a broken TLS record: nothing after it can be trusted
+        return false;
     }
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR))
         return true;
@@ -93,15 +100,25 @@ TdsChannel::ReadResult TdsChannel::read(Message &message)
             } else if (type != message.type) {
                 return ReadResult::Malformed;
             }
-            if (message.payload.size() > kMaxMessage)
-                return ReadResult::Malformed;
-            if (status & 0x01)
+            if (message.payload.size() > m_messageLimit) {
+                message = {};
+                m_in.clear();
+                m_in.shrink_to_fit();
+                return ReadResult::TooLarge;
+            }
+            if (status & 0x01) {
+                // A burst may have grown the input buffer: give the memory back when idle.
+                if (m_in.empty() && m_in.capacity() > 65536)
+                    m_in.shrink_to_fit();
                 return ReadResult::Ok;
+            }
         }
         if (m_closed)
             return ReadResult::Closed;
         if (m_stop.load())
             return ReadResult::Stopped;
+        if (std::chrono::steady_clock::now() >= m_deadline)
+            return ReadResult::TimedOut;
         if (!fill(true))
             return ReadResult::Closed;
     }
@@ -130,10 +147,9 @@ void TdsChannel::drop()
     m_closed = true;
 }
 
-bool TdsChannel::send(std::span<const std::uint8_t> payload, bool endOfMessage)
+std::vector<std::uint8_t>
+TdsChannel::frame(std::uint8_t type, std::span<const std::uint8_t> payload, bool endOfMessage)
 {
-    if (m_closed)
-        return false;
     const std::size_t chunk = m_packetSize - kHeader;
     std::vector<std::uint8_t> out;
     out.reserve(payload.size() + (payload.size() / chunk + 1) * kHeader);
@@ -142,7 +158,7 @@ bool TdsChannel::send(std::span<const std::uint8_t> payload, bool endOfMessage)
         const std::size_t n = std::min(chunk, payload.size() - off);
         const bool last = off + n == payload.size();
         const std::size_t len = n + kHeader;
-        out.push_back(packet::kReply);
+        out.push_back(type);
         out.push_back(last && endOfMessage ? 0x01 : 0x00);
         out.push_back(static_cast<std::uint8_t>(len >> 8));
         out.push_back(static_cast<std::uint8_t>(len));
@@ -154,10 +170,23 @@ bool TdsChannel::send(std::span<const std::uint8_t> payload, bool endOfMessage)
                    payload.begin() + static_cast<std::ptrdiff_t>(off + n));
         off += n;
     } while (off < payload.size());
+    return out;
+}
 
+bool TdsChannel::writeAll(const std::vector<std::uint8_t> &bytes)
+{
+    std::vector<std::uint8_t> cipher;
+    const std::vector<std::uint8_t> *out = &bytes;
+    if (m_tlsActive) {
+        if (!m_tls->encrypt(bytes, cipher)) {
+            m_closed = true;
+            return false;
+        }
+        out = &cipher;
+    }
     std::size_t sent = 0;
-    while (sent < out.size()) {
-        const ssize_t n = ::send(m_fd, out.data() + sent, out.size() - sent, MSG_NOSIGNAL);
+    while (sent < out->size()) {
+        const ssize_t n = ::send(m_fd, out->data() + sent, out->size() - sent, MSG_NOSIGNAL);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -165,6 +194,47 @@ bool TdsChannel::send(std::span<const std::uint8_t> payload, bool endOfMessage)
             return false;
         }
         sent += static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+bool TdsChannel::send(std::span<const std::uint8_t> payload, bool endOfMessage)
+{
+    if (m_closed)
+        return false;
+    return writeAll(frame(packet::kReply, payload, endOfMessage));
+}
+
+bool TdsChannel::startTls(const TlsContext &context)
+{
+    m_tls = std::make_unique<TlsStream>(context);
+    // Handshake records travel as PRELOGIN packets, one packet's payload at a time (a client
+    // need not set EOM on them), and the answers go back the same way.
+    while (!m_tls->established()) {
+        std::uint8_t type = 0;
+        std::uint8_t status = 0;
+        std::vector<std::uint8_t> in;
+        while (!takePacket(type, status, in)) {
+            if (m_closed || m_stop.load() || std::chrono::steady_clock::now() >= m_deadline)
+                return false;
+            if (!fill(true))
+                return false;
+        }
+        std::vector<std::uint8_t> out;
+        if (type != packet::kPrelogin || !m_tls->handshake(in, out)) {
+            drop();
+            return false;
+        }
+        if (!out.empty() && !writeAll(frame(packet::kPrelogin, out, true)))
+            return false;
+    }
+    m_tlsActive = true;
+    // Whatever arrived after the last handshake packet is already TLS on the bare socket.
+    std::vector<std::uint8_t> early;
+    early.swap(m_in);
+    if (!early.empty() && !m_tls->decrypt(early, m_in)) {
+        drop();
+        return false;
     }
     return true;
 }

@@ -1,11 +1,16 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <vector>
 
 namespace vds::sqlsim {
+
+class TlsContext;
+class TlsStream;
 
 /// TDS packet types (MS-TDS 2.2.3.1.1).
 namespace packet {
@@ -27,7 +32,12 @@ public:
         std::uint8_t type = 0;
         std::vector<std::uint8_t> payload;
     };
-    enum class ReadResult { Ok, Closed, Stopped, Malformed };
+    enum class ReadResult { Ok, Closed, Stopped, Malformed, TooLarge, TimedOut };
+
+    /// Largest request before login: SQL Server's 32 KiB (a PRELOGIN or LOGIN7 is far smaller).
+    static constexpr std::size_t kMaxPreLoginMessage = 32u * 1024u;
+    /// Largest request after login.
+    static constexpr std::size_t kMaxMessage = 64u * 1024u * 1024u;
 
     TdsChannel(int fd, const std::atomic_bool &stop);
     ~TdsChannel();
@@ -48,7 +58,18 @@ public:
     /// Cuts the connection without a reply (the drop-connection fault).
     void drop();
 
+    /// The TLS handshake SQL Server's way: TLS records inside PRELOGIN packets until it is
+    /// done, then TLS directly on the socket. False when it failed (the peer is cut off).
+    bool startTls(const TlsContext &context);
+    /// Back to clear text (the client asked to encrypt the login only): call after LOGIN7.
+    void stopTls() { m_tlsActive = false; }
+    [[nodiscard]] bool encrypted() const { return m_tlsActive; }
+
     void setPacketSize(std::uint32_t size);
+    /// Requests larger than this end read() with TooLarge (kMaxPreLoginMessage until login).
+    void setMessageLimit(std::size_t bytes) { m_messageLimit = bytes; }
+    /// read() gives up with TimedOut at this instant (the login deadline); max() = never.
+    void setDeadline(std::chrono::steady_clock::time_point when) { m_deadline = when; }
     void setSpid(std::uint16_t spid) { m_spid = spid; }
 
 private:
@@ -56,6 +77,11 @@ private:
     bool fill(bool wait);
     /// Extracts one packet from m_in if complete.
     bool takePacket(std::uint8_t &type, std::uint8_t &status, std::vector<std::uint8_t> &data);
+    /// Writes everything (through TLS when active).
+    bool writeAll(const std::vector<std::uint8_t> &bytes);
+    /// Frames `payload` as packets of `type`.
+    std::vector<std::uint8_t> frame(std::uint8_t type, std::span<const std::uint8_t> payload,
+                                    bool endOfMessage);
 
     int m_fd;
     const std::atomic_bool &m_stop;
@@ -65,6 +91,10 @@ private:
     std::uint8_t m_packetId = 1;
     bool m_closed = false;
     bool m_attention = false;
+    std::size_t m_messageLimit = kMaxPreLoginMessage;
+    std::unique_ptr<TlsStream> m_tls;
+    bool m_tlsActive = false;
+    std::chrono::steady_clock::time_point m_deadline = std::chrono::steady_clock::time_point::max();
 };
 
 } // namespace vds::sqlsim

@@ -5,7 +5,7 @@
 
 namespace vds::sqlsim {
 
-std::vector<std::uint8_t> preloginReply()
+std::vector<std::uint8_t> preloginReply(std::uint8_t encryption)
 {
     // Three options, each token(u8) offset(u16 BE) length(u16 BE), then 0xFF and the data.
     constexpr std::uint16_t kTable = 3 * 5 + 1;
@@ -22,9 +22,23 @@ std::vector<std::uint8_t> preloginReply()
     w.u8(0xFF);
     const std::uint8_t version[6] = {16, 0, 0x10, 0x27, 0, 0};
     w.bytes(version);
-    w.u8(0x02); // ENCRYPT_NOT_SUP: this server never speaks TLS
+    w.u8(encryption);
     w.u8(0x00);
     return w.take();
+}
+
+std::uint8_t preloginEncryption(std::span<const std::uint8_t> payload)
+{
+    // Option table: token(u8) offset(u16 BE) length(u16 BE) ... 0xFF, offsets from the start.
+    for (std::size_t i = 0; i + 5 <= payload.size() && payload[i] != 0xFF; i += 5) {
+        if (payload[i] != 0x01)
+            continue;
+        const std::size_t off = (std::size_t{payload[i + 1]} << 8) | payload[i + 2];
+        const std::size_t len = (std::size_t{payload[i + 3]} << 8) | payload[i + 4];
+        if (len >= 1 && off < payload.size())
+            return payload[off];
+    }
+    return encrypt::kNotSupported;
 }
 
 std::string decodePassword(std::span<const std::uint8_t> scrambled)

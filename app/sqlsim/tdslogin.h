@@ -21,8 +21,15 @@ struct LoginRequest {
     std::string database;
 };
 
-/// The PRELOGIN answer: VERSION, ENCRYPTION = NOT_SUP (clear text only), MARS off.
-std::vector<std::uint8_t> preloginReply();
+/// PRELOGIN ENCRYPTION values (MS-TDS 2.2.6.5).
+namespace encrypt {
+inline constexpr std::uint8_t kOff = 0x00, kOn = 0x01, kNotSupported = 0x02, kRequired = 0x03;
+} // namespace encrypt
+
+/// The PRELOGIN answer: VERSION, ENCRYPTION = `encryption`, MARS off.
+std::vector<std::uint8_t> preloginReply(std::uint8_t encryption = encrypt::kNotSupported);
+/// The ENCRYPTION option of a client's PRELOGIN (NOT_SUP when absent or malformed).
+std::uint8_t preloginEncryption(std::span<const std::uint8_t> payload);
 /// Parses a LOGIN7 payload; nullopt when it is malformed.
 std::optional<LoginRequest> parseLogin7(std::span<const std::uint8_t> payload);
 /// Undoes the LOGIN7 password scrambling (XOR 0xA5, then swap nibbles) on UTF-16LE bytes.

@@ -89,6 +89,12 @@ protected:
 /// lacks Microsoft's symbols gives an error naming the path tried.
 Expected<std::unique_ptr<ClientSet>> makeClientSet(const ClientOptions &options = {});
 
+/// The options the compat APIs (Windows and Linux SDK headers) take from the environment:
+/// VDS_VDI_PROVIDER=native|sqlvdi (default native), VDS_SQLVDI_PATH (Microsoft's library,
+/// an absolute path; default kDefaultSqlVdiPath), VDS_VDI_GROUP (serverGroup).
+/// VD_E_INVALID for an unknown provider or a relative library path.
+Expected<ClientOptions> optionsFromEnvironment();
+
 /// Removes shared-memory objects of sets whose processes are all gone (native provider).
 /// Runs on every create; exposed for tools and tests. Returns how many sets it removed.
 std::size_t sweepStaleSets();

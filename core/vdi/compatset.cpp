@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include <vds/vdi/commandtrace_p.h>
 #include <vds/vdi/compatdevice_p.h>
 #include <vds/vdi/utf16_p.h>
 
@@ -227,18 +228,13 @@ HRESULT CoCreateInstance(REFCLSID rclsid, LPUNKNOWN pUnkOuter, DWORD /*dwClsCont
     if (!(riid == IID_IUnknown || riid == IID_IClientVirtualDeviceSet ||
           riid == IID_IClientVirtualDeviceSet2))
         return E_NOINTERFACE;
-    ClientOptions options;
-    const char *provider = std::getenv("VDS_VDI_PROVIDER");
-    if (provider && std::strcmp(provider, "sqlvdi") == 0)
-        options.provider = Provider::SqlVdi;
-    if (const char *path = std::getenv("VDS_SQLVDI_PATH"))
-        options.libraryPath = path;
-    if (const char *group = std::getenv("VDS_VDI_GROUP"))
-        options.serverGroup = group;
-    auto set = makeClientSet(options);
+    auto options = optionsFromEnvironment();
+    if (!options)
+        return hresultOf(options.error());
+    auto set = makeClientSet(*options);
     if (!set)
         return hresultOf(set.error());
-    auto *object = new CompatSet(std::move(*set));
+    auto *object = new CompatSet(trace::wrapFromEnvironment(std::move(*set)));
     *ppv = static_cast<IClientVirtualDeviceSet2 *>(object);
     return S_OK;
 }

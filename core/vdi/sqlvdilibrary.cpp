@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <mutex>
 
+#include <vds/vdi/clientset.h>
 #include <vds/vdi/types.h>
 
 namespace vds::vdi::sqlvdi {
@@ -37,7 +38,11 @@ Expected<std::shared_ptr<const Library>> load(const std::string &path)
     }
     auto lib = std::make_shared<Library>();
     lib->path = path;
-    lib->handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
+    // When our own Linux SDK library (libvdssqlvdi.so or the libsqlvdi.so drop-in) is in the
+    // process, its classes carry the same symbols as Microsoft's: bind Microsoft's library to
+    // its own definitions first, or its internal calls would land in ours.
+    const bool oursLoaded = ::dlsym(RTLD_DEFAULT, "vds_sqlvdi_dropin") != nullptr;
+    lib->handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL | (oursLoaded ? RTLD_DEEPBIND : 0));
     if (!lib->handle) {
         const char *why = ::dlerror();
         return fail(ErrorCategory::Format,
@@ -45,6 +50,14 @@ Expected<std::shared_ptr<const Library>> load(const std::string &path)
                         " as Microsoft's VDI library: " + (why ? why : "unknown dlopen error"),
                     path);
     }
+    if (::dlsym(lib->handle, "vds_sqlvdi_dropin"))
+        return fail(ErrorCategory::Format,
+                    path +
+                        " is Virtual Device Studio's own libsqlvdi.so, not Microsoft's: "
+                        "loading it as the SqlVdi provider would call itself (set "
+                        "VDS_SQLVDI_PATH to Microsoft's library, e.g. " +
+                        std::string(kDefaultSqlVdiPath) + ")",
+                    path);
     // Microsoft's classes as exported by libsqlvdi.so (g++ Itanium mangling of the published
     // Linux declarations; "C1"/"D1" are the complete-object constructor and destructor).
     const char *missing = nullptr;

@@ -3,6 +3,7 @@
 //
 //   cmake --build build --target bench_vdi_throughput      (builds and runs with defaults)
 //   build/bin/vdi_throughput [--gib N] [--reps N] [--buffers N] [--samples N]
+//   VDS_VDI_TRACE=FILE build/bin/vdi_throughput ...   (the same with the command trace on)
 //
 // VDI case: a forked server process fills shared buffers (memset per transfer) and sends
 // Writes; this process, the client, consumes each buffer in place (XOR-folds every 8 bytes)
@@ -26,6 +27,7 @@
 #include <vector>
 
 #include <vds/vdi/clientset.h>
+#include <vds/vdi/commandtrace_p.h>
 #include <vds/vdi/serverset.h>
 
 using namespace vds;
@@ -151,7 +153,9 @@ Run runVdi(std::uint32_t devices, std::uint32_t transfer, std::uint64_t total,
     auto made = makeClientSet();
     if (!made)
         return {};
-    ClientSet &set = **made;
+    // As the compat APIs do: traced when VDS_VDI_TRACE names a file, untouched otherwise.
+    const std::unique_ptr<ClientSet> owned = trace::wrapFromEnvironment(std::move(*made));
+    ClientSet &set = *owned;
     Config cfg;
     cfg.deviceCount = devices;
     if (!set.create(inst, name, cfg))

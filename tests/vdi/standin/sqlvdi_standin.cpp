@@ -2,7 +2,7 @@
 // provider, so the SqlVdi loader can be tested end to end where no SQL Server can run.
 // It records how it was driven in env-visible counters only through its behaviour; the test
 // checks the data that crosses it and the errors it forwards.
-#include "sqlvdi_linux.h"
+#include <vds/compat/linux/vdi.h>
 
 #include <memory>
 #include <string>
