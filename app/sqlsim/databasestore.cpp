@@ -160,6 +160,8 @@ SimResult<void> DatabaseStore::open()
             d.logBaseLsn = std::stoull(f[7]);
             d.restoredLsn = std::stoull(f[8]);
             d.restoredFullLsn = std::stoull(f[9]);
+            if (f.size() >= 12)
+                d.restoredAtMs = std::stoll(f[11]);
             m_databases.push_back(std::move(d));
         } else if (f[0] == "file" && f.size() >= 5) {
             if (SimDatabase *d = findLocked(f[1]))
@@ -176,6 +178,8 @@ SimResult<void> DatabaseStore::open()
             r.bytes = std::stoull(f[8]);
             r.copyOnly = f[9] == "1";
             r.description = f[10];
+            if (f.size() >= 12)
+                r.differentialBaseLsn = std::stoull(f[11]);
             m_history.push_back(std::move(r));
         }
     }
@@ -380,7 +384,8 @@ void DatabaseStore::saveLocked() const
     for (const SimDatabase &d : m_databases) {
         out << "db\t" << escape(d.name) << '\t' << d.id << '\t' << d.state << '\t'
             << d.recoveryModel << '\t' << toMs(d.created) << '\t' << d.fullBaseLsn << '\t'
-            << d.logBaseLsn << '\t' << d.restoredLsn << '\t' << d.restoredFullLsn << "\t-\n";
+            << d.logBaseLsn << '\t' << d.restoredLsn << '\t' << d.restoredFullLsn << "\t-\t"
+            << d.restoredAtMs << '\n';
         for (const SimFile &f : d.files)
             out << "file\t" << escape(d.name) << '\t' << escape(f.logicalName) << '\t'
                 << escape(f.path.string()) << '\t' << (f.log ? 1 : 0) << '\n';
@@ -389,7 +394,7 @@ void DatabaseStore::saveLocked() const
         out << "hist\t" << escape(r.database) << '\t' << r.type << '\t' << toMs(r.started) << '\t'
             << toMs(r.finished) << '\t' << r.firstLsn << '\t' << r.lastLsn << '\t'
             << r.databaseBackupLsn << '\t' << r.bytes << '\t' << (r.copyOnly ? 1 : 0) << '\t'
-            << escape(r.description) << '\n';
+            << escape(r.description) << '\t' << r.differentialBaseLsn << '\n';
     // Write then rename, so a crash never leaves half a catalog.
     const fs::path tmp = m_dir / ".sqlsim" / "catalog.tmp";
     {

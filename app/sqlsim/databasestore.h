@@ -33,6 +33,9 @@ struct SimDatabase {
     std::uint64_t logBaseLsn = 0;  ///< last backup in the chain a log backup continues from
     std::uint64_t restoredLsn = 0; ///< while RESTORING: the last LSN restored
     std::uint64_t restoredFullLsn = 0;
+    /// While RESTORING: when the last restored backup ended (ms since the epoch); a STOPAT
+    /// before it is too early (4335).
+    std::int64_t restoredAtMs = 0;
 };
 
 /// One msdb.dbo.backupset row.
@@ -44,6 +47,7 @@ struct BackupRecord {
     std::uint64_t firstLsn = 0;
     std::uint64_t lastLsn = 0;
     std::uint64_t databaseBackupLsn = 0;
+    std::uint64_t differentialBaseLsn = 0; ///< differentials only (NULL otherwise)
     std::uint64_t bytes = 0;
     bool copyOnly = false;
     std::string description;

@@ -1,4 +1,4 @@
-// vds-sqlsim: a SQL Server stand-in that speaks TDS 7.4 and drives VDI (CONTRACTS.md §3).
+// vds-sqlsim: a SQL Server stand-in that speaks TDS 7.4 and drives VDI (docs/sqlsim.md).
 
 #include <csignal>
 #include <cstdio>
