@@ -37,7 +37,7 @@ std::int64_t nowMs()
 /// stripe durable and close the device. The same bytes whatever the device (VDI or file).
 void backupDevice(StripeSet &set, std::size_t index, StripeHeader header,
                   std::vector<PageRef> pages, const std::vector<int> &fds, TransferState &state,
-                  unsigned slowMs)
+                  unsigned slowMs, PageMap *hashes)
 {
     StripeDevice &dev = set.device(index);
     const std::uint32_t chunk = set.maxTransfer;
@@ -81,8 +81,10 @@ void backupDevice(StripeSet &set, std::size_t index, StripeHeader header,
                 ok = false;
                 break;
             }
-            backupformat::writePage(out, p.file, p.page,
-                                    std::span(page.data(), static_cast<std::size_t>(got)));
+            const auto n = static_cast<std::size_t>(got);
+            if (hashes) // each page belongs to one stripe: no two threads write one slot
+                (*hashes)[p.file][p.page] = DatabaseStore::pageHash(page.data(), n);
+            backupformat::writePage(out, p.file, p.page, std::span(page.data(), n));
         }
         if (!ok)
             break;
@@ -168,12 +170,23 @@ StatementOutcome runBackup(const SimOptions &options, DatabaseStore &store,
 
     // Which pages: all for a full backup; for DIFFERENTIAL those that differ from the last full
     // backup's map, for LOG those that differ from the last backup in the chain.
-    auto hashes = DatabaseStore::hashPages(db);
+    // A full backup reads every page anyway: its change map is hashed by the device threads
+    // while the pages stream, not in a pass of its own before the data moves.
+    const bool full = !s.differential && !isLog;
+    SimResult<PageMap> hashes = PageMap{};
+    if (full) {
+        for (const SimFile &f : db.files) {
+            std::error_code ec;
+            const auto size = std::filesystem::file_size(f.path, ec);
+            hashes->emplace_back(ec ? 0 : (size + kPageSize - 1) / kPageSize, 0);
+        }
+    } else {
+        hashes = DatabaseStore::hashPages(db);
+    }
     if (!hashes) {
         reply.info(hashes.error());
         return StatementOutcome::Failed;
     }
-    const bool full = !s.differential && !isLog;
     const PageMap base = full ? PageMap{} : store.loadMap(db.id, s.differential ? "full" : "log");
     std::vector<PageRef> pages;
     StripeHeader header;
@@ -254,7 +267,8 @@ StatementOutcome runBackup(const SimOptions &options, DatabaseStore &store,
     std::vector<std::thread> threads;
     for (std::size_t i = 0; i < n; ++i)
         threads.emplace_back(backupDevice, std::ref(set), i, header, std::move(share[i]),
-                             std::cref(fds), std::ref(state), slow ? slow->value : 0u);
+                             std::cref(fds), std::ref(state), slow ? slow->value : 0u,
+                             full ? &*hashes : nullptr);
     unsigned lastPercent = 0;
     StatementOutcome outcome = monitorTransfer(options, s, set, state, reply, stop, lastPercent);
     for (auto &t : threads)

@@ -91,8 +91,11 @@ public:
     [[nodiscard]] std::optional<std::string> fileOwner(const std::filesystem::path &path,
                                                        std::string_view except) const;
 
-    /// Reads the page hashes of every file of `db` (FNV-1a 64 per 8 KiB page).
+    /// Reads the page hashes of every file of `db` (pageHash per 8 KiB page).
     static SimResult<PageMap> hashPages(const SimDatabase &db);
+    /// One page's change-map hash (64-bit, word-wise; `n` < 8 KiB at a file's end). Saved
+    /// maps from an older hash only make the next differential or log larger, never wrong.
+    static std::uint64_t pageHash(const std::uint8_t *page, std::size_t n);
     static bool sameName(std::string_view a, std::string_view b);
 
 private:
