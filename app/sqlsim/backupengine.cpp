@@ -10,8 +10,10 @@
 #include <unistd.h>
 
 #include "backupstream.h"
+#include "diskstripes.h"
 #include "replystream.h"
 #include "transfer.h"
+#include "vdistripes.h"
 
 namespace vds::sqlsim {
 
@@ -31,86 +33,42 @@ std::int64_t nowMs()
         .count();
 }
 
-/// One device's share: encode header + pages + end, send Write commands through its buffers,
-/// then Flush (and Complete when negotiated) and close the device.
-void backupDevice(OpenedSet &opened, std::size_t index, StripeHeader header,
+/// One stripe's share: encode header + pages + end into transfer-sized writes, then make the
+/// stripe durable and close the device. The same bytes whatever the device (VDI or file).
+void backupDevice(StripeSet &set, std::size_t index, StripeHeader header,
                   std::vector<PageRef> pages, const std::vector<int> &fds, TransferState &state,
-                  unsigned slowMs)
+                  unsigned slowMs, PageMap *hashes)
 {
-    vdi::ServerDevice &dev = *opened.devices[index];
-    const std::uint32_t chunk = opened.maxTransfer;
-    std::vector<vdi::Buffer> &buffers = opened.buffers[index];
-    std::vector<bool> busy(buffers.size(), false);
+    StripeDevice &dev = set.device(index);
+    const std::uint32_t chunk = set.maxTransfer;
     std::vector<std::uint8_t> out;
     out.reserve(chunk * 2);
     header.stripeIndex = static_cast<std::uint16_t>(index);
     backupformat::writeHeader(out, header);
     std::vector<std::uint8_t> page(kPageSize);
     std::size_t next = 0;
+    std::size_t sent = 0; // bytes of `out` already handed to the device
     bool ended = false;
     bool ok = true;
 
-    auto reap = [&]() -> bool {
-        auto c = awaitCompletion(dev, state, opened.serverTimeoutMs, true);
-        if (!c) {
-            state.fail(c.error());
-            return false;
-        }
-        busy[static_cast<std::size_t>(c->context)] = false;
-        if (c->completionCode != win32::kSuccess) {
-            state.fail({3202, 1, 16,
-                        "Write on \"" + dev.name() + "\" failed: " + win32Text(c->completionCode),
-                        1});
-            return false;
-        }
-        state.bytesDone += c->bytesTransferred;
-        return true;
-    };
-    // Written as a loop rather than recursion: find a free buffer, reaping completions as needed.
     auto send = [&](std::size_t n) -> bool {
-        for (;;) {
-            if (state.stop.load())
-                return false;
-            std::size_t slot = buffers.size();
-            for (std::size_t i = 0; i < buffers.size() && slot == buffers.size(); ++i)
-                if (!busy[i])
-                    slot = i;
-            if (slot == buffers.size()) {
-                if (!reap())
-                    return false;
-                continue;
-            }
-            if (slowMs)
-                std::this_thread::sleep_for(std::chrono::milliseconds(slowMs));
-            state.holdForFault();
-            if (state.stop.load())
-                return false;
-            std::memcpy(buffers[slot].data, out.data(), n);
-            auto id = dev.sendCommand(
-                {vdi::command::kWrite, static_cast<std::uint32_t>(n), 0, buffers[slot].data, slot});
-            if (!id) {
-                const auto hr = vdi::hresultOf(id.error());
-                if (hr == vdi::hr::kIoError) {
-                    // The client failed an earlier Write: report its completion code, not ours.
-                    while (std::find(busy.begin(), busy.end(), true) != busy.end())
-                        if (!reap())
-                            return false;
-                }
-                state.fail(hr == vdi::hr::kAbort
-                               ? ServerMessage{3204, 1, 16, "The backup or restore was aborted.", 1}
-                               : ServerMessage{3202, 1, 16,
-                                               "Write on \"" + dev.name() +
-                                                   "\" failed: " + vdi::hresultName(hr),
-                                               1});
-                return false;
-            }
-            busy[slot] = true;
-            out.erase(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(n));
-            return true;
-        }
+        if (state.stop.load())
+            return false;
+        if (slowMs)
+            std::this_thread::sleep_for(std::chrono::milliseconds(slowMs));
+        state.holdForFault();
+        state.holdIfStalled(index);
+        if (state.stop.load())
+            return false;
+        if (!dev.write(std::span(out).subspan(sent, n)))
+            return false;
+        sent += n;
+        return true;
     };
 
     while (ok && !ended) {
+        out.erase(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(sent));
+        sent = 0;
         while (out.size() < chunk && next < pages.size()) {
             const PageRef &p = pages[next++];
             const ssize_t got = ::pread(fds[p.file], page.data(), kPageSize,
@@ -123,48 +81,29 @@ void backupDevice(OpenedSet &opened, std::size_t index, StripeHeader header,
                 ok = false;
                 break;
             }
-            backupformat::writePage(out, p.file, p.page,
-                                    std::span(page.data(), static_cast<std::size_t>(got)));
+            const auto n = static_cast<std::size_t>(got);
+            if (hashes) // each page belongs to one stripe: no two threads write one slot
+                (*hashes)[p.file][p.page] = DatabaseStore::pageHash(page.data(), n);
+            backupformat::writePage(out, p.file, p.page, std::span(page.data(), n));
         }
         if (!ok)
             break;
         if (next == pages.size() && out.size() < chunk) {
             backupformat::writeEnd(out, pages.size(), nowMs());
             // Pad to the block size: every transfer is a multiple of BLOCKSIZE.
-            const std::size_t rem = out.size() % opened.blockSize;
+            const std::size_t rem = out.size() % set.blockSize;
             if (rem)
-                out.resize(out.size() + opened.blockSize - rem, 0);
+                out.resize(out.size() + set.blockSize - rem, 0);
             ended = true;
         }
-        while (ok && (out.size() >= chunk || (ended && !out.empty())))
-            ok = send(std::min<std::size_t>(chunk, out.size()));
+        while (ok && (out.size() - sent >= chunk || (ended && sent < out.size())))
+            ok = send(std::min<std::size_t>(chunk, out.size() - sent));
     }
-    while (ok && std::find(busy.begin(), busy.end(), true) != busy.end())
-        ok = reap();
-    if (ok) {
-        auto f = dev.execute({vdi::command::kFlush, 0, 0, nullptr, 0}, -1);
-        if (!f || f->completionCode != win32::kSuccess) {
-            state.fail({3202, 1, 16,
-                        "Write on \"" + dev.name() + "\" failed: " +
-                            (f ? win32Text(f->completionCode) : std::string("flush")),
-                        1});
-            ok = false;
-        }
-    }
-    if (ok && opened.completeEnabled) {
-        auto c = dev.execute({vdi::command::kComplete, 0, 0, nullptr, 0}, -1);
-        if (!c || c->completionCode != win32::kSuccess) {
-            state.fail({3202, 1, 16,
-                        "Write on \"" + dev.name() +
-                            "\" failed: the client did not "
-                            "complete the backup.",
-                        1});
-            ok = false;
-        }
-    }
+    if (ok)
+        ok = dev.finish();
     if (!ok)
         state.stop = true;
-    (void)dev.closeDevice();
+    dev.close();
     --state.running;
 }
 
@@ -231,12 +170,23 @@ StatementOutcome runBackup(const SimOptions &options, DatabaseStore &store,
 
     // Which pages: all for a full backup; for DIFFERENTIAL those that differ from the last full
     // backup's map, for LOG those that differ from the last backup in the chain.
-    auto hashes = DatabaseStore::hashPages(db);
+    // A full backup reads every page anyway: its change map is hashed by the device threads
+    // while the pages stream, not in a pass of its own before the data moves.
+    const bool full = !s.differential && !isLog;
+    SimResult<PageMap> hashes = PageMap{};
+    if (full) {
+        for (const SimFile &f : db.files) {
+            std::error_code ec;
+            const auto size = std::filesystem::file_size(f.path, ec);
+            hashes->emplace_back(ec ? 0 : (size + kPageSize - 1) / kPageSize, 0);
+        }
+    } else {
+        hashes = DatabaseStore::hashPages(db);
+    }
     if (!hashes) {
         reply.info(hashes.error());
         return StatementOutcome::Failed;
     }
-    const bool full = !s.differential && !isLog;
     const PageMap base = full ? PageMap{} : store.loadMap(db.id, s.differential ? "full" : "log");
     std::vector<PageRef> pages;
     StripeHeader header;
@@ -273,21 +223,25 @@ StatementOutcome runBackup(const SimOptions &options, DatabaseStore &store,
 
     const auto started = Clock::now();
     const auto startedWall = std::chrono::system_clock::now();
-    auto opened = openDeviceSet(options, s, true, [&] { return stop.load() || reply.attention(); });
+    TransferState state;
+    auto giveUp = [&] { return stop.load() || reply.attention(); };
+    auto opened = s.media == BackupStatement::Media::Disk
+                      ? openDiskFiles(options, s, true, state)
+                      : openVirtualDevices(options, s, true, state, giveUp);
     if (!opened) {
         if (reply.attention())
             return StatementOutcome::Attention;
         reply.info(opened.error());
         return StatementOutcome::Failed;
     }
-    OpenedSet &set = **opened;
+    StripeSet &set = **opened;
 
     header.backupId =
         std::random_device{}() | (static_cast<std::uint64_t>(std::random_device{}()) << 32);
     header.type = full ? 1 : (s.differential ? 2 : 3);
     header.copyOnly = s.copyOnly;
     header.checksum = s.checksum;
-    header.stripeCount = static_cast<std::uint16_t>(set.devices.size());
+    header.stripeCount = static_cast<std::uint16_t>(set.size());
     header.lastLsn = store.nextLsn();
     header.firstLsn = isLog ? db.logBaseLsn : header.lastLsn - 1000;
     header.databaseBackupLsn = db.fullBaseLsn;
@@ -299,26 +253,30 @@ StatementOutcome runBackup(const SimOptions &options, DatabaseStore &store,
 
     // Pages go to the stripes in transfer-sized runs, round robin, as SQL Server spreads its
     // buffers over the devices.
-    const std::size_t n = set.devices.size();
+    const std::size_t n = set.size();
     const std::size_t run = std::max<std::size_t>(1, set.maxTransfer / kPageSize);
     std::vector<std::vector<PageRef>> share(n);
     for (std::size_t i = 0; i < pages.size(); ++i)
         share[(i / run) % n].push_back(pages[i]);
 
-    TransferState state;
     state.bytesTotal = std::max<std::uint64_t>(1, pages.size() * (kPageSize + 19) + n * 512);
     state.running = static_cast<int>(n);
     state.faultPercent = faultPercent(options, true);
+    state.stall = options.fault(FaultSpec::Kind::Stall);
     const auto slow = options.fault(FaultSpec::Kind::Slow);
     std::vector<std::thread> threads;
     for (std::size_t i = 0; i < n; ++i)
         threads.emplace_back(backupDevice, std::ref(set), i, header, std::move(share[i]),
-                             std::cref(fds), std::ref(state), slow ? slow->value : 0u);
+                             std::cref(fds), std::ref(state), slow ? slow->value : 0u,
+                             full ? &*hashes : nullptr);
     unsigned lastPercent = 0;
     StatementOutcome outcome = monitorTransfer(options, s, set, state, reply, stop, lastPercent);
     for (auto &t : threads)
         t.join();
-    closeDeviceSet(set);
+    if (outcome == StatementOutcome::Done && !state.failure() && !set.commit())
+        state.fail({3202, 1, 16,
+                    "Write on \"" + s.devices.front() + "\" failed: " + std::strerror(errno), 1});
+    set.close();
     if (outcome == StatementOutcome::Done && state.failure())
         outcome = StatementOutcome::Failed;
     if (outcome != StatementOutcome::Done) {
@@ -349,15 +307,18 @@ StatementOutcome runBackup(const SimOptions &options, DatabaseStore &store,
     record.firstLsn = header.firstLsn;
     record.lastLsn = header.lastLsn;
     record.databaseBackupLsn = header.databaseBackupLsn;
+    record.differentialBaseLsn = s.differential ? header.databaseBackupLsn : 0;
     record.bytes = pages.size() * kPageSize;
     record.copyOnly = s.copyOnly;
     record.description = s.description;
-    if (!s.copyOnly) {
+    // A differential moves no base: the log chain continues from the last full or log backup,
+    // so full + logs restore without the differential, as on SQL Server. Copy-only moves none.
+    if (!s.copyOnly && !s.differential) {
         if (full)
             store.saveMap(db.id, "full", *hashes);
         store.saveMap(db.id, "log", *hashes);
     }
-    store.recordBackup(record, full && !s.copyOnly, !s.copyOnly);
+    store.recordBackup(record, full && !s.copyOnly, !s.copyOnly && !s.differential);
     char rate[96];
     std::snprintf(rate, sizeof rate, " pages in %.3f seconds (%.3f MB/sec).", secs,
                   static_cast<double>(pages.size()) * kPageSize / 1048576.0 / secs);

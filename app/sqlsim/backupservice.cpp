@@ -14,7 +14,16 @@ StatementOutcome BackupService::run(const BackupStatement &statement, const Sess
                                     ReplyStream &reply)
 {
     StatementOutcome outcome = StatementOutcome::Failed;
-    if (!session.sysadmin) {
+    if (!session.sysadmin && statement.media == BackupStatement::Media::Disk) {
+        // A file backup needs db_backupoperator (or sysadmin); the simulator's public logins
+        // have neither.
+        reply.info({statement.isBackup() ? 262 : 3110, 1, 14,
+                    statement.isBackup() ? statement.verb() + " permission denied in database '" +
+                                               statement.database + "'."
+                                         : "User does not have permission to RESTORE database '" +
+                                               statement.database + "'.",
+                    1});
+    } else if (!session.sysadmin) {
         // SQL Server checks the role before it touches the device set.
         reply.info({3265, 1, 16,
                     "The login has insufficient authority. Membership of the "

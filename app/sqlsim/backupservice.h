@@ -12,9 +12,10 @@ namespace vds::sqlsim {
 
 class ReplyStream;
 
-/// Executes BACKUP and RESTORE … VIRTUAL_DEVICE the way SQL Server does: opens the client's
-/// device set as the VDI server, configures it, moves the backup stream with one thread per
-/// device, and reports STATS progress, 4035/3014 or 3201/3013/3204… on the connection.
+/// Executes BACKUP and RESTORE … VIRTUAL_DEVICE | DISK the way SQL Server does: opens the
+/// client's device set as the VDI server (or the files), moves the backup stream with one
+/// thread per device, and reports STATS progress, 4035/3014 or 3201/3013/3204… on the
+/// connection.
 /// Shared by all connections; each run() call is independent (databases are locked per run).
 class BackupService final {
 public:

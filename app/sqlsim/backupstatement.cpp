@@ -75,10 +75,23 @@ SimResult<BackupStatement> parseBackupStatement(SqlCursor &c, bool backup)
         const SqlToken name = c.next();
         if (name.kind != SqlToken::Kind::String && !name.isName())
             return syntax();
-        if (!kind.isKeyword("VIRTUAL_DEVICE"))
+        const bool disk = kind.isKeyword("DISK");
+        if (!kind.isKeyword("VIRTUAL_DEVICE") && !disk)
             return sqlError(3201, "Cannot open backup device '" + name.text +
                                       "'. Operating system error 50(The request is not "
-                                      "supported.). vds-sqlsim only backs up to VIRTUAL_DEVICE.");
+                                      "supported.). vds-sqlsim backs up to VIRTUAL_DEVICE and "
+                                      "DISK only.");
+        const auto media =
+            disk ? BackupStatement::Media::Disk : BackupStatement::Media::VirtualDevice;
+        if (!s.devices.empty() && media != s.media)
+            return sqlError(3201, "Cannot open backup device '" + name.text +
+                                      "'. Operating system error 50(The request is not "
+                                      "supported.). All devices of one media set must be of "
+                                      "the same type.");
+        if (disk && name.text.empty())
+            return sqlError(3201, "Cannot open backup device ''. Operating system error "
+                                  "3(The system cannot find the path specified.).");
+        s.media = media;
         s.devices.push_back(name.text);
     } while (c.acceptPunct(','));
     if (s.devices.size() > 64)

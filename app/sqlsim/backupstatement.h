@@ -24,7 +24,11 @@ struct BackupStatement {
     };
     Action action = Action::BackupDatabase;
     std::string database;             ///< empty for VERIFYONLY/HEADERONLY/FILELISTONLY
-    std::vector<std::string> devices; ///< VIRTUAL_DEVICE names, first = the set name
+    std::vector<std::string> devices; ///< VIRTUAL_DEVICE names (first = the set name) or paths
+    /// VIRTUAL_DEVICE: the client's VDI set; DISK: files on the simulator's machine. One
+    /// statement uses one kind.
+    enum class Media { VirtualDevice, Disk };
+    Media media = Media::VirtualDevice;
     bool differential = false;
     bool copyOnly = false;
     bool checksum = false;
@@ -47,9 +51,9 @@ struct BackupStatement {
     [[nodiscard]] std::string verb() const;
 };
 
-/// Parses what follows BACKUP (`backup` true) or RESTORE. Only VIRTUAL_DEVICE targets are
-/// accepted; DISK/URL/TAPE are refused with 3201, options out of range with SQL Server's
-/// numbers.
+/// Parses what follows BACKUP (`backup` true) or RESTORE. VIRTUAL_DEVICE and DISK targets are
+/// accepted (not mixed); URL/TAPE are refused with 3201, options out of range with SQL
+/// Server's numbers.
 SimResult<BackupStatement> parseBackupStatement(SqlCursor &c, bool backup);
 
 } // namespace vds::sqlsim

@@ -7,7 +7,8 @@ namespace vds::sqlsim {
 
 namespace {
 constexpr char kMagic[8] = {'V', 'D', 'S', 'S', 'I', 'M', 'B', 'K'};
-constexpr std::uint32_t kVersion = 1;
+// 2: CRC-32C (Castagnoli) instead of CRC-32, so checksums can use the CPU's instruction.
+constexpr std::uint32_t kVersion = 2;
 
 void put(std::vector<std::uint8_t> &o, std::uint64_t v, int bytes)
 {
@@ -49,6 +50,9 @@ struct Cursor {
     }
 };
 
+// Page checksums are computed while the stream moves, so they must cost next to nothing:
+// CRC-32C with the SSE 4.2 instruction where the CPU has it (8 bytes per instruction), a
+// byte-wise table otherwise. Both give the same values.
 const std::array<std::uint32_t, 256> &crcTable()
 {
     static const auto table = [] {
@@ -56,24 +60,56 @@ const std::array<std::uint32_t, 256> &crcTable()
         for (std::uint32_t i = 0; i < 256; ++i) {
             std::uint32_t c = i;
             for (int k = 0; k < 8; ++k)
-                c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+                c = (c & 1) ? 0x82F63B78u ^ (c >> 1) : c >> 1;
             t[i] = c;
         }
         return t;
     }();
     return table;
 }
+
+std::uint32_t crcTableWise(std::uint32_t c, const std::uint8_t *p, std::size_t n)
+{
+    const auto &t = crcTable();
+    for (std::size_t i = 0; i < n; ++i)
+        c = t[(c ^ p[i]) & 0xFF] ^ (c >> 8);
+    return c;
+}
+
+#if defined(__x86_64__)
+__attribute__((target("sse4.2"))) std::uint32_t crcHardware(std::uint32_t c, const std::uint8_t *p,
+                                                            std::size_t n)
+{
+    std::uint64_t c64 = c;
+    for (; n >= 8; n -= 8, p += 8) {
+        std::uint64_t v;
+        std::memcpy(&v, p, 8);
+        c64 = __builtin_ia32_crc32di(c64, v);
+    }
+    auto c32 = static_cast<std::uint32_t>(c64);
+    for (; n > 0; --n, ++p)
+        c32 = __builtin_ia32_crc32qi(c32, *p);
+    return c32;
+}
+
+bool haveHardwareCrc()
+{
+    static const bool have = __builtin_cpu_supports("sse4.2");
+    return have;
+}
+#endif
 } // namespace
 
 namespace backupformat {
 
 std::uint32_t crc32(std::span<const std::uint8_t> data, std::uint32_t seed)
 {
-    const auto &t = crcTable();
     std::uint32_t c = ~seed;
-    for (std::uint8_t b : data)
-        c = t[(c ^ b) & 0xFF] ^ (c >> 8);
-    return ~c;
+#if defined(__x86_64__)
+    if (haveHardwareCrc())
+        return ~crcHardware(c, data.data(), data.size());
+#endif
+    return ~crcTableWise(c, data.data(), data.size());
 }
 
 void writeHeader(std::vector<std::uint8_t> &o, const StripeHeader &h)

@@ -38,13 +38,14 @@ struct StripeHeader {
     std::vector<StreamFile> files;
 };
 
-/// Appends the stripe format to a byte buffer: header (CRC-32 protected), page records (each
-/// with its own CRC-32), an end record, then zero padding to the block size. Stateless
+/// Appends the stripe format to a byte buffer: header (CRC-32C protected), page records (each
+/// with its own CRC-32C), an end record, then zero padding to the block size. Stateless
 /// functions, any thread.
 namespace backupformat {
 inline constexpr std::uint8_t kPageRecord = 0x50; // 'P'
 inline constexpr std::uint8_t kEndRecord = 0x45;  // 'E'
 
+/// CRC-32C (Castagnoli): hardware-assisted where the CPU offers it.
 std::uint32_t crc32(std::span<const std::uint8_t> data, std::uint32_t seed = 0);
 void writeHeader(std::vector<std::uint8_t> &out, const StripeHeader &header);
 void writePage(std::vector<std::uint8_t> &out, std::uint16_t file, std::uint64_t page,

@@ -48,6 +48,7 @@ std::optional<ResultSet> CatalogViews::table(const std::string &name) const
                      {"first_lsn", T::BigInt, 0},
                      {"last_lsn", T::BigInt, 0},
                      {"database_backup_lsn", T::BigInt, 0},
+                     {"differential_base_lsn", T::BigInt, 0},
                      {"backup_size", T::BigInt, 0},
                      {"is_copy_only", T::Bit, 0},
                      {"description", T::NVarChar, 255}};
@@ -56,8 +57,11 @@ std::optional<ResultSet> CatalogViews::table(const std::string &name) const
             t.rows.push_back(
                 {id++, r.database, std::string(1, r.type), r.started, r.finished,
                  static_cast<std::int64_t>(r.firstLsn), static_cast<std::int64_t>(r.lastLsn),
-                 static_cast<std::int64_t>(r.databaseBackupLsn), static_cast<std::int64_t>(r.bytes),
-                 r.copyOnly, r.description.empty() ? Value() : Value(r.description)});
+                 static_cast<std::int64_t>(r.databaseBackupLsn),
+                 r.differentialBaseLsn ? Value(static_cast<std::int64_t>(r.differentialBaseLsn))
+                                       : Value(),
+                 static_cast<std::int64_t>(r.bytes), r.copyOnly,
+                 r.description.empty() ? Value() : Value(r.description)});
     } else if (name == "sys.dm_os_host_info") {
         t.columns = {{"host_platform", T::NVarChar, 256},
                      {"host_distribution", T::NVarChar, 256},

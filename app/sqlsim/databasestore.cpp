@@ -69,14 +69,32 @@ SimTime fromMs(std::int64_t ms)
     return SimTime(std::chrono::milliseconds(ms));
 }
 
-std::uint64_t fnv1a(const std::uint8_t *p, std::size_t n)
+/// The change map's page hash: FNV-style over 64-bit words in four independent lanes (so the
+/// multiplies overlap), each step a bijection of the lane — a change in one word always changes
+/// the hash — with an xorshift so high-bit changes cannot cancel out. Several GB/s: fast
+/// enough to run while a full backup streams.
+std::uint64_t wordHash(const std::uint8_t *p, std::size_t n)
 {
-    std::uint64_t h = 1469598103934665603ull;
-    for (std::size_t i = 0; i < n; ++i) {
-        h ^= p[i];
-        h *= 1099511628211ull;
-    }
-    return h;
+    constexpr std::uint64_t kPrime = 1099511628211ull;
+    std::uint64_t h[4] = {1469598103934665603ull, 0x9E3779B97F4A7C15ull, 0xC2B2AE3D27D4EB4Full,
+                          0x165667B19E3779F9ull};
+    auto step = [](std::uint64_t x, std::uint64_t w) {
+        x = (x ^ w) * kPrime;
+        return x ^ (x >> 29);
+    };
+    std::size_t i = 0;
+    for (; i + 32 <= n; i += 32)
+        for (int k = 0; k < 4; ++k) {
+            std::uint64_t w;
+            std::memcpy(&w, p + i + 8 * static_cast<std::size_t>(k), 8);
+            h[k] = step(h[k], w);
+        }
+    for (; i < n; ++i)
+        h[0] = step(h[0], p[i]);
+    std::uint64_t r = h[0];
+    for (int k = 1; k < 4; ++k)
+        r = step(r, h[k]);
+    return r;
 }
 
 // Pages that look like table data: a header and rows of words from a small vocabulary, so the
@@ -160,6 +178,8 @@ SimResult<void> DatabaseStore::open()
             d.logBaseLsn = std::stoull(f[7]);
             d.restoredLsn = std::stoull(f[8]);
             d.restoredFullLsn = std::stoull(f[9]);
+            if (f.size() >= 12)
+                d.restoredAtMs = std::stoll(f[11]);
             m_databases.push_back(std::move(d));
         } else if (f[0] == "file" && f.size() >= 5) {
             if (SimDatabase *d = findLocked(f[1]))
@@ -176,6 +196,8 @@ SimResult<void> DatabaseStore::open()
             r.bytes = std::stoull(f[8]);
             r.copyOnly = f[9] == "1";
             r.description = f[10];
+            if (f.size() >= 12)
+                r.differentialBaseLsn = std::stoull(f[11]);
             m_history.push_back(std::move(r));
         }
     }
@@ -351,6 +373,11 @@ std::optional<std::string> DatabaseStore::fileOwner(const fs::path &path,
     return std::nullopt;
 }
 
+std::uint64_t DatabaseStore::pageHash(const std::uint8_t *page, std::size_t n)
+{
+    return wordHash(page, n) ^ n;
+}
+
 SimResult<PageMap> DatabaseStore::hashPages(const SimDatabase &db)
 {
     PageMap map;
@@ -367,7 +394,7 @@ SimResult<PageMap> DatabaseStore::hashPages(const SimDatabase &db)
             const auto n = static_cast<std::size_t>(in.gcount());
             if (n == 0)
                 break;
-            hashes.push_back(fnv1a(page.data(), n) ^ n);
+            hashes.push_back(pageHash(page.data(), n));
         }
     }
     return map;
@@ -380,7 +407,8 @@ void DatabaseStore::saveLocked() const
     for (const SimDatabase &d : m_databases) {
         out << "db\t" << escape(d.name) << '\t' << d.id << '\t' << d.state << '\t'
             << d.recoveryModel << '\t' << toMs(d.created) << '\t' << d.fullBaseLsn << '\t'
-            << d.logBaseLsn << '\t' << d.restoredLsn << '\t' << d.restoredFullLsn << "\t-\n";
+            << d.logBaseLsn << '\t' << d.restoredLsn << '\t' << d.restoredFullLsn << "\t-\t"
+            << d.restoredAtMs << '\n';
         for (const SimFile &f : d.files)
             out << "file\t" << escape(d.name) << '\t' << escape(f.logicalName) << '\t'
                 << escape(f.path.string()) << '\t' << (f.log ? 1 : 0) << '\n';
@@ -389,7 +417,7 @@ void DatabaseStore::saveLocked() const
         out << "hist\t" << escape(r.database) << '\t' << r.type << '\t' << toMs(r.started) << '\t'
             << toMs(r.finished) << '\t' << r.firstLsn << '\t' << r.lastLsn << '\t'
             << r.databaseBackupLsn << '\t' << r.bytes << '\t' << (r.copyOnly ? 1 : 0) << '\t'
-            << escape(r.description) << '\n';
+            << escape(r.description) << '\t' << r.differentialBaseLsn << '\n';
     // Write then rename, so a crash never leaves half a catalog.
     const fs::path tmp = m_dir / ".sqlsim" / "catalog.tmp";
     {

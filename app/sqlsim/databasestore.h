@@ -33,6 +33,9 @@ struct SimDatabase {
     std::uint64_t logBaseLsn = 0;  ///< last backup in the chain a log backup continues from
     std::uint64_t restoredLsn = 0; ///< while RESTORING: the last LSN restored
     std::uint64_t restoredFullLsn = 0;
+    /// While RESTORING: when the last restored backup ended (ms since the epoch); a STOPAT
+    /// before it is too early (4335).
+    std::int64_t restoredAtMs = 0;
 };
 
 /// One msdb.dbo.backupset row.
@@ -44,6 +47,7 @@ struct BackupRecord {
     std::uint64_t firstLsn = 0;
     std::uint64_t lastLsn = 0;
     std::uint64_t databaseBackupLsn = 0;
+    std::uint64_t differentialBaseLsn = 0; ///< differentials only (NULL otherwise)
     std::uint64_t bytes = 0;
     bool copyOnly = false;
     std::string description;
@@ -87,8 +91,11 @@ public:
     [[nodiscard]] std::optional<std::string> fileOwner(const std::filesystem::path &path,
                                                        std::string_view except) const;
 
-    /// Reads the page hashes of every file of `db` (FNV-1a 64 per 8 KiB page).
+    /// Reads the page hashes of every file of `db` (pageHash per 8 KiB page).
     static SimResult<PageMap> hashPages(const SimDatabase &db);
+    /// One page's change-map hash (64-bit, word-wise; `n` < 8 KiB at a file's end). Saved
+    /// maps from an older hash only make the next differential or log larger, never wrong.
+    static std::uint64_t pageHash(const std::uint8_t *page, std::size_t n);
     static bool sameName(std::string_view a, std::string_view b);
 
 private:

@@ -1,5 +1,5 @@
-// vds-sqlsim: a SQL Server stand-in that speaks TDS 7.4 and drives VDI. Its command line:
-// docs/cli.md, "vds-sqlsim".
+// vds-sqlsim: a SQL Server stand-in that speaks TDS 7.4 and drives VDI (docs/sqlsim.md; its
+// command line: docs/cli.md, "vds-sqlsim").
 
 #include <malloc.h>
 

@@ -5,6 +5,7 @@
 
 #include "catalogviews.h"
 #include "databasestore.h"
+#include "selectquery.h"
 #include "sessioninfo.h"
 #include "simerror.h"
 #include "simoptions.h"
@@ -32,6 +33,13 @@ public:
     [[nodiscard]] std::optional<ResultSet> table(const std::string &qualifiedLower) const;
 
 private:
+    // Two phases (selectparser.cpp, selectexecutor.cpp): parsing resolves every name against
+    // the FROM view and reports SQL Server's errors; executing cannot fail.
+    [[nodiscard]] SimResult<SelectQuery> parseSelect(SqlCursor &c,
+                                                     const SessionInfo &session) const;
+    [[nodiscard]] SimResult<SelectExpr> parseExpr(SqlCursor &e, const SessionInfo &session,
+                                                  const std::optional<ResultSet> &table) const;
+
     const SimOptions &m_options;
     const DatabaseStore &m_store;
     CatalogViews m_views;

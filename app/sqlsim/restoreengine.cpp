@@ -11,8 +11,10 @@
 
 #include "backupengine.h"
 #include "backupstream.h"
+#include "diskstripes.h"
 #include "replystream.h"
 #include "transfer.h"
+#include "vdistripes.h"
 
 namespace vds::sqlsim {
 
@@ -33,13 +35,14 @@ struct RestorePlan {
     std::vector<int> fds; ///< per backup file; empty for VERIFYONLY/HEADERONLY/FILELISTONLY
     std::vector<std::uint64_t> pagesPerFile;
     std::int64_t finishedMs = 0;
+    /// RESTORE LOG … STOPAT before this log backup began: read the stream, apply nothing.
+    bool skipPages = false;
 };
 
-void restoreDevice(OpenedSet &opened, std::size_t index, RestorePlan &plan, TransferState &state,
+void restoreDevice(StripeSet &set, std::size_t index, RestorePlan &plan, TransferState &state,
                    unsigned slowMs)
 {
-    vdi::ServerDevice &dev = *opened.devices[index];
-    const vdi::Buffer &buffer = opened.buffers[index].front();
+    StripeDevice &dev = set.device(index);
     StripeReader reader;
     bool deposited = false;
     std::vector<std::uint64_t> pages;
@@ -57,7 +60,7 @@ void restoreDevice(OpenedSet &opened, std::size_t index, RestorePlan &plan, Tran
     auto onPage = [&](const StripeReader::Page &p) -> bool {
         if (!deposited && !deposit())
             return false;
-        if (!plan.fds.empty()) {
+        if (!plan.fds.empty() && !plan.skipPages) {
             const ssize_t w = ::pwrite(plan.fds[p.file], p.data.data(), p.data.size(),
                                        static_cast<off_t>(p.page * reader.header()->pageSize));
             if (w != static_cast<ssize_t>(p.data.size())) {
@@ -67,44 +70,21 @@ void restoreDevice(OpenedSet &opened, std::size_t index, RestorePlan &plan, Tran
                 return false;
             }
         }
-        ++pages[p.file];
+        if (!plan.skipPages)
+            ++pages[p.file];
         return true;
     };
-    bool ok = true;
-    while (ok && !state.stop.load()) {
+    while (!state.stop.load()) {
         if (slowMs)
             std::this_thread::sleep_for(std::chrono::milliseconds(slowMs));
         state.holdForFault();
+        state.holdIfStalled(index);
         if (state.stop.load())
             break;
-        auto id = dev.sendCommand({vdi::command::kRead, opened.maxTransfer, 0, buffer.data, 0});
-        if (!id) {
-            state.fail(vdi::hresultOf(id.error()) == vdi::hr::kAbort
-                           ? ServerMessage{3204, 1, 16, "The backup or restore was aborted.", 1}
-                           : ServerMessage{3203, 1, 16,
-                                           "Read on \"" + dev.name() + "\" failed: " +
-                                               vdi::hresultName(vdi::hresultOf(id.error())),
-                                           1});
+        const auto chunk = dev.read();
+        if (!chunk)
             break;
-        }
-        auto c = awaitCompletion(dev, state, opened.serverTimeoutMs, false);
-        if (!c) {
-            state.fail(c.error());
-            break;
-        }
-        const bool eof =
-            c->completionCode == win32::kHandleEof || c->completionCode == win32::kNoDataDetected;
-        if (c->completionCode != win32::kSuccess && !eof) {
-            state.fail({3203, 1, 16,
-                        "Read on \"" + dev.name() + "\" failed: " + win32Text(c->completionCode),
-                        1});
-            break;
-        }
-        state.bytesDone += c->bytesTransferred;
-        const auto st =
-            reader.feed(std::span(reinterpret_cast<const std::uint8_t *>(buffer.data),
-                                  std::min<std::size_t>(c->bytesTransferred, opened.maxTransfer)),
-                        onPage);
+        const auto st = reader.feed(chunk->bytes, onPage);
         if (st == StripeReader::State::Corrupt) {
             if (!state.failure())
                 state.fail({3241, 1, 16,
@@ -119,7 +99,7 @@ void restoreDevice(OpenedSet &opened, std::size_t index, RestorePlan &plan, Tran
             break;
         if (st == StripeReader::State::Ended)
             break;
-        if (eof) {
+        if (chunk->end) {
             state.fail({3266, 1, 16,
                         "The backup data at the end of \"" + dev.name() +
                             "\" is incorrectly formatted. Backup sets on the media might be "
@@ -141,7 +121,7 @@ void restoreDevice(OpenedSet &opened, std::size_t index, RestorePlan &plan, Tran
     }
     if (reader.state() != StripeReader::State::Ended)
         state.stop = true;
-    (void)dev.closeDevice();
+    dev.close();
     --state.running;
 }
 
@@ -162,6 +142,7 @@ ResultSet headerOnly(const StripeHeader &h, std::int64_t finishedMs, const std::
                  {"FirstLSN", T::BigInt, 0},
                  {"LastLSN", T::BigInt, 0},
                  {"DatabaseBackupLSN", T::BigInt, 0},
+                 {"DifferentialBaseLSN", T::BigInt, 0},
                  {"BackupStartDate", T::DateTime, 0},
                  {"BackupFinishDate", T::DateTime, 0},
                  {"IsCopyOnly", T::Bit, 0},
@@ -173,6 +154,7 @@ ResultSet headerOnly(const StripeHeader &h, std::int64_t finishedMs, const std::
                       h.database, static_cast<std::int64_t>(h.totalPages * h.pageSize),
                       static_cast<std::int64_t>(h.firstLsn), static_cast<std::int64_t>(h.lastLsn),
                       static_cast<std::int64_t>(h.databaseBackupLsn),
+                      h.type == 2 ? Value(static_cast<std::int64_t>(h.databaseBackupLsn)) : Value(),
                       SimTime(std::chrono::milliseconds(h.startedMs)),
                       SimTime(std::chrono::milliseconds(finishedMs)), h.copyOnly, h.checksum,
                       std::int64_t{h.stripeCount}});
@@ -201,7 +183,7 @@ ResultSet fileListOnly(const StripeHeader &h)
 
 /// The checks SQL Server makes before it writes anything; returns the target database.
 SimResult<SimDatabase> planTarget(const BackupStatement &s, const StripeHeader &h,
-                                  DatabaseStore &store, bool &created)
+                                  DatabaseStore &store, bool &created, bool &skipPages)
 {
     const bool logAction = s.action == BackupStatement::Action::RestoreLog;
     if (logAction != (h.type == 3))
@@ -218,15 +200,24 @@ SimResult<SimDatabase> planTarget(const BackupStatement &s, const StripeHeader &
             return sqlError(
                 3136, "This differential backup cannot be restored because the database has not "
                       "been restored to the correct earlier state.");
-        if (h.type == 3 && existing->restoredLsn != h.firstLsn)
+        // A log applies when its range holds the restored point: a differential restored in
+        // between moves that point inside the next log's range, it does not break the chain.
+        if (h.type == 3 && existing->restoredLsn < h.firstLsn)
             return sqlError(
                 4305, "The log in this backup set begins at LSN " + std::to_string(h.firstLsn) +
                           ", which is too recent to apply to the database. An earlier log backup "
                           "that includes LSN " +
                           std::to_string(existing->restoredLsn) + " can be restored.");
+        if (h.type == 3 && existing->restoredLsn >= h.lastLsn)
+            return sqlError(
+                4326, "The log in this backup set terminates at LSN " + std::to_string(h.lastLsn) +
+                          ", which is too early to apply to the database. A more recent log "
+                          "backup that includes LSN " +
+                          std::to_string(existing->restoredLsn) + " can be restored.");
         if (h.type == 3 && s.stopAt) {
-            // Log pages carry no timestamps here, so a log applies whole or not at all: a
-            // STOPAT before the log backup began is "too early", as on SQL Server.
+            // Log pages carry no timestamps here: a log backup's changes count as made when
+            // it began. STOPAT before what is already restored is too early (4335); between
+            // that and this log's start the log is read but nothing of it applies.
             std::tm tm{};
             if (std::sscanf(s.stopAt->c_str(), "%d-%d-%d%*c%d:%d:%d", &tm.tm_year, &tm.tm_mon,
                             &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec) < 3)
@@ -236,10 +227,11 @@ SimResult<SimDatabase> planTarget(const BackupStatement &s, const StripeHeader &
             tm.tm_year -= 1900;
             tm.tm_mon -= 1;
             const std::int64_t stopMs = static_cast<std::int64_t>(::timegm(&tm)) * 1000;
-            if (stopMs < h.startedMs)
+            if (stopMs < existing->restoredAtMs)
                 return sqlError(
                     4335, "The specified STOPAT time is too early. All or part of the database "
                           "is already rolled forward to a point beyond the STOPAT time.");
+            skipPages = stopMs < h.startedMs;
         }
         if (existing->files.size() != h.files.size())
             return sqlError(
@@ -323,22 +315,25 @@ StatementOutcome runRestore(const SimOptions &options, DatabaseStore &store,
         locked = s.database;
     }
     const auto started = Clock::now();
-    auto opened =
-        openDeviceSet(options, s, false, [&] { return stop.load() || reply.attention(); });
+    TransferState state;
+    auto giveUp = [&] { return stop.load() || reply.attention(); };
+    auto opened = s.media == BackupStatement::Media::Disk
+                      ? openDiskFiles(options, s, false, state)
+                      : openVirtualDevices(options, s, false, state, giveUp);
     if (!opened) {
         if (reply.attention())
             return StatementOutcome::Attention;
         reply.info(opened.error());
         return StatementOutcome::Failed;
     }
-    OpenedSet &set = **opened;
-    const std::size_t n = set.devices.size();
+    StripeSet &set = **opened;
+    const std::size_t n = set.size();
     RestorePlan plan;
     plan.headers.resize(n);
-    TransferState state;
     state.bytesTotal = UINT64_MAX / 200; // unknown until the headers are in
     state.running = static_cast<int>(n);
     state.faultPercent = faultPercent(options, false);
+    state.stall = options.fault(FaultSpec::Kind::Stall);
     const auto slow = options.fault(FaultSpec::Kind::Slow);
     std::vector<std::thread> threads;
     for (std::size_t i = 0; i < n; ++i)
@@ -386,7 +381,7 @@ StatementOutcome runRestore(const SimOptions &options, DatabaseStore &store,
                 seen[h->stripeIndex] = true;
         }
         if (!planError && !cancelled && !state.stop.load() && applies) {
-            auto t = planTarget(s, first, store, created);
+            auto t = planTarget(s, first, store, created, plan.skipPages);
             if (!t) {
                 planError = t.error();
             } else {
@@ -426,7 +421,7 @@ StatementOutcome runRestore(const SimOptions &options, DatabaseStore &store,
     unsigned lastPercent = 0;
     if (cancelled) {
         state.fail({3204, 1, 16, "The backup or restore was aborted.", 1});
-        set.set.signalAbort();
+        set.signalAbort();
         outcome = StatementOutcome::Attention;
         while (state.running.load() > 0)
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
@@ -439,7 +434,7 @@ StatementOutcome runRestore(const SimOptions &options, DatabaseStore &store,
     }
     for (auto &t : threads)
         t.join();
-    closeDeviceSet(set);
+    set.close();
     for (int fd : plan.fds) {
         if (fd >= 0) {
             ::fsync(fd);
@@ -454,6 +449,13 @@ StatementOutcome runRestore(const SimOptions &options, DatabaseStore &store,
             for (const SimFile &f : target.files) {
                 std::error_code ec;
                 std::filesystem::remove(f.path, ec);
+            }
+        } else if (applies && plan.go) {
+            // Its files may be partly overwritten: the database is RESTORING, never ONLINE,
+            // until a restore sequence completes (as SQL Server leaves it).
+            if (auto existing = store.find(target.name)) {
+                existing->state = "RESTORING";
+                store.putDatabase(*existing);
             }
         }
         if (outcome == StatementOutcome::Failed) {
@@ -499,6 +501,7 @@ StatementOutcome runRestore(const SimOptions &options, DatabaseStore &store,
     }
     target.state = s.norecovery ? "RESTORING" : "ONLINE";
     target.restoredLsn = first.lastLsn;
+    target.restoredAtMs = plan.finishedMs;
     if (first.type == 1) {
         target.restoredFullLsn = first.lastLsn;
         target.fullBaseLsn = 0; // a restored database starts a new backup chain with a full backup

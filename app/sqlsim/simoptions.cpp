@@ -73,6 +73,20 @@ std::optional<FaultSpec> parseFault(const std::string &text)
         f.kind = FaultSpec::Kind::NoOpen;
         return arg.empty() ? std::optional(f) : std::nullopt;
     }
+    if (kind == "stall") {
+        // stall:<device>:<percent>, the device counted from 1 like the stripes' names.
+        const auto second = arg.find(':');
+        if (second == std::string::npos)
+            return std::nullopt;
+        const auto device = parseUnsigned(arg.substr(0, second));
+        const auto pct = parseUnsigned(arg.substr(second + 1));
+        if (!device || !pct || *device < 1 || *device > 64 || *pct > 100)
+            return std::nullopt;
+        f.kind = FaultSpec::Kind::Stall;
+        f.device = *device;
+        f.value = *pct;
+        return f;
+    }
     if (kind == "write-error")
         f.kind = FaultSpec::Kind::WriteError;
     else if (kind == "read-error")
@@ -112,8 +126,8 @@ std::string usage()
            "[--instance NAME] [--open-timeout MS]\n"
            "                  [--login-timeout SECONDS (30)] [--max-connections N (256)]\n"
            "                  [--tls off|on|required] [--tls-cert FILE --tls-key FILE]\n"
-           "faults: no-open, write-error:PCT, read-error:PCT, slow:MS, drop-connection:PCT, "
-           "abort:PCT\n";
+           "faults: no-open, write-error:PCT, read-error:PCT, slow:MS, stall:DEVICE:PCT (device "
+           "from 1), drop-connection:PCT, abort:PCT\n";
 }
 
 std::optional<SimOptions> parseOptions(int argc, char **argv, std::string &error)

@@ -15,11 +15,12 @@ struct LoginSpec {
     bool sysadmin = true;
 };
 
-/// A fault switched on for the whole run (docs/cli.md, "Faults").
+/// A fault switched on for the whole run (docs/sqlsim.md, "Faults").
 struct FaultSpec {
-    enum class Kind { NoOpen, WriteError, ReadError, Slow, DropConnection, Abort };
+    enum class Kind { NoOpen, WriteError, ReadError, Slow, Stall, DropConnection, Abort };
     Kind kind = Kind::NoOpen;
-    unsigned value = 0; ///< percent of the stream, or milliseconds per transfer for Slow
+    unsigned value = 0;  ///< percent of the stream, or milliseconds per transfer for Slow
+    unsigned device = 0; ///< Stall: which device stops moving, counted from 1
 };
 
 /// The simulator's command line as a plain value. Parsed once in main, then read-only.

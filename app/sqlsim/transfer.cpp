@@ -33,6 +33,14 @@ void TransferState::holdForFault() const
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
 }
 
+void TransferState::holdIfStalled(std::size_t index) const
+{
+    if (!stall || stall->device != index + 1)
+        return;
+    while (!stop.load() && percent() >= stall->value)
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+}
+
 std::optional<ServerMessage> TransferState::failure() const
 {
     std::lock_guard lock(m_mutex);
@@ -183,7 +191,7 @@ std::optional<unsigned> faultPercent(const SimOptions &options, bool backup)
 }
 
 StatementOutcome monitorTransfer(const SimOptions &options, const BackupStatement &s,
-                                 OpenedSet &opened, TransferState &state, ReplyStream &reply,
+                                 StripeSet &set, TransferState &state, ReplyStream &reply,
                                  const std::atomic_bool &serverStop, unsigned &lastPercent)
 {
     const auto abortAt = options.fault(FaultSpec::Kind::Abort);
@@ -199,21 +207,21 @@ StatementOutcome monitorTransfer(const SimOptions &options, const BackupStatemen
             continue;
         if (reply.attention()) {
             // Cancel: SQL Server aborts the set; the client's waits return VD_E_ABORT.
-            opened.set.signalAbort(); // first, so device threads see VD_E_ABORT, not a stop
+            set.signalAbort(); // first, so device threads see VD_E_ABORT, not a stop
             state.fail({3204, 1, 16, "The backup or restore was aborted.", 1});
             outcome = StatementOutcome::Attention;
             finalSeen = true;
             continue;
         }
         if (serverStop.load() || reply.peerGone()) {
-            opened.set.signalAbort(); // first, so device threads see VD_E_ABORT, not a stop
+            set.signalAbort(); // first, so device threads see VD_E_ABORT, not a stop
             state.fail({3204, 1, 16, "The backup or restore was aborted.", 1});
             outcome = reply.peerGone() ? StatementOutcome::Dropped : StatementOutcome::Failed;
             finalSeen = true;
             continue;
         }
         if (dropAt && pct >= dropAt->value) {
-            opened.set.signalAbort(); // first, so device threads see VD_E_ABORT, not a stop
+            set.signalAbort(); // first, so device threads see VD_E_ABORT, not a stop
             state.fail({3204, 1, 16, "The backup or restore was aborted.", 1});
             reply.drop();
             outcome = StatementOutcome::Dropped;
@@ -221,7 +229,7 @@ StatementOutcome monitorTransfer(const SimOptions &options, const BackupStatemen
             continue;
         }
         if (abortAt && pct >= abortAt->value) {
-            opened.set.signalAbort(); // first, so device threads see VD_E_ABORT, not a stop
+            set.signalAbort(); // first, so device threads see VD_E_ABORT, not a stop
             state.fail({3204, 1, 16, "The backup or restore was aborted.", 1});
             finalSeen = true;
             continue;
@@ -245,7 +253,7 @@ StatementOutcome monitorTransfer(const SimOptions &options, const BackupStatemen
                 lastPercent += s.stats;
                 if (!reply.progress(
                         {3211, 1, 0, std::to_string(lastPercent) + " percent processed.", 1})) {
-                    opened.set.signalAbort();
+                    set.signalAbort();
                     state.fail({3204, 1, 16, "The backup or restore was aborted.", 1});
                     outcome = StatementOutcome::Dropped;
                     finalSeen = true;

@@ -14,6 +14,7 @@
 #include "simerror.h"
 #include "simoptions.h"
 #include "statementoutcome.h"
+#include "stripedevice.h"
 #include <vds/vdi/serverset.h>
 
 namespace vds::sqlsim {
@@ -37,6 +38,12 @@ struct TransferState {
     /// the fault lands (the fault always hits mid-stream).
     void holdForFault() const;
 
+    /// The stall fault: device `stall->device` (from 1) stops moving once the stream reaches
+    /// `stall->value` percent, until the operation stops; the other devices go on.
+    std::optional<FaultSpec> stall;
+    /// Called by device thread `index` (from 0) before each transfer.
+    void holdIfStalled(std::size_t index) const;
+
     /// The first failure wins; later ones (consequences) are dropped.
     void fail(ServerMessage message);
     [[nodiscard]] std::optional<ServerMessage> failure() const;
@@ -58,6 +65,7 @@ struct OpenedSet {
     bool completeEnabled = false;
 };
 
+/// VDI internals behind openVirtualDevices (vdistripes.h).
 /// Opens the client's set like SQL Server: waits (up to --open-timeout) for it to appear,
 /// honours BLOCKSIZE/MAXTRANSFERSIZE/BUFFERCOUNT, opens every device. A failure is the 3201
 /// message (the caller adds 3013). `giveUp` is polled while waiting (attention, stop).
@@ -74,7 +82,7 @@ SimResult<vdi::Completion> awaitCompletion(vdi::ServerDevice &device, TransferSt
 /// attention, server stop, and the percent-based faults. Returns when every device thread has
 /// ended (joined by the caller) with the outcome to report.
 StatementOutcome monitorTransfer(const SimOptions &options, const BackupStatement &statement,
-                                 OpenedSet &opened, TransferState &state, ReplyStream &reply,
+                                 StripeSet &set, TransferState &state, ReplyStream &reply,
                                  const std::atomic_bool &serverStop, unsigned &lastPercent);
 
 /// The lowest percentage at which a switched-on fault fires for this direction, if any.

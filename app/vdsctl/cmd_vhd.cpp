@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include <vds/disks/diskopener.h>
+#include <vds/history/historyrecorder.h>
 #include <vds/jobs/jobrunner.h>
 #include <vds/jobs/virtualdiskjob.h>
 #include <vds/vdisk/imagecheck.h>
@@ -160,8 +161,14 @@ int runJob(vdisk::CreateParams params, bool json, bool progress, const QString &
             runner.cancelAll();
     });
     poll.start(100);
+    // Every job lands in the history file, also when it failed or was cancelled.
+    history::HistoryRecorder recorder(runner);
     runner.start(std::make_unique<jobs::VirtualDiskJob>(std::move(params)));
     QCoreApplication::exec();
+    recorder.waitForIdle();
+    if (const auto e = recorder.lastError())
+        err(QStringLiteral("vdsctl vhd %1: warning: the job was not recorded in the history: %2")
+                .arg(command, QString::fromStdString(e->toString())));
     return rc;
 }
 

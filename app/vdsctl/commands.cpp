@@ -7,6 +7,7 @@ int runAbout(const QStringList &args);
 int runDisks(const QStringList &args);
 int runVhd(const QStringList &args);
 int runServer(const QStringList &args);
+int runHistory(const QStringList &args);
 
 const std::vector<Command> &commands()
 {
@@ -21,6 +22,8 @@ const std::vector<Command> &commands()
          QStringLiteral("Show a SQL Server's version, your role and its databases (--sim: a local "
                         "simulator)"),
          runServer},
+        {QStringLiteral("history"),
+         QStringLiteral("List past jobs (GUI and CLI) or show one with its report"), runHistory},
     };
     return table;
 }

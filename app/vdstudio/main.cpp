@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "ui/mainwindow.h"
+#include <vds/history/historyrecorder.h>
 #include <vds/info/versions.h>
 #include <vds/jobs/jobrunner.h>
 #include <vds/logging/log.h>
@@ -107,6 +108,15 @@ int main(int argc, char *argv[])
 
     vds::jobs::JobRunner runner;
     runner.setStallTimeoutMs(vds::settings::Preferences::stallSeconds().get() * 1000);
+
+    // Every finished job goes into the history file shared with vdsctl (the GUI shows it
+    // later; a file it cannot write is a warning in the log, never a failed job).
+    vds::history::HistoryRecorder history(runner);
+    QObject::connect(&history, &vds::history::HistoryRecorder::recordFailed, &history,
+                     [](vds::jobs::JobId, const QString &message) {
+                         vds::log::get("app")->warn("job not recorded in the history: {}",
+                                                    message.toStdString());
+                     });
 
     vds::ui::MainWindow window(runner, &bridge, logFile);
     window.showPage(startPage);

@@ -26,6 +26,8 @@ struct JobRunner::Entry {
     QString title;
     QString kind;
     QStringList channelNames;
+    QJsonObject params;
+    QDateTime startedAt;
 };
 
 JobRunner::JobRunner(QObject *parent) : QObject(parent)
@@ -59,6 +61,8 @@ JobId JobRunner::start(std::unique_ptr<Job> job, int channelCount)
     entry->title = job->title();
     entry->kind = job->kind();
     entry->channelNames = job->channelNames();
+    entry->params = job->historyParams(); // on the owning thread, before the job moves
+    entry->startedAt = QDateTime::currentDateTimeUtc();
     entry->context = std::make_unique<JobContext>();
     entry->context->setChannelCount(channelCount >= 0 ? channelCount
                                                       : int(entry->channelNames.size()));
@@ -133,6 +137,8 @@ JobSnapshot JobRunner::snapshot(JobId id) const
     s.elapsedSeconds = static_cast<double>(e.clock.nsecsElapsed()) / 1e9;
     s.channelNames = e.channelNames;
     s.running = !e.finished;
+    s.params = e.params;
+    s.startedAt = e.startedAt;
     return s;
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <QDateTime>
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QList>
 #include <QObject>
 #include <QString>
@@ -35,6 +37,9 @@ struct JobSnapshot {
     double elapsedSeconds = 0.0;
     QStringList channelNames;
     bool running = false;
+    /// Job::historyParams(), taken on the runner's thread when the job started.
+    QJsonObject params;
+    QDateTime startedAt; ///< UTC
 };
 
 /// Runs jobs, each on a QThread of its own, and turns their atomic counters into signals.

@@ -1,6 +1,7 @@
 #include <vds/jobs/virtualdiskjob.h>
 
 #include <QFileInfo>
+#include <QJsonObject>
 
 namespace vds::jobs {
 
@@ -52,6 +53,34 @@ QStringList VirtualDiskJob::channelNames() const
     if (m_params.sourcePath.empty() && m_params.sourceFd < 0)
         return {};
     return {QStringLiteral("Read"), QStringLiteral("Written")};
+}
+
+QJsonObject VirtualDiskJob::historyParams() const
+{
+    auto text = [](std::string_view v) {
+        return QString::fromUtf8(v.data(), static_cast<qsizetype>(v.size()));
+    };
+    QJsonObject o{
+        {QStringLiteral("path"), text(m_params.path)},
+        {QStringLiteral("format"), text(vdisk::formatName(m_params.format))},
+        {QStringLiteral("type"), text(vdisk::typeName(m_params.type))},
+        // Sizes as numbers: they stay far below 2^53 (VHDX's limit is 64 TiB).
+        {QStringLiteral("size"), static_cast<double>(m_params.maximumSize)},
+        {QStringLiteral("blockSize"), static_cast<double>(m_params.blockSize)},
+        {QStringLiteral("logicalSectorSize"), static_cast<double>(m_params.logicalSectorSize)},
+        {QStringLiteral("physicalSectorSize"), static_cast<double>(m_params.physicalSectorSize)}};
+    if (!m_params.parentPath.empty())
+        o.insert(QStringLiteral("parent"), text(m_params.parentPath));
+    if (!m_params.sourcePath.empty())
+        o.insert(QStringLiteral("source"), text(m_params.sourcePath));
+    else if (m_params.sourceFd >= 0)
+        o.insert(QStringLiteral("source"), QStringLiteral("fd:%1").arg(m_params.sourceFd));
+    if (!m_params.sourcePath.empty() || m_params.sourceFd >= 0) {
+        o.insert(QStringLiteral("preventWritesToSource"), m_params.preventWritesToSource);
+        o.insert(QStringLiteral("verify"), m_params.verify);
+    }
+    o.insert(QStringLiteral("sparse"), m_params.sparseFile);
+    return o;
 }
 
 JobResult VirtualDiskJob::execute(JobContext &ctx)

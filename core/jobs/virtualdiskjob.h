@@ -29,6 +29,10 @@ public:
     [[nodiscard]] QString kind() const override;
     /// Conversions feed two channels: bytes read from the source, bytes written to the target.
     [[nodiscard]] QStringList channelNames() const override;
+    /// The parameters as the profile's "vhd-create"/"vhd-convert" object: path, format, type,
+    /// size, blockSize, logicalSectorSize, physicalSectorSize (0 = default), parent, source
+    /// (a path; "fd:N" for an already open descriptor), preventWritesToSource, sparse, verify.
+    [[nodiscard]] QJsonObject historyParams() const override;
     [[nodiscard]] const Params &params() const { return m_params; }
 
 protected:

@@ -122,8 +122,11 @@ private slots:
         QTest::newRow("unknown column") << QStringLiteral("SELECT nope FROM sys.databases") << 207;
         QTest::newRow("insert") << QStringLiteral("INSERT INTO t VALUES (1)") << 208;
         QTest::newRow("unclosed quote") << QStringLiteral("SELECT 'abc") << 105;
-        QTest::newRow("disk backup")
-            << QStringLiteral("BACKUP DATABASE x TO DISK = '/tmp/x.bak'") << 3201;
+        QTest::newRow("url backup")
+            << QStringLiteral("BACKUP DATABASE x TO URL = 'https://example.invalid/x.bak'") << 3201;
+        QTest::newRow("mixed media")
+            << QStringLiteral("BACKUP DATABASE x TO DISK = '/tmp/x.bak', VIRTUAL_DEVICE = 'v'")
+            << 3201;
         QTest::newRow("use missing") << QStringLiteral("USE [NoSuchDb]") << 911;
     }
     void unknownSqlIsRefused()
