@@ -94,4 +94,22 @@ bool RawReader::knownZero(std::uint64_t offset, std::uint64_t size)
     return static_cast<std::uint64_t>(data) >= offset + size;
 }
 
+Extent RawReader::extentAt(std::uint64_t offset, std::uint64_t size)
+{
+    if (!m_regular)
+        return {false, size};
+    // SEEK_DATA finds where the hole at `offset` ends (ENXIO: hole up to EOF), SEEK_HOLE where
+    // the data does. Any other failure: treat the range as data (read it, test it for zeros).
+    const auto at = static_cast<off_t>(offset);
+    const off_t data = ::lseek(m_fd.fd(), at, SEEK_DATA);
+    if (data < 0)
+        return {errno == ENXIO, size};
+    if (data > at)
+        return {true, std::min<std::uint64_t>(size, static_cast<std::uint64_t>(data - at))};
+    const off_t hole = ::lseek(m_fd.fd(), at, SEEK_HOLE);
+    if (hole <= at)
+        return {false, size};
+    return {false, std::min<std::uint64_t>(size, static_cast<std::uint64_t>(hole - at))};
+}
+
 } // namespace vds::vdisk
