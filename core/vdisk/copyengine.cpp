@@ -20,8 +20,8 @@ namespace {
 
 // Small buffers: a chunk is a slice of the disk (several small units or a part of a large one),
 // so memory stays a few MiB whatever the block size, and system calls stay large.
-constexpr std::size_t kChunk = 4U << 20;
-constexpr std::size_t kBuffers = 4;
+constexpr std::size_t kChunk = 2U << 20;
+constexpr std::size_t kBuffers = 3;
 constexpr std::uint32_t kPage = 4096; // granularity of zero detection and of holes
 
 struct FreeDeleter {

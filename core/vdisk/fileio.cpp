@@ -82,6 +82,28 @@ Expected<void> pwriteFull(int fd, const void *buffer, std::size_t size, std::uin
     return {};
 }
 
+Expected<void> pwriteNonZero(int fd, const void *buffer, std::size_t size, std::uint64_t offset,
+                             const std::string &context)
+{
+    constexpr std::size_t kPage = 4096;
+    const auto *p = static_cast<const std::uint8_t *>(buffer);
+    std::size_t at = 0;
+    while (at < size) {
+        // Skip zero pages, then write the run of non-zero pages that follows in one call.
+        while (at < size && isAllZero(p + at, std::min(kPage, size - at)))
+            at += kPage;
+        std::size_t end = at;
+        while (end < size && !isAllZero(p + end, std::min(kPage, size - end)))
+            end += kPage;
+        end = std::min(end, size);
+        if (end > at)
+            if (auto ok = pwriteFull(fd, p + at, end - at, offset + at, context); !ok)
+                return ok;
+        at = end;
+    }
+    return {};
+}
+
 Expected<void> zeroRange(int fd, std::uint64_t offset, std::uint64_t length, bool keepAllocated,
                          const std::string &context)
 {

@@ -147,15 +147,18 @@ Expected<void> VhdWriter::writeRuns(std::uint64_t index, std::size_t unitBytes, 
                               return zeroRange(m_fd, at + off, len, true, name);
                           });
     }
-    (void)unitBytes;
     if (runs.empty())
         return {}; // dynamic: what is not written stays unallocated or a hole
     std::size_t first = 0;
     if (m_bat[index] == vhd::kUnusedBat) {
         // A new block past the end of the file: only data runs are written, the zeros between
-        // them stay holes. The bitmap (all sectors present) is placed so that the block's data
-        // starts on a 4 KiB boundary, where filesystem blocks (and holes) begin.
-        const std::uint64_t bitmapAt = roundUp(m_next + m_bitmap.size(), 4096) - m_bitmap.size();
+        // them stay holes. A block with zeros gets its bitmap (all sectors present) placed so
+        // that its data starts on a 4 KiB boundary, where filesystem blocks (and holes) begin;
+        // a block of data only follows the previous one directly (no page for the bitmap).
+        const bool dense = from == 0 && length == unitBytes && runs.size() == 1 &&
+                           runs.front().offset == 0 && runs.front().length == length;
+        const std::uint64_t bitmapAt =
+            dense ? m_next : roundUp(m_next + m_bitmap.size(), 4096) - m_bitmap.size();
         m_blockAt = bitmapAt + m_bitmap.size();
         if (runs.front().offset == 0) {
             if (auto ok = writeBitmapAndRun(bitmapAt, data, runs.front().length); !ok)

@@ -176,13 +176,15 @@ Expected<void> VhdxWriter::finish()
     std::vector<std::uint8_t> bat(m_batLength, 0);
     for (std::size_t i = 0; i < m_bat.size(); ++i)
         storeLe<std::uint64_t>(bat.data() + 8 * i, m_bat[i]);
-    if (auto ok = pwriteFull(m_fd, bat.data(), bat.size(), kBatOffset, name); !ok)
+    // The file is new: regions are written by their non-zero pages only, so a 1 MiB BAT or
+    // metadata region takes the space of what it holds (fixed files were preallocated anyway).
+    if (auto ok = pwriteNonZero(m_fd, bat.data(), bat.size(), kBatOffset, name); !ok)
         return ok;
     // Dynamic blocks end in zeros that were never written: the file must still cover them.
     if (m_layout.type != DiskType::Fixed && ::ftruncate(m_fd, static_cast<off_t>(m_next)) != 0)
         return fail(Error::fromErrno(errno, name, "set size"));
     const auto meta = buildMetadata();
-    if (auto ok = pwriteFull(m_fd, meta.data(), meta.size(), kMetadataOffset, name); !ok)
+    if (auto ok = pwriteNonZero(m_fd, meta.data(), meta.size(), kMetadataOffset, name); !ok)
         return ok;
     std::vector<std::uint8_t> table(kRegionTableSize);
     encodeRegionTable({{batRegionGuid(), kBatOffset, static_cast<std::uint32_t>(m_batLength), true},
@@ -190,7 +192,7 @@ Expected<void> VhdxWriter::finish()
                         static_cast<std::uint32_t>(kMetadataLength), true}},
                       table.data());
     for (std::uint64_t at : {kRegion1, kRegion2})
-        if (auto ok = pwriteFull(m_fd, table.data(), table.size(), at, name); !ok)
+        if (auto ok = pwriteNonZero(m_fd, table.data(), table.size(), at, name); !ok)
             return ok;
     Header h;
     h.fileWriteGuid = Guid::random();
