@@ -22,6 +22,9 @@ namespace {
 // so memory stays a few MiB whatever the block size, and system calls stay large.
 constexpr std::size_t kChunk = 2U << 20;
 constexpr std::size_t kBuffers = 3;
+// The source is asked to read this far ahead of the chunk being planned: several requests in
+// flight keep a disk (or a virtual one) busier than one synchronous read at a time.
+constexpr std::uint64_t kPrefetch = 16U << 20;
 constexpr std::uint32_t kPage = 4096; // granularity of zero detection and of holes
 
 struct FreeDeleter {
@@ -177,6 +180,10 @@ Expected<CopyStats> copyImage(ImageReader &source, ImageWriter &target, std::uin
             c->parts.clear();
             c->runs.clear();
             const std::uint64_t end = std::min<std::uint64_t>(start + kChunk, virtualSize);
+            if (start == 0)
+                source.prefetch(0, kPrefetch);
+            if (start + kPrefetch < sourceSize)
+                source.prefetch(start + kPrefetch, kChunk);
             for (std::uint64_t off = start; off < end;) {
                 Part part;
                 part.index = off / unit;

@@ -54,6 +54,14 @@ public:
         return {zero, n};
     }
 
+    /// Hints that [offset, offset+size) will be read soon, so the kernel reads it ahead while
+    /// the copy works on what came before (more than one request in flight). Default: nothing.
+    virtual void prefetch(std::uint64_t offset, std::uint64_t size)
+    {
+        (void)offset;
+        (void)size;
+    }
+
     /// The bytes of [offset, offset+size) mapped in memory, valid while the reader lives, or
     /// nullptr when the reader cannot map them (then use read()). Saves a copy per byte.
     virtual const std::uint8_t *view(std::uint64_t offset, std::size_t size);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <fcntl.h>
 #include <linux/fs.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
@@ -92,6 +93,14 @@ bool RawReader::knownZero(std::uint64_t offset, std::uint64_t size)
     if (data < 0)
         return errno == ENXIO; // no data after offset: all hole up to EOF
     return static_cast<std::uint64_t>(data) >= offset + size;
+}
+
+void RawReader::prefetch(std::uint64_t offset, std::uint64_t size)
+{
+    if (offset < m_info.virtualSize)
+        ::posix_fadvise(m_fd.fd(), static_cast<off_t>(offset),
+                        static_cast<off_t>(std::min(size, m_info.virtualSize - offset)),
+                        POSIX_FADV_WILLNEED);
 }
 
 Extent RawReader::extentAt(std::uint64_t offset, std::uint64_t size)

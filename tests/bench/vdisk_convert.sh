@@ -15,10 +15,12 @@
 #   tests/bench/vdisk_convert.sh build/bin/vdsctl [SIZE_MIB] [WORK_DIR] [ROUNDS] [CASES]
 # SIZE_MIB defaults to 2048; ROUNDS (default 1) repeats the whole matrix, printing each round.
 # CASES picks rows by name (e.g. "half-holes:vhdx loop:vhdx"); default all.
-# Caches: before every run the source (and the loop device) is evicted from the page cache with
-# posix_fadvise(DONTNEED) on those files only — every tool starts cold, and other users of the
-# machine keep their caches. The `dd` row reads a separate file of random data holding exactly
-# the data bytes of the source (also evicted) and writes it with conv=fsync.
+# Caches (CACHE=cold, the default): before every run the sources (and the loop device) are
+# evicted from the page cache with posix_fadvise(DONTNEED) on those files only — every tool
+# starts cold, and other users of the machine keep their caches. CACHE=warm reads the source
+# (and dd's input) into the cache before every run instead: the disk then only writes.
+# The `dd` row reads a separate file of random data holding exactly the data bytes of the source
+# (cached or not like the sources) and writes it with conv=fsync.
 # Needs root for the loop device row (skipped otherwise, and said so).
 set -euo pipefail
 vdsctl=${1:?usage: vdisk_convert.sh VDSCTL [SIZE_MIB] [WORK_DIR] [ROUNDS] [CASES]}
@@ -26,6 +28,7 @@ mib=${2:-2048}
 parent=${3:-${TMPDIR:-/var/tmp}}
 rounds=${4:-1}
 only=${5:-}
+cache=${CACHE:-cold}
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (Debian package 'time')" >&2; exit 2; }
 command -v qemu-img >/dev/null || { echo "needs qemu-img (qemu-utils)" >&2; exit 2; }
 ((mib % 32 == 0)) || { echo "SIZE_MIB must be a multiple of 32" >&2; exit 2; }
@@ -119,6 +122,7 @@ measure() {
   local out=$1 src=$2; shift 2
   rm -f "$out"
   evict "$work"/*.raw ${loopdev:+"$loopdev"} "$work/dd.src"
+  [ "$cache" = warm ] && cat "$src" > /dev/null
   local t0 t1
   t0=$(date +%s.%N)
   /usr/bin/time -f '%U %S %M' -o "$work/time.txt" "$@" > /dev/null
@@ -132,7 +136,7 @@ cases="dense:vhdx dense:vhd blocks:vhdx half-zeros:vhdx half-zeros:vhd half-hole
 [ -n "$only" ] && cases=$only
 ok=1
 for ((round = 1; round <= rounds; round++)); do
-  printf '\nround %d of %d, %d MiB, load %s\n' "$round" "$rounds" "$mib" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  printf '\nround %d of %d, %d MiB, page cache %s, load %s\n' "$round" "$rounds" "$mib" "$cache" "$(cut -d' ' -f1-3 /proc/loadavg)"
   printf '%-16s %-5s %8s %8s %9s %12s\n' case tool "s" "cpu s" "rss MiB" "alloc MiB"
   for c in $cases; do
     shape=${c%%:*} fmt=${c##*:}
@@ -162,7 +166,7 @@ for ((round = 1; round <= rounds; round++)); do
       [ "$(echo "$cond" | bc -l)" = 1 ] || verdict=MISSED
     done
     [ $verdict = ok ] || ok=0
-    printf '%-16s ratios: time/qemu %.2f  time/dd %.2f  cpu/qemu %.2f  rss/qemu %.2f  alloc/qemu %.2f  %s\n' \
+    printf '%-16s ratios: time/qemu %.2f  time/dd %.2f  cpu/qemu %.2f  rss/qemu %.2f  alloc/qemu %.3f  %s\n' \
       "$c" "$rt" "$rd" "$rc" "$rm" "$ra" "$verdict"
   done
 done
