@@ -97,10 +97,19 @@ bool RawReader::knownZero(std::uint64_t offset, std::uint64_t size)
 
 void RawReader::prefetch(std::uint64_t offset, std::uint64_t size)
 {
-    if (offset < m_info.virtualSize)
-        ::posix_fadvise(m_fd.fd(), static_cast<off_t>(offset),
-                        static_cast<off_t>(std::min(size, m_info.virtualSize - offset)),
-                        POSIX_FADV_WILLNEED);
+    if (offset >= m_info.virtualSize)
+        return;
+    size = std::min(size, m_info.virtualSize - offset);
+    // Data extents only: read-ahead over a hole would fill the page cache with zero pages.
+    for (std::uint64_t end = offset + size; offset < end;) {
+        const Extent e = extentAt(offset, end - offset);
+        if (e.length == 0)
+            break;
+        if (!e.zero)
+            ::posix_fadvise(m_fd.fd(), static_cast<off_t>(offset), static_cast<off_t>(e.length),
+                            POSIX_FADV_WILLNEED);
+        offset += e.length;
+    }
 }
 
 Extent RawReader::extentAt(std::uint64_t offset, std::uint64_t size)
