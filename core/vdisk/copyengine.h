@@ -14,11 +14,13 @@ struct CopyStats {
     std::uint64_t bytesRead = 0;
     std::uint64_t unitsWritten = 0;
     std::uint64_t unitsSkipped = 0;
+    std::uint64_t bytesWritten = 0; ///< data bytes handed to the writer (zero pages excluded)
 };
 
 /// Streams `virtualSize` bytes from a reader into a writer: a reader thread fills large aligned
-/// buffers (skipping ranges the source knows are zero, then testing each unit for zeros) and
-/// hands them through a bounded queue to the calling thread, which writes. Bytes beyond the
+/// buffers (never reading the extents the source knows are zero, then testing each 4 KiB page
+/// it did read for zeros) and hands each unit's data runs through a bounded queue to the
+/// calling thread, which writes only those runs. Bytes beyond the
 /// source's end read as zeros (a target larger than its source). Cancel is checked per buffer;
 /// the first error stops both threads. Progress counts bytes handed to the writer.
 Expected<CopyStats> copyImage(ImageReader &source, ImageWriter &target, std::uint64_t virtualSize,

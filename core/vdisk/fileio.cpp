@@ -82,6 +82,51 @@ Expected<void> pwriteFull(int fd, const void *buffer, std::size_t size, std::uin
     return {};
 }
 
+Expected<void> pwriteNonZero(int fd, const void *buffer, std::size_t size, std::uint64_t offset,
+                             const std::string &context)
+{
+    constexpr std::size_t kPage = 4096;
+    const auto *p = static_cast<const std::uint8_t *>(buffer);
+    std::size_t at = 0;
+    while (at < size) {
+        // Skip zero pages, then write the run of non-zero pages that follows in one call.
+        while (at < size && isAllZero(p + at, std::min(kPage, size - at)))
+            at += kPage;
+        std::size_t end = at;
+        while (end < size && !isAllZero(p + end, std::min(kPage, size - end)))
+            end += kPage;
+        end = std::min(end, size);
+        if (end > at)
+            if (auto ok = pwriteFull(fd, p + at, end - at, offset + at, context); !ok)
+                return ok;
+        at = end;
+    }
+    return {};
+}
+
+Expected<void> zeroRange(int fd, std::uint64_t offset, std::uint64_t length, bool keepAllocated,
+                         const std::string &context)
+{
+    const auto at = static_cast<off_t>(offset), n = static_cast<off_t>(length);
+    if (length == 0 || ::fallocate(fd, FALLOC_FL_ZERO_RANGE, at, n) == 0)
+        return {};
+    if (!keepAllocated && ::fallocate(fd, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, at, n) == 0)
+        return {};
+    if (errno != EOPNOTSUPP && errno != ENOSYS && errno != EINVAL)
+        return fail(Error::fromErrno(errno, context,
+                                     "clear " + std::to_string(length) + " bytes at offset " +
+                                         std::to_string(offset)));
+    static const std::uint8_t zeros[1U << 20] = {};
+    while (length > 0) {
+        const auto step = static_cast<std::size_t>(std::min<std::uint64_t>(length, sizeof zeros));
+        if (auto ok = pwriteFull(fd, zeros, step, offset, context); !ok)
+            return ok;
+        offset += step;
+        length -= step;
+    }
+    return {};
+}
+
 Expected<std::uint64_t> fileSize(int fd, const std::string &context)
 {
     struct stat st {};

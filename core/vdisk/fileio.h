@@ -34,6 +34,16 @@ Expected<void> preadFull(int fd, void *buffer, std::size_t size, std::uint64_t o
 /// pwrite that loops until everything is out (ENOSPC becomes a DiskFull error).
 Expected<void> pwriteFull(int fd, const void *buffer, std::size_t size, std::uint64_t offset,
                           const std::string &context);
+/// pwriteFull of the 4 KiB pages of `buffer` that are not all zeros, for a region of a new file
+/// that was never written (it reads as zeros already): metadata regions (BAT, VHDX metadata,
+/// region tables) then take the space of what they hold, not of their length.
+Expected<void> pwriteNonZero(int fd, const void *buffer, std::size_t size, std::uint64_t offset,
+                             const std::string &context);
+/// Makes [offset, offset+length) of a file read as zeros, cheapest first: FALLOC_FL_ZERO_RANGE
+/// (the space stays allocated), then — unless `keepAllocated` — PUNCH_HOLE|KEEP_SIZE, else by
+/// writing zeros (filesystems without either, e.g. some network ones).
+Expected<void> zeroRange(int fd, std::uint64_t offset, std::uint64_t length, bool keepAllocated,
+                         const std::string &context);
 /// Size of a regular file or a block device.
 Expected<std::uint64_t> fileSize(int fd, const std::string &context);
 

@@ -11,6 +11,12 @@
 
 namespace vds::vdisk {
 
+/// A stretch of a virtual disk: known zeros (a hole, an unallocated block) or possible data.
+struct Extent {
+    bool zero = false;
+    std::uint64_t length = 0;
+};
+
 /// Reads the virtual contents of a disk image or device: raw file, block device, VHD, VHDX.
 /// One reader is used by one thread at a time (the converter's reader thread); it owns its
 /// file descriptors and its parent chain.
@@ -27,6 +33,34 @@ public:
     /// True when the range is known to read as zeros without reading it (an unallocated
     /// block, a hole). False means "unknown", never "not zero". Lets conversions skip work.
     virtual bool knownZero(std::uint64_t offset, std::uint64_t size);
+
+    /// The extent starting at `offset`, at most `size` (> 0) bytes: a known-zero run, or the
+    /// run of possible data up to the next known-zero one. Lets a copy skip holes inside a
+    /// target block without reading them. Default: knownZero() block by block (whole range
+    /// when the image has no blocks); readers that know finer holes override it.
+    virtual Extent extentAt(std::uint64_t offset, std::uint64_t size)
+    {
+        const std::uint64_t block = info().blockSize;
+        if (block == 0 || size <= block - offset % block)
+            return {knownZero(offset, size), size};
+        std::uint64_t n = block - offset % block;
+        const bool zero = knownZero(offset, n);
+        while (n < size) {
+            const std::uint64_t step = std::min<std::uint64_t>(block, size - n);
+            if (knownZero(offset + n, step) != zero)
+                break;
+            n += step;
+        }
+        return {zero, n};
+    }
+
+    /// Hints that [offset, offset+size) will be read soon, so the kernel reads it ahead while
+    /// the copy works on what came before (more than one request in flight). Default: nothing.
+    virtual void prefetch(std::uint64_t offset, std::uint64_t size)
+    {
+        (void)offset;
+        (void)size;
+    }
 
     /// The bytes of [offset, offset+size) mapped in memory, valid while the reader lives, or
     /// nullptr when the reader cannot map them (then use read()). Saves a copy per byte.

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 
 #include <vds/util/error.h>
@@ -25,6 +26,30 @@ struct TargetLayout {
     std::string parentPath; ///< absolute, differencing only
 };
 
+/// A run of bytes that may hold data inside one writer unit (offset and length in bytes).
+struct DataRun {
+    std::uint32_t offset = 0;
+    std::uint32_t length = 0;
+};
+
+/// Calls gap(offset, length) for each zero stretch of [from, end) around `runs` (which lie
+/// inside it, sorted).
+template <class Gap>
+Expected<void> forEachGap(std::span<const DataRun> runs, std::size_t from, std::size_t end,
+                          Gap &&gap)
+{
+    std::size_t at = from;
+    for (const DataRun &r : runs) {
+        if (r.offset > at)
+            if (auto ok = gap(at, r.offset - at); !ok)
+                return ok;
+        at = std::size_t{r.offset} + r.length;
+    }
+    if (at < end)
+        return gap(at, end - at);
+    return {};
+}
+
 /// Writes one new image into an open, empty file. The copy engine hands it the virtual disk in
 /// whole allocation units, in order; metadata (BAT, headers, footers) is written by finish(),
 /// so a file whose writing stopped early never looks complete. Used by one thread at a time;
@@ -36,11 +61,26 @@ public:
     [[nodiscard]] virtual std::uint32_t unitSize() const = 0;
     /// Reserves space (fully allocated fixed targets) and prepares the layout.
     virtual Expected<void> begin() = 0;
-    /// Unit `index` (the last may be short). When `allZero` is set `data` is not valid (the
-    /// bytes were never read): dynamic targets skip the block, fixed ones rely on preallocated
-    /// space or write zeros of their own.
-    virtual Expected<void> writeUnit(std::uint64_t index, const std::uint8_t *data,
-                                     std::size_t size, bool allZero) = 0;
+    /// Bytes [from, from+length) of unit `index` (a unit of `unitBytes`; the last may be
+    /// short), given as the runs that hold data there: sorted, disjoint, offsets within the
+    /// unit; everything else in the part is zero. `data` points at the unit's byte `from` and
+    /// is valid over the runs only (zeros were never read). A unit comes in one or more parts,
+    /// in order, covering it once; units come in order. Writers write the runs only: the
+    /// zeros are holes in a new block (a unit with no runs at all stays unallocated in dynamic
+    /// targets), preallocated space in a fixed image, or written where the filesystem can
+    /// do neither.
+    virtual Expected<void> writeRuns(std::uint64_t index, std::size_t unitBytes, std::uint32_t from,
+                                     std::uint32_t length, const std::uint8_t *data,
+                                     std::span<const DataRun> runs) = 0;
+    /// A whole unit of data in one part, or of nothing when `allZero` (`data` then unused).
+    Expected<void> writeUnit(std::uint64_t index, const std::uint8_t *data, std::size_t size,
+                             bool allZero)
+    {
+        const auto n = static_cast<std::uint32_t>(size);
+        const DataRun all{0, n};
+        return writeRuns(index, size, 0, n, data,
+                         allZero ? std::span<const DataRun>{} : std::span<const DataRun>{&all, 1});
+    }
     /// Writes the metadata that makes the file a valid image.
     virtual Expected<void> finish() = 0;
     /// Starts writeback of what was written so far without waiting for it, so the disk works

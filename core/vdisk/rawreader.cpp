@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <fcntl.h>
 #include <linux/fs.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
@@ -92,6 +93,41 @@ bool RawReader::knownZero(std::uint64_t offset, std::uint64_t size)
     if (data < 0)
         return errno == ENXIO; // no data after offset: all hole up to EOF
     return static_cast<std::uint64_t>(data) >= offset + size;
+}
+
+void RawReader::prefetch(std::uint64_t offset, std::uint64_t size)
+{
+    if (offset >= m_info.virtualSize)
+        return;
+    size = std::min(size, m_info.virtualSize - offset);
+    // Data extents only: read-ahead over a hole would fill the page cache with zero pages.
+    for (std::uint64_t end = offset + size; offset < end;) {
+        const Extent e = extentAt(offset, end - offset);
+        if (e.length == 0)
+            break;
+        if (!e.zero)
+            ::posix_fadvise(m_fd.fd(), static_cast<off_t>(offset), static_cast<off_t>(e.length),
+                            POSIX_FADV_WILLNEED);
+        offset += e.length;
+    }
+}
+
+Extent RawReader::extentAt(std::uint64_t offset, std::uint64_t size)
+{
+    if (!m_regular)
+        return {false, size};
+    // SEEK_DATA finds where the hole at `offset` ends (ENXIO: hole up to EOF), SEEK_HOLE where
+    // the data does. Any other failure: treat the range as data (read it, test it for zeros).
+    const auto at = static_cast<off_t>(offset);
+    const off_t data = ::lseek(m_fd.fd(), at, SEEK_DATA);
+    if (data < 0)
+        return {errno == ENXIO, size};
+    if (data > at)
+        return {true, std::min<std::uint64_t>(size, static_cast<std::uint64_t>(data - at))};
+    const off_t hole = ::lseek(m_fd.fd(), at, SEEK_HOLE);
+    if (hole <= at)
+        return {false, size};
+    return {false, std::min<std::uint64_t>(size, static_cast<std::uint64_t>(hole - at))};
 }
 
 } // namespace vds::vdisk

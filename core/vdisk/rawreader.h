@@ -17,6 +17,8 @@ public:
     [[nodiscard]] const ImageInfo &info() const override { return m_info; }
     Expected<void> read(std::uint64_t offset, void *buffer, std::size_t size) override;
     bool knownZero(std::uint64_t offset, std::uint64_t size) override;
+    Extent extentAt(std::uint64_t offset, std::uint64_t size) override;
+    void prefetch(std::uint64_t offset, std::uint64_t size) override;
     const std::uint8_t *view(std::uint64_t offset, std::size_t size) override;
     ~RawReader() override;
     RawReader(const RawReader &) = delete;

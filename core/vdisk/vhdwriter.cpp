@@ -127,62 +127,83 @@ Expected<void> VhdWriter::begin()
     return {};
 }
 
-Expected<void> VhdWriter::writeUnit(std::uint64_t index, const std::uint8_t *data, std::size_t size,
-                                    bool allZero)
+Expected<void> VhdWriter::writeRuns(std::uint64_t index, std::size_t unitBytes, std::uint32_t from,
+                                    std::uint32_t length, const std::uint8_t *data,
+                                    std::span<const DataRun> runs)
 {
     const std::string &name = m_layout.path;
     if (m_layout.type == DiskType::Fixed) {
-        if (allZero && !m_mustWriteZeros)
-            return {}; // preallocated (or sparse) space already reads as zeros
-        if (allZero) {
-            m_zeros.resize(std::max(m_zeros.size(), size), 0);
-            data = m_zeros.data();
-        }
-        m_writeback.note(index * kFixedUnit, size);
-        return pwriteFull(m_fd, data, size, index * kFixedUnit, name);
-    }
-    if (allZero)
-        return {}; // dynamic: the block stays unallocated
-    // Bitmap (all sectors present) + data, padded to a whole block, in one system call.
-    std::size_t pad = m_layout.blockSize - size;
-    if (pad > 0 && m_zeros.size() < pad)
-        m_zeros.assign(pad, 0);
-    iovec iov[3] = {{m_bitmap.data(), m_bitmap.size()},
-                    {const_cast<std::uint8_t *>(data), size},
-                    {m_zeros.data(), pad}};
-    const std::uint64_t at = m_next;
-    std::size_t total = m_bitmap.size() + size + pad;
-    std::size_t done = 0;
-    while (done < total) {
-        // Fast path: one pwritev; on a short write fall back to plain writes of the rest.
-        if (done == 0) {
-            const ssize_t n = ::pwritev(m_fd, iov, pad > 0 ? 3 : 2, static_cast<off_t>(at));
-            if (n < 0) {
-                if (errno == EINTR)
-                    continue;
-                return fail(Error::fromErrno(errno, name, "write at offset " + std::to_string(at)));
-            }
-            done = static_cast<std::size_t>(n);
-            continue;
-        }
-        std::size_t skip = done;
-        for (const iovec &v : iov) {
-            if (skip >= v.iov_len) {
-                skip -= v.iov_len;
-                continue;
-            }
-            if (auto ok = pwriteFull(m_fd, static_cast<std::uint8_t *>(v.iov_base) + skip,
-                                     v.iov_len - skip, at + done, name);
+        const std::uint64_t at = index * kFixedUnit;
+        for (const DataRun &r : runs)
+            if (auto ok = pwriteFull(m_fd, data + (r.offset - from), r.length, at + r.offset, name);
                 !ok)
                 return ok;
-            done += v.iov_len - skip;
-            skip = 0;
-        }
+        m_writeback.note(at + from, length);
+        if (!m_mustWriteZeros)
+            return {}; // preallocated (or sparse) space already reads as zeros
+        // No fallocate here: the zeros must take their space all the same.
+        return forEachGap(runs, from, std::size_t{from} + length,
+                          [&](std::size_t off, std::size_t len) {
+                              return zeroRange(m_fd, at + off, len, true, name);
+                          });
     }
-    m_bat[index] = static_cast<std::uint32_t>(at / vhd::kSector);
-    m_writeback.note(at, total);
-    m_next += total;
+    if (runs.empty())
+        return {}; // dynamic: what is not written stays unallocated or a hole
+    std::size_t first = 0;
+    if (m_bat[index] == vhd::kUnusedBat) {
+        // A new block past the end of the file: only data runs are written, the zeros between
+        // them stay holes. A block with zeros gets its bitmap (all sectors present) placed so
+        // that its data starts on a 4 KiB boundary, where filesystem blocks (and holes) begin;
+        // a block of data only follows the previous one directly (no page for the bitmap).
+        const bool dense = from == 0 && length == unitBytes && runs.size() == 1 &&
+                           runs.front().offset == 0 && runs.front().length == length;
+        const std::uint64_t bitmapAt =
+            dense ? m_next : roundUp(m_next + m_bitmap.size(), 4096) - m_bitmap.size();
+        m_blockAt = bitmapAt + m_bitmap.size();
+        if (runs.front().offset == 0) {
+            if (auto ok = writeBitmapAndRun(bitmapAt, data, runs.front().length); !ok)
+                return ok;
+            first = 1;
+        } else if (auto ok = pwriteFull(m_fd, m_bitmap.data(), m_bitmap.size(), bitmapAt, name);
+                   !ok) {
+            return ok;
+        }
+        m_bat[index] = static_cast<std::uint32_t>(bitmapAt / vhd::kSector);
+        // A short last block counts as a whole one: the footer goes after its end.
+        m_next = m_blockAt + m_layout.blockSize;
+        m_writeback.note(bitmapAt, m_bitmap.size());
+    }
+    for (const DataRun &r : runs.subspan(first))
+        if (auto ok =
+                pwriteFull(m_fd, data + (r.offset - from), r.length, m_blockAt + r.offset, name);
+            !ok)
+            return ok;
+    m_writeback.note(m_blockAt + from, length);
     return {};
+}
+
+Expected<void> VhdWriter::writeBitmapAndRun(std::uint64_t bitmapAt, const std::uint8_t *run,
+                                            std::size_t size)
+{
+    // Bitmap and a run at the block's start are adjacent: one system call when it completes.
+    iovec iov[2] = {{m_bitmap.data(), m_bitmap.size()}, {const_cast<std::uint8_t *>(run), size}};
+    ssize_t n;
+    do
+        n = ::pwritev(m_fd, iov, 2, static_cast<off_t>(bitmapAt));
+    while (n < 0 && errno == EINTR);
+    if (n < 0)
+        return fail(
+            Error::fromErrno(errno, m_layout.path, "write at offset " + std::to_string(bitmapAt)));
+    auto done = static_cast<std::size_t>(n);
+    if (done < m_bitmap.size()) {
+        if (auto ok = pwriteFull(m_fd, m_bitmap.data() + done, m_bitmap.size() - done,
+                                 bitmapAt + done, m_layout.path);
+            !ok)
+            return ok;
+        done = m_bitmap.size();
+    }
+    const std::size_t inRun = done - m_bitmap.size();
+    return pwriteFull(m_fd, run + inRun, size - inRun, bitmapAt + done, m_layout.path);
 }
 
 Expected<void> VhdWriter::finish()

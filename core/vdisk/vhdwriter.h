@@ -18,13 +18,17 @@ public:
 
     [[nodiscard]] std::uint32_t unitSize() const override;
     Expected<void> begin() override;
-    Expected<void> writeUnit(std::uint64_t index, const std::uint8_t *data, std::size_t size,
-                             bool allZero) override;
+    Expected<void> writeRuns(std::uint64_t index, std::size_t unitBytes, std::uint32_t from,
+                             std::uint32_t length, const std::uint8_t *data,
+                             std::span<const DataRun> runs) override;
     Expected<void> finish() override;
     void startWriteback() override;
 
 private:
     Expected<void> prepareParent();
+    /// The sector bitmap of a new block and its first run (which starts the block) at once.
+    Expected<void> writeBitmapAndRun(std::uint64_t bitmapAt, const std::uint8_t *run,
+                                     std::size_t size);
     vhd::Footer makeFooter() const;
 
     int m_fd;
@@ -33,9 +37,10 @@ private:
     WritebackRange m_writeback;
     std::vector<std::uint32_t> m_bat;
     std::uint64_t m_batOffset = 0, m_next = 0;
+    std::uint64_t m_blockAt = 0; ///< file offset of the data of the block being written
     vhd::DynamicHeader m_header;
     std::vector<std::pair<std::uint64_t, std::vector<std::uint8_t>>> m_locatorData;
-    std::vector<std::uint8_t> m_bitmap, m_zeros;
+    std::vector<std::uint8_t> m_bitmap;
 };
 
 } // namespace vds::vdisk

@@ -93,42 +93,41 @@ Expected<void> VhdxWriter::begin()
     return {};
 }
 
-Expected<void> VhdxWriter::writeUnit(std::uint64_t index, const std::uint8_t *data,
-                                     std::size_t size, bool allZero)
+Expected<void> VhdxWriter::writeRuns(std::uint64_t index, std::size_t unitBytes, std::uint32_t from,
+                                     std::uint32_t length, const std::uint8_t *data,
+                                     std::span<const DataRun> runs)
 {
-    if (m_layout.type == DiskType::Fixed) {
-        const std::uint64_t at = m_dataStart + index * m_layout.blockSize;
-        if (allZero && !m_mustWriteZeros) {
-            if (!m_layout.sparse)
-                if (auto ok = allocate(at, m_layout.blockSize); !ok)
-                    return fail(ok.error());
-            return {};
-        }
-        if (!allZero && size < m_layout.blockSize && !m_layout.sparse && !m_mustWriteZeros)
-            if (auto ok = allocate(at + size, m_layout.blockSize - size); !ok)
-                return fail(ok.error());
-        if (allZero) {
-            m_zeros.resize(std::max(m_zeros.size(), size), 0);
-            data = m_zeros.data();
-        }
-        m_writeback.note(m_dataStart + index * m_layout.blockSize, size);
-        return pwriteFull(m_fd, data, size, m_dataStart + index * m_layout.blockSize,
-                          m_layout.path);
+    const std::string &name = m_layout.path;
+    const bool fixed = m_layout.type == DiskType::Fixed;
+    std::uint64_t &entry = m_bat[payloadIndex(index, m_ratio)];
+    if (!fixed && runs.empty())
+        return {}; // dynamic: what is not written stays unallocated or a hole
+    if (!fixed && entry == 0) {
+        // A new block past the end of the file: whatever is not written reads as zeros
+        // (finish() gives the file its final length).
+        entry = m_next | kFullyPresent;
+        m_next += m_layout.blockSize;
     }
-    if (allZero)
+    // Fixed: block i has its place after the BAT, recorded by begin().
+    const std::uint64_t at = entry & ~(kMiB - 1);
+    for (const DataRun &r : runs)
+        if (auto ok = pwriteFull(m_fd, data + (r.offset - from), r.length, at + r.offset, name);
+            !ok)
+            return ok;
+    m_writeback.note(at + from, length);
+    if (!fixed || m_layout.sparse)
         return {};
-    const std::uint64_t at = m_next;
-    if (auto ok = pwriteFull(m_fd, data, size, at, m_layout.path); !ok)
-        return ok;
-    if (size < m_layout.blockSize) {
-        // Whole blocks only: extend the file over the tail of a short last block.
-        if (::ftruncate(m_fd, static_cast<off_t>(at + m_layout.blockSize)) != 0)
-            return fail(Error::fromErrno(errno, m_layout.path, "extend"));
-    }
-    m_bat[payloadIndex(index, m_ratio)] = at | kFullyPresent;
-    m_writeback.note(at, size);
-    m_next += m_layout.blockSize;
-    return {};
+    // Fully allocated: zero stretches (and a short last block's tail) get their space as plain
+    // allocation, without writing.
+    const bool lastPart = std::size_t{from} + length == unitBytes;
+    const std::size_t end = lastPart ? m_layout.blockSize : std::size_t{from} + length;
+    return forEachGap(runs, from, end, [&](std::size_t off, std::size_t len) -> Expected<void> {
+        if (m_mustWriteZeros)
+            return zeroRange(m_fd, at + off, len, true, name);
+        if (auto ok = allocate(at + off, len); !ok)
+            return fail(ok.error());
+        return {};
+    });
 }
 
 std::vector<std::uint8_t> VhdxWriter::buildMetadata() const
@@ -177,10 +176,15 @@ Expected<void> VhdxWriter::finish()
     std::vector<std::uint8_t> bat(m_batLength, 0);
     for (std::size_t i = 0; i < m_bat.size(); ++i)
         storeLe<std::uint64_t>(bat.data() + 8 * i, m_bat[i]);
-    if (auto ok = pwriteFull(m_fd, bat.data(), bat.size(), kBatOffset, name); !ok)
+    // The file is new: regions are written by their non-zero pages only, so a 1 MiB BAT or
+    // metadata region takes the space of what it holds (fixed files were preallocated anyway).
+    if (auto ok = pwriteNonZero(m_fd, bat.data(), bat.size(), kBatOffset, name); !ok)
         return ok;
+    // Dynamic blocks end in zeros that were never written: the file must still cover them.
+    if (m_layout.type != DiskType::Fixed && ::ftruncate(m_fd, static_cast<off_t>(m_next)) != 0)
+        return fail(Error::fromErrno(errno, name, "set size"));
     const auto meta = buildMetadata();
-    if (auto ok = pwriteFull(m_fd, meta.data(), meta.size(), kMetadataOffset, name); !ok)
+    if (auto ok = pwriteNonZero(m_fd, meta.data(), meta.size(), kMetadataOffset, name); !ok)
         return ok;
     std::vector<std::uint8_t> table(kRegionTableSize);
     encodeRegionTable({{batRegionGuid(), kBatOffset, static_cast<std::uint32_t>(m_batLength), true},
@@ -188,7 +192,7 @@ Expected<void> VhdxWriter::finish()
                         static_cast<std::uint32_t>(kMetadataLength), true}},
                       table.data());
     for (std::uint64_t at : {kRegion1, kRegion2})
-        if (auto ok = pwriteFull(m_fd, table.data(), table.size(), at, name); !ok)
+        if (auto ok = pwriteNonZero(m_fd, table.data(), table.size(), at, name); !ok)
             return ok;
     Header h;
     h.fileWriteGuid = Guid::random();

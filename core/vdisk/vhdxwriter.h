@@ -16,8 +16,9 @@ public:
 
     [[nodiscard]] std::uint32_t unitSize() const override { return m_layout.blockSize; }
     Expected<void> begin() override;
-    Expected<void> writeUnit(std::uint64_t index, const std::uint8_t *data, std::size_t size,
-                             bool allZero) override;
+    Expected<void> writeRuns(std::uint64_t index, std::size_t unitBytes, std::uint32_t from,
+                             std::uint32_t length, const std::uint8_t *data,
+                             std::span<const DataRun> runs) override;
     Expected<void> finish() override;
     void startWriteback() override;
 
@@ -39,7 +40,7 @@ private:
     WritebackRange m_writeback;
     std::uint64_t m_ratio = 0, m_batLength = 0, m_dataStart = 0, m_next = 0;
     std::vector<std::uint64_t> m_bat;
-    std::vector<std::uint8_t> m_locator, m_zeros;
+    std::vector<std::uint8_t> m_locator;
 };
 
 } // namespace vds::vdisk
