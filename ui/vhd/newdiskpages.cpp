@@ -277,7 +277,7 @@ void SizePage::fillAdvanced()
     fillSectorSizes(m_logical, options.logicalSectorSizes, options.defaultLogicalSectorSize);
     fillSectorSizes(m_physical, options.physicalSectorSizes, options.defaultPhysicalSectorSize);
     setSubTitle(tr("The size the virtual disk shows to the system using it (%1 to %2).")
-                    .arg(format::bytes(options.minimumSize), format::bytes(options.maximumSize)));
+                    .arg(limitText(options.minimumSize), limitText(options.maximumSize)));
 }
 
 quint64 SizePage::sizeBytes() const

@@ -18,7 +18,8 @@ QString tr(const char *text)
     return QCoreApplication::translate("VhdRefusal", text);
 }
 
-/// A limit as people write it: "3 MiB", "2040 GiB", "64 TiB" (exact units, no decimals).
+} // namespace
+
 QString limitText(quint64 bytes)
 {
     static const char *const units[] = {"TiB", "GiB", "MiB", "KiB"};
@@ -30,8 +31,6 @@ QString limitText(quint64 bytes)
     }
     return tr("%1 bytes").arg(QLocale().toString(bytes));
 }
-
-} // namespace
 
 QString vdsctlCommand(const vdisk::CreateParams &p)
 {

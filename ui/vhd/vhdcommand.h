@@ -30,6 +30,10 @@ void fillBlockSizes(QComboBox *combo, const vdisk::DiskOptions &options);
 void fillSectorSizes(QComboBox *combo, const std::vector<std::uint32_t> &choices,
                      std::uint32_t defaultSize);
 
+/// A size limit or choice as people write it: "3 MiB", "2040 GiB", "64 TiB" (the largest exact
+/// binary unit, no decimals), else "N bytes".
+[[nodiscard]] QString limitText(quint64 bytes);
+
 /// "vhd" or "vhdx".
 [[nodiscard]] QString extensionFor(vdisk::DiskFormat format);
 /// Replaces a path's .vhd/.vhdx extension to match the format (or appends one).
