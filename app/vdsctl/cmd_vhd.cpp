@@ -7,6 +7,7 @@
 #include <QTimer>
 
 #include <atomic>
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <sys/stat.h>
@@ -229,11 +230,17 @@ int runConvert(const QStringList &args)
     bool json = false, progress = false;
     if (const int rc = parseJob(args, cmdline::VhdCommand::Convert, p, json, progress); rc >= 0)
         return rc;
+    // The SOURCE argument itself is input: one that is not there is a usage error (2), while a
+    // file the job looks for on its own (a parent) is a failure of the job (1).
+    struct stat st {};
+    if (::stat(p.sourcePath.c_str(), &st) != 0)
+        return usageError(
+            QString::fromStdString(Error::fromErrno(errno, p.sourcePath, "SOURCE").toString()),
+            cmd);
     // A disk we may not open ourselves is opened through UDisks2 (polkit) instead; the job
     // takes its own duplicate of the descriptor, ours closes with `disk`.
     std::optional<disks::OpenedDisk> disk;
-    struct stat st {};
-    if (::stat(p.sourcePath.c_str(), &st) == 0 && S_ISBLK(st.st_mode)) {
+    if (S_ISBLK(st.st_mode)) {
         auto opened = disks::DiskOpener::open(QString::fromStdString(p.sourcePath));
         if (!opened) {
             err(QStringLiteral("vdsctl %1: %2")
