@@ -2,6 +2,7 @@
 
 #include <vds/cmdline/sizeargument.h>
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -35,7 +36,13 @@ int parse(QCommandLineParser &parser, const QStringList &args, const QString &co
     if (!parser.parse(argv))
         return usageError(parser.errorText(), command);
     if (parser.isSet(help)) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        // Qt names the program as it was started (a path); the usage line names the command.
+        QString text = parser.helpText();
+        const QString started = QCoreApplication::arguments().value(0);
+        const QString usage = QStringLiteral("Usage: ");
+        if (!started.isEmpty() && text.startsWith(usage + started))
+            text.replace(usage.size(), started.size(), QStringLiteral("vdsctl ") + command);
+        std::fputs(qPrintable(text), stdout);
         return ExitOk;
     }
     return -1;

@@ -247,6 +247,9 @@ private slots:
         r = run(vdsctl,
                 {QStringLiteral("vhd"), QStringLiteral("convert"), QStringLiteral("--help")});
         QCOMPARE(r.code, 0);
+        QVERIFY2(
+            r.out.startsWith(QStringLiteral("Usage: vdsctl vhd convert [options] SOURCE TARGET")),
+            qPrintable(r.out));
         QVERIFY2(!r.out.contains(QStringLiteral("differencing")), qPrintable(r.out));
         QVERIFY(r.out.contains(QStringLiteral("--sparse")));
     }
