@@ -1,6 +1,6 @@
-// vdsctl vhd create|convert|info|verify. Create and convert read their parameters through
-// core/cmdline (the mapping the wizards show) and run a VirtualDiskJob on the JobRunner; info
-// and verify call the engine directly.
+// vdsctl vhd create|convert|info|verify (docs/cli.md, "vdsctl vhd"). Create and convert read
+// their parameters through core/cmdline (the mapping the wizards show) and run a VirtualDiskJob
+// on the JobRunner; info and verify call the engine directly.
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonObject>

@@ -27,7 +27,7 @@ public:
     explicit VirtualDiskJob(Params params, QObject *parent = nullptr);
     ~VirtualDiskJob() override;
 
-    /// "vhd-convert" with a source, otherwise "vhd-create" (the profile kinds).
+    /// "vhd-convert" with a source, otherwise "vhd-create": the kind history and profiles record.
     [[nodiscard]] QString kind() const override;
     /// Conversions feed two channels, by id: "read" (bytes read from the source) and "written"
     /// (bytes written to the target).

@@ -1,5 +1,6 @@
-// Parameter rules of CreateVirtualDisk (core/vdisk/README.md, "Parameter rules"). Each rule has its
-// own RefusalReason, so the GUI and the CLI word it themselves; the Error form keeps the Win32 code
+// Parameter rules of CreateVirtualDisk (docs/vhd-formats.md, "Parameters" and "Parameter
+// errors"; the rules as applied are listed in core/vdisk/README.md). Each rule has its own
+// RefusalReason, so the GUI and the CLI word it themselves; the Error form keeps the Win32 code
 // Windows returns for it. diskOptions() lists the same rules as choices: keep the two in step.
 #include <algorithm>
 #include <cstdio>
