@@ -1,5 +1,8 @@
 #include "cli.h"
 
+#include <vds/cmdline/sizeargument.h>
+
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -33,7 +36,13 @@ int parse(QCommandLineParser &parser, const QStringList &args, const QString &co
     if (!parser.parse(argv))
         return usageError(parser.errorText(), command);
     if (parser.isSet(help)) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        // Qt names the program as it was started (a path); the usage line names the command.
+        QString text = parser.helpText();
+        const QString started = QCoreApplication::arguments().value(0);
+        const QString usage = QStringLiteral("Usage: ");
+        if (!started.isEmpty() && text.startsWith(usage + started))
+            text.replace(usage.size(), started.size(), QStringLiteral("vdsctl ") + command);
+        std::fputs(qPrintable(text), stdout);
         return ExitOk;
     }
     return -1;
@@ -67,27 +76,10 @@ bool wantProgress(bool forced)
 
 bool parseSize(const QString &text, quint64 &bytes)
 {
-    static const QRegularExpression re(QStringLiteral("^\\s*(\\d+)\\s*([KMGT]?)(i?B)?\\s*$"),
-                                       QRegularExpression::CaseInsensitiveOption);
-    const auto m = re.match(text);
-    if (!m.hasMatch())
-        return false;
-    bool ok = false;
-    const quint64 number = m.captured(1).toULongLong(&ok);
-    if (!ok)
-        return false;
-    int shift = 0;
-    switch (m.captured(2).toUpper().isEmpty() ? u'\0' : m.captured(2).toUpper().at(0).unicode()) {
-    case u'K': shift = 10; break;
-    case u'M': shift = 20; break;
-    case u'G': shift = 30; break;
-    case u'T': shift = 40; break;
-    default: shift = 0; break;
-    }
-    if (shift > 0 && number > (std::numeric_limits<quint64>::max() >> shift))
-        return false;
-    bytes = number << shift;
-    return true;
+    const auto v = cmdline::parseSize(text);
+    if (v)
+        bytes = *v;
+    return v.has_value();
 }
 
 } // namespace vds::cli

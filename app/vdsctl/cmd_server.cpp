@@ -1,11 +1,19 @@
 // vdsctl server: connect to a SQL Server (or start a local vds-sqlsim with --sim) and show what
 // the app knows before it offers a backup: version, platform, role, databases.
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QTemporaryDir>
+#include <QStandardPaths>
+
+#include <cstdio>
+#include <sys/stat.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include "cli.h"
+#include "terminaltext.h"
+#include <vds/sql/odbcdrivers.h>
 #include <vds/sql/serverinfo.h>
 #include <vds/sql/sqlconnection.h>
 #include <vds/sql/sqlsimprocess.h>
@@ -49,6 +57,45 @@ QJsonObject toJson(const sql::ServerSummary &s)
             {QStringLiteral("databases"), dbs}};
 }
 
+/// Reads a password from the terminal with echo off. Nothing when there is no terminal.
+std::optional<std::string> promptPassword(const QString &who)
+{
+    if (::isatty(STDIN_FILENO) != 1)
+        return std::nullopt;
+    std::fprintf(stderr, "Password for %s: ", qPrintable(who));
+    std::fflush(stderr);
+    termios old{};
+    const bool restore = ::tcgetattr(STDIN_FILENO, &old) == 0;
+    if (restore) {
+        termios quiet = old;
+        quiet.c_lflag &= ~tcflag_t(ECHO);
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    char line[1024];
+    const bool got = std::fgets(line, sizeof line, stdin) != nullptr;
+    if (restore)
+        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+    std::fputs("\n", stderr);
+    if (!got)
+        return std::nullopt;
+    std::string password(line);
+    while (!password.empty() && (password.back() == '\n' || password.back() == '\r'))
+        password.pop_back();
+    return password;
+}
+
+/// The simulator's folder ($XDG_DATA_HOME/vdstudio/sim, mode 0700): kept between runs, so a
+/// process killed hard leaves nothing temporary behind and --sim commands share databases.
+QString simulatorDataDir()
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+                        QStringLiteral("/vdstudio/sim");
+    if (!QDir().mkpath(dir))
+        return {};
+    ::chmod(QFile::encodeName(dir).constData(), 0700);
+    return dir;
+}
+
 void printHuman(const sql::ServerSummary &s)
 {
     out(QStringLiteral("%1  SQL Server %2, %3%4")
@@ -64,11 +111,13 @@ void printHuman(const sql::ServerSummary &s)
             .arg(QStringLiteral("recovery"), -12)
             .arg(QStringLiteral("size"), 12)
             .arg(QStringLiteral("last full backup")));
+    // Names come from the server: escaped (no control characters reach the terminal, a
+    // newline cannot break the table) and padded by display width (wide characters).
     for (const auto &d : s.databases)
         out(QStringLiteral("%1 %2 %3 %4 %5")
-                .arg(str(d.name), -24)
-                .arg(str(d.state), -10)
-                .arg(str(d.recoveryModel), -12)
+                .arg(padToWidth(terminalSafe(str(d.name)), 24))
+                .arg(terminalSafe(str(d.state)), -10)
+                .arg(terminalSafe(str(d.recoveryModel)), -12)
                 .arg(d.sizeBytes, 12)
                 .arg(d.lastFullBackup ? str(*d.lastFullBackup) : QStringLiteral("never")));
 }
@@ -80,7 +129,7 @@ int runServer(const QStringList &args)
     QCommandLineParser parser;
     const QCommandLineOption server(
         QStringLiteral("server"),
-        QStringLiteral("SQL Server host, optionally :PORT (default 1433)."),
+        QStringLiteral("SQL Server host, optionally :PORT or ,PORT (default 1433)."),
         QStringLiteral("HOST[:PORT]"));
     const QCommandLineOption sim(QStringLiteral("sim"),
                                  QStringLiteral("Start a local vds-sqlsim with a demo database and "
@@ -117,14 +166,23 @@ int runServer(const QStringList &args)
     sql::ConnectionOptions options;
     if (parser.isSet(driver))
         options.driver = parser.value(driver).toStdString();
+    if (!sql::driverAvailable(options.driver)) {
+        QStringList installed;
+        for (const std::string &n : sql::installedDrivers())
+            installed << str(n);
+        return usageError(QStringLiteral("the ODBC driver '%1' is not installed (installed: %2)")
+                              .arg(str(options.driver), installed.isEmpty()
+                                                            ? QStringLiteral("none")
+                                                            : installed.join(QStringLiteral(", "))),
+                          kCommand);
+    }
     sql::SqlSimProcess simulator;
-    QTemporaryDir simData;
     if (parser.isSet(sim)) {
-        if (!simData.isValid())
-            return usageError(QStringLiteral("cannot create a temporary folder for the simulator"),
-                              kCommand);
+        const QString simData = simulatorDataDir();
+        if (simData.isEmpty())
+            return usageError(QStringLiteral("cannot create the simulator's folder"), kCommand);
         sql::SqlSimProcess::Options so;
-        so.dataDir = simData.path();
+        so.dataDir = simData;
         so.logins = {QStringLiteral("sa:vdstudio-sim:sysadmin")};
         so.seeds = {QStringLiteral("Demo=64M")};
         if (auto started = simulator.start(so); !started) {
@@ -137,8 +195,10 @@ int runServer(const QStringList &args)
         options.login = parser.isSet(login) ? parser.value(login).toStdString() : "sa";
         options.password = "vdstudio-sim";
     } else {
+        // HOST:PORT, or SQL Server's own spelling HOST,PORT.
         const QString hostPort = parser.value(server);
-        const int colon = hostPort.lastIndexOf(QLatin1Char(':'));
+        const int comma = hostPort.lastIndexOf(QLatin1Char(','));
+        const int colon = comma > 0 ? comma : hostPort.lastIndexOf(QLatin1Char(':'));
         options.host = (colon > 0 ? hostPort.left(colon) : hostPort).toStdString();
         if (colon > 0) {
             bool ok = false;
@@ -164,6 +224,14 @@ int runServer(const QStringList &args)
             if (!f.open(QIODevice::ReadOnly))
                 return usageError(QStringLiteral("cannot read %1").arg(f.fileName()), kCommand);
             options.password = QString::fromUtf8(f.readLine()).trimmed().toStdString();
+        } else {
+            // Never an empty password by default: ask on a terminal, else it is a usage error.
+            auto typed = promptPassword(parser.value(login) + QLatin1Char('@') + str(options.host));
+            if (!typed)
+                return usageError(QStringLiteral("no password: give --password-env VAR or "
+                                                 "--password-file F (or run on a terminal)"),
+                                  kCommand);
+            options.password = std::move(*typed);
         }
     }
 
@@ -183,8 +251,10 @@ int runServer(const QStringList &args)
         printJson(o);
     } else {
         if (parser.isSet(sim))
-            out(QStringLiteral("(vds-sqlsim on 127.0.0.1:%1, stopped when this command ends)")
-                    .arg(simulator.port()));
+            out(QStringLiteral("(vds-sqlsim on 127.0.0.1:%1, stopped when this command ends; "
+                               "data in %2)")
+                    .arg(simulator.port())
+                    .arg(simulatorDataDir()));
         printHuman(*summary);
     }
     return ExitOk;

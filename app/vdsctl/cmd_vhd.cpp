@@ -1,16 +1,19 @@
-// vdsctl vhd create|convert|info|verify (docs/cli.md, "vdsctl vhd"). Create and convert run a
-// VirtualDiskJob on the JobRunner; info and verify call the engine directly.
+// vdsctl vhd create|convert|info|verify (docs/cli.md, "vdsctl vhd"). Create and convert read
+// their parameters through core/cmdline (the mapping the wizards show) and run a VirtualDiskJob
+// on the JobRunner; info and verify call the engine directly.
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QJsonObject>
 #include <QTimer>
 
 #include <atomic>
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
 #include <sys/stat.h>
 
 #include "cli.h"
+#include <vds/cmdline/vhdarguments.h>
 #include <vds/disks/diskopener.h>
 #include <vds/history/historyrecorder.h>
 #include <vds/jobs/jobrunner.h>
@@ -45,12 +48,13 @@ QString human(quint64 bytes)
     return QStringLiteral("%1 %2").arg(v, 0, 'f', u == 0 ? 0 : 1).arg(QLatin1String(units[u]));
 }
 
+/// A job that ran and failed is 1, also when a file it needed (a parent) is missing; only
+/// parameters the engine refuses are 2.
 int exitFor(const Error &e)
 {
     switch (e.category) {
     case ErrorCategory::Cancelled: return ExitCancelled;
     case ErrorCategory::InvalidArgument:
-    case ErrorCategory::NotFound:
     case ErrorCategory::Unsupported: return ExitUsage;
     default: return ExitJobFailed;
     }
@@ -172,167 +176,79 @@ int runJob(vdisk::CreateParams params, bool json, bool progress, const QString &
     return rc;
 }
 
-bool parseFormat(const QString &text, const QString &path, vdisk::DiskFormat &format)
+/// The engine's refusal for the parameters, as vdsctl says it; empty when there is none.
+QString refusalText(const vdisk::CreateParams &p)
 {
-    if (text.isEmpty()) {
-        format = path.endsWith(QLatin1String(".vhd"), Qt::CaseInsensitive)
-                     ? vdisk::DiskFormat::Vhd
-                     : vdisk::DiskFormat::Vhdx;
-        return true;
-    }
-    if (text == QLatin1String("vhd"))
-        format = vdisk::DiskFormat::Vhd;
-    else if (text == QLatin1String("vhdx"))
-        format = vdisk::DiskFormat::Vhdx;
-    else
-        return false;
-    return true;
+    auto r = vdisk::refusalFor(p);
+    if (!r && p.maximumSize != 0) // an explicit size: its rules need no file either
+        r = vdisk::sizeRefusal(p.format, p.maximumSize,
+                               p.logicalSectorSize ? p.logicalSectorSize : 512);
+    if (!r)
+        return {};
+    if (r->reason == vdisk::RefusalReason::SizeMissing)
+        return QStringLiteral("--size is required");
+    return QString::fromStdString(r->toError(p.path).toString());
 }
 
-struct CommonOptions {
-    QCommandLineOption format{
-        QStringLiteral("format"),
-        QStringLiteral("vhd or vhdx (default: from the extension, else vhdx)."),
-        QStringLiteral("vhd|vhdx")};
-    QCommandLineOption type{QStringLiteral("type"),
-                            QStringLiteral("fixed, dynamic (default) or differencing."),
-                            QStringLiteral("type")};
-    QCommandLineOption blockSize{QStringLiteral("block-size"),
-                                 QStringLiteral("Block size (VHD 512K or 2M; VHDX 1M..256M)."),
-                                 QStringLiteral("size")};
-    QCommandLineOption json{QStringLiteral("json"), QStringLiteral("Print JSON.")};
-    QCommandLineOption progress{
+/// Parses `vhd create` or `vhd convert` through the one mapping (core/cmdline), then checks the
+/// engine's rules. Returns -1 and fills `p`, or the exit code.
+int parseJob(const QStringList &args, cmdline::VhdCommand command, vdisk::CreateParams &p,
+             bool &json, bool &progress)
+{
+    const bool create = command == cmdline::VhdCommand::Create;
+    const QString cmd = create ? QStringLiteral("vhd create") : QStringLiteral("vhd convert");
+    QCommandLineParser parser;
+    cmdline::addVhdOptions(parser, command);
+    const QCommandLineOption jsonOption{QStringLiteral("json"), QStringLiteral("Print JSON.")};
+    const QCommandLineOption progressOption{
         QStringLiteral("progress"),
         QStringLiteral("Draw progress on stderr even when it is not a terminal.")};
-};
+    parser.addOptions({jsonOption, progressOption});
+    if (const int rc =
+            parse(parser, args, cmd,
+                  create ? QStringLiteral("Create a new VHD or VHDX.")
+                         : QStringLiteral("Convert a disk or an image into a new VHD or VHDX."));
+        rc >= 0)
+        return rc;
+    auto parsed = cmdline::vhdParams(parser, command);
+    if (!parsed)
+        return usageError(parsed.error().message, cmd);
+    p = std::move(*parsed);
+    json = parser.isSet(jsonOption);
+    progress = parser.isSet(progressOption);
+    if (const QString refusal = refusalText(p); !refusal.isEmpty())
+        return usageError(refusal, cmd);
+    return -1;
+}
 
 int runCreate(const QStringList &args)
 {
-    const QString cmd = QStringLiteral("vhd create");
-    QCommandLineParser parser;
-    CommonOptions o;
-    const QCommandLineOption size(QStringLiteral("size"),
-                                  QStringLiteral("Virtual size (bytes or K/M/G/T)."),
-                                  QStringLiteral("size"));
-    const QCommandLineOption parent(QStringLiteral("parent"),
-                                    QStringLiteral("Parent image of a differencing disk."),
-                                    QStringLiteral("path"));
-    const QCommandLineOption sector(QStringLiteral("sector-size"),
-                                    QStringLiteral("Logical sector size, 512 or 4096 (VHDX)."),
-                                    QStringLiteral("bytes"));
-    const QCommandLineOption physical(QStringLiteral("physical-sector-size"),
-                                      QStringLiteral("Physical sector size, 512 or 4096."),
-                                      QStringLiteral("bytes"));
-    const QCommandLineOption sparse(
-        QStringLiteral("sparse"), QStringLiteral("Fixed disks: do not preallocate (SPARSE_FILE)."));
-    parser.addOptions({size, o.format, o.type, parent, o.blockSize, sector, physical, sparse,
-                       o.json, o.progress});
-    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("The new image."));
-    if (const int rc = parse(parser, args, cmd, QStringLiteral("Create a new VHD or VHDX."));
-        rc >= 0)
-        return rc;
-    const QStringList pos = parser.positionalArguments();
-    if (pos.size() != 1)
-        return usageError(QStringLiteral("expected one PATH"), cmd);
     vdisk::CreateParams p;
-    p.path = pos[0].toStdString();
-    if (!parseFormat(parser.value(o.format), pos[0], p.format))
-        return usageError(QStringLiteral("--format must be vhd or vhdx"), cmd);
-    const QString type = parser.isSet(o.type)   ? parser.value(o.type)
-                         : parser.isSet(parent) ? QStringLiteral("differencing")
-                                                : QStringLiteral("dynamic");
-    if (type == QLatin1String("fixed"))
-        p.type = vdisk::DiskType::Fixed;
-    else if (type == QLatin1String("dynamic"))
-        p.type = vdisk::DiskType::Dynamic;
-    else if (type == QLatin1String("differencing"))
-        p.type = vdisk::DiskType::Differencing;
-    else
-        return usageError(QStringLiteral("--type must be fixed, dynamic or differencing"), cmd);
-    quint64 v = 0;
-    if (parser.isSet(size)) {
-        if (!parseSize(parser.value(size), v))
-            return usageError(QStringLiteral("bad --size '%1'").arg(parser.value(size)), cmd);
-        p.maximumSize = v;
-    } else if (p.type != vdisk::DiskType::Differencing) {
-        return usageError(QStringLiteral("--size is required"), cmd);
-    }
-    if (parser.isSet(parent))
-        p.parentPath = parser.value(parent).toStdString();
-    for (auto [opt, field] :
-         {std::pair{static_cast<const QCommandLineOption *>(&o.blockSize), &p.blockSize},
-          std::pair{&sector, &p.logicalSectorSize}, std::pair{&physical, &p.physicalSectorSize}}) {
-        if (!parser.isSet(*opt))
-            continue;
-        if (!parseSize(parser.value(*opt), v) || v > 0xFFFFFFFFULL)
-            return usageError(
-                QStringLiteral("bad --%1 '%2'").arg(opt->names().constFirst(), parser.value(*opt)),
-                cmd);
-        *field = static_cast<std::uint32_t>(v);
-    }
-    p.sparseFile = parser.isSet(sparse);
-    if (auto ok = vdisk::validateParams(p); !ok)
-        return usageError(QString::fromStdString(ok.error().toString()), cmd);
-    return runJob(std::move(p), parser.isSet(o.json), parser.isSet(o.progress),
-                  QStringLiteral("create"));
+    bool json = false, progress = false;
+    if (const int rc = parseJob(args, cmdline::VhdCommand::Create, p, json, progress); rc >= 0)
+        return rc;
+    return runJob(std::move(p), json, progress, QStringLiteral("create"));
 }
 
 int runConvert(const QStringList &args)
 {
     const QString cmd = QStringLiteral("vhd convert");
-    QCommandLineParser parser;
-    CommonOptions o;
-    const QCommandLineOption verify(
-        QStringLiteral("verify"),
-        QStringLiteral("Re-read the target and compare it with the source."));
-    const QCommandLineOption prevent(
-        QStringLiteral("prevent-writes-to-source"),
-        QStringLiteral(
-            "Refuse a source mounted read-write; hold a block device read-only while copying."));
-    const QCommandLineOption sparse(
-        QStringLiteral("sparse"),
-        QStringLiteral("Fixed targets: do not preallocate (SPARSE_FILE)."));
-    parser.addOptions({o.format, o.type, o.blockSize, verify, prevent, sparse, o.json, o.progress});
-    parser.addPositionalArgument(QStringLiteral("SOURCE"),
-                                 QStringLiteral("An image (VHD, VHDX, raw) or a block device."));
-    parser.addPositionalArgument(QStringLiteral("TARGET"), QStringLiteral("The new image."));
-    if (const int rc = parse(parser, args, cmd,
-                             QStringLiteral("Convert a disk or an image into a new VHD or VHDX."));
-        rc >= 0)
-        return rc;
-    const QStringList pos = parser.positionalArguments();
-    if (pos.size() != 2)
-        return usageError(QStringLiteral("expected SOURCE and TARGET"), cmd);
     vdisk::CreateParams p;
-    p.sourcePath = pos[0].toStdString();
-    p.path = pos[1].toStdString();
-    if (!parseFormat(parser.value(o.format), pos[1], p.format))
-        return usageError(QStringLiteral("--format must be vhd or vhdx"), cmd);
-    const QString type = parser.value(o.type);
-    if (type.isEmpty() || type == QLatin1String("dynamic"))
-        p.type = vdisk::DiskType::Dynamic;
-    else if (type == QLatin1String("fixed"))
-        p.type = vdisk::DiskType::Fixed;
-    else
-        return usageError(QStringLiteral("--type must be fixed or dynamic"), cmd);
-    if (parser.isSet(o.blockSize)) {
-        quint64 v = 0;
-        if (!parseSize(parser.value(o.blockSize), v) || v > 0xFFFFFFFFULL)
-            return usageError(
-                QStringLiteral("bad --block-size '%1'").arg(parser.value(o.blockSize)), cmd);
-        p.blockSize = static_cast<std::uint32_t>(v);
-    }
-    p.verify = parser.isSet(verify);
-    p.preventWritesToSource = parser.isSet(prevent);
-    p.sparseFile = parser.isSet(sparse);
-    if (auto ok = vdisk::validateParams(p); !ok)
-        return usageError(QString::fromStdString(ok.error().toString()), cmd);
-    // A disk we may not open ourselves is opened through UDisks2 (polkit) instead; the
-    // descriptor stays open here until the job has finished.
-    std::optional<disks::OpenedDisk> disk;
+    bool json = false, progress = false;
+    if (const int rc = parseJob(args, cmdline::VhdCommand::Convert, p, json, progress); rc >= 0)
+        return rc;
+    // The SOURCE argument itself is input: one that is not there is a usage error (2), while a
+    // file the job looks for on its own (a parent) is a failure of the job (1).
     struct stat st {};
-    if (::stat(p.sourcePath.c_str(), &st) == 0 && S_ISBLK(st.st_mode)) {
-        auto opened = disks::DiskOpener::open(pos[0]);
+    if (::stat(p.sourcePath.c_str(), &st) != 0)
+        return usageError(
+            QString::fromStdString(Error::fromErrno(errno, p.sourcePath, "SOURCE").toString()),
+            cmd);
+    // A disk we may not open ourselves is opened through UDisks2 (polkit) instead; the job
+    // takes its own duplicate of the descriptor, ours closes with `disk`.
+    std::optional<disks::OpenedDisk> disk;
+    if (S_ISBLK(st.st_mode)) {
+        auto opened = disks::DiskOpener::open(QString::fromStdString(p.sourcePath));
         if (!opened) {
             err(QStringLiteral("vdsctl %1: %2")
                     .arg(cmd, QString::fromStdString(opened.error().toString())));
@@ -341,8 +257,7 @@ int runConvert(const QStringList &args)
         disk = std::move(*opened);
         p.sourceFd = disk->fd.fd();
     }
-    return runJob(std::move(p), parser.isSet(o.json), parser.isSet(o.progress),
-                  QStringLiteral("convert"));
+    return runJob(std::move(p), json, progress, QStringLiteral("convert"));
 }
 
 int runInfo(const QStringList &args)
@@ -466,8 +381,9 @@ int runVhd(const QStringList &args)
             "  create PATH --size SIZE [--format vhd|vhdx] [--type fixed|dynamic|differencing]\n"
             "         [--parent PATH] [--block-size SIZE] [--sector-size 512|4096]\n"
             "         [--physical-sector-size 512|4096] [--sparse] [--json] [--progress]\n"
-            "  convert SOURCE TARGET [--format vhd|vhdx] [--type fixed|dynamic] [--block-size "
-            "SIZE]\n"
+            "  convert SOURCE TARGET [--format vhd|vhdx] [--type fixed|dynamic] [--size SIZE]\n"
+            "         [--block-size SIZE] [--sector-size 512|4096] [--physical-sector-size "
+            "512|4096]\n"
             "         [--verify] [--prevent-writes-to-source] [--sparse] [--json] [--progress]\n"
             "  info PATH [--json]\n"
             "  verify PATH [--against SOURCE] [--json] [--progress]\n\n"

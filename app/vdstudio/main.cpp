@@ -7,6 +7,7 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <cstdlib>
 
 #include "ui/mainwindow.h"
 #include <vds/history/historyrecorder.h>
@@ -23,6 +24,35 @@
 namespace {
 
 constexpr int kExitUsage = 2;
+constexpr int kExitNoDisplay = 1;
+
+const char kNoDisplayAdvice[] =
+    "vdstudio: cannot open a window: no display is available.\n"
+    "  Start it from a desktop session (DISPLAY or WAYLAND_DISPLAY must be set), or run it on\n"
+    "  a virtual display with 'xvfb-run -a vdstudio'. Everything it does is also available\n"
+    "  without a display through 'vdsctl' (try 'vdsctl --help').\n";
+
+/// Qt ends the process with abort() when the platform plugin cannot start (no X server, no
+/// Wayland compositor). While QApplication starts, a fatal message becomes our advice and a
+/// clean exit instead.
+void startupMessages(QtMsgType type, const QMessageLogContext &, const QString &message)
+{
+    if (type == QtFatalMsg) {
+        std::fputs(kNoDisplayAdvice, stderr);
+        std::fprintf(stderr, "  (Qt: %s)\n", qPrintable(message.section(QLatin1Char('\n'), 0, 0)));
+        std::_Exit(kExitNoDisplay);
+    }
+    if (type != QtDebugMsg && type != QtInfoMsg)
+        std::fprintf(stderr, "%s\n", qPrintable(message));
+}
+
+/// True when Qt would pick a platform that needs a display server that is not there.
+bool noDisplay()
+{
+    if (qEnvironmentVariableIsSet("QT_QPA_PLATFORM"))
+        return false; // offscreen, vnc, … chosen explicitly: Qt decides
+    return qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
 
 /// Saves a picture of the window once it has been shown and laid out, then quits.
 void scheduleScreenshot(QWidget *window, const QString &path, int delayMs)
@@ -73,7 +103,10 @@ int main(int argc, char *argv[])
         return 0;
     }
     if (parser.isSet(help)) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+        // Without a QCoreApplication yet, Qt cannot name the program itself.
+        std::fputs(qPrintable(parser.helpText().replace(QStringLiteral("<executable_name>"),
+                                                        QStringLiteral("vdstudio"))),
+                   stdout);
         return 0;
     }
     if (!parser.positionalArguments().isEmpty()) {
@@ -88,7 +121,13 @@ int main(int argc, char *argv[])
         return kExitUsage;
     }
 
+    if (noDisplay()) {
+        std::fputs(kNoDisplayAdvice, stderr);
+        return kExitNoDisplay;
+    }
+    const QtMessageHandler previous = qInstallMessageHandler(startupMessages);
     QApplication app(argc, argv);
+    qInstallMessageHandler(previous);
     QApplication::setApplicationName(QStringLiteral("vdstudio"));
     QApplication::setOrganizationName(QStringLiteral("vdstudio"));
     QApplication::setApplicationDisplayName(QStringLiteral("Virtual Device Studio"));

@@ -59,8 +59,10 @@ void Job::run(JobContext &ctx)
         result.stats.averageBytesPerSecond =
             static_cast<double>(result.stats.bytesDone) / result.stats.seconds;
 
+    // The outcome is reported by whoever started the job (a JobView, vdsctl's one error line);
+    // the log records it at info, so a failure is not said twice on vdsctl's stderr.
     if (result.status == JobStatus::Failed)
-        logger->warn("job '{}' failed: {}", m_title.toStdString(), result.error.toString());
+        logger->info("job '{}' failed: {}", m_title.toStdString(), result.error.toString());
     else
         logger->info("job '{}' {} in {:.2f} s", m_title.toStdString(),
                      statusName(result.status).toStdString(), result.stats.seconds);

@@ -35,8 +35,9 @@ public:
     [[nodiscard]] QString title() const { return m_title; }
     /// Machine-readable kind: "vhd-create", "backup", … (history and profiles use it).
     [[nodiscard]] virtual QString kind() const = 0;
-    /// Names of the per-channel byte counters the job feeds (JobContext::addChannel), e.g.
-    /// {"Read", "Written"} or one per stripe. The runner samples that many channels.
+    /// Ids of the per-channel byte counters the job feeds (JobContext::addChannel), e.g.
+    /// {"read", "written"} or "stripe-1"… per stripe; the UI words them (ui/jobs/jobtext.h).
+    /// The runner samples that many channels.
     [[nodiscard]] virtual QStringList channelNames() const { return {}; }
     /// The job's parameters as a JSON object for the history and for profiles: references to
     /// secrets (an environment variable, a file, a keyring entry), never their values. Keys

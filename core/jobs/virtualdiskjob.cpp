@@ -3,6 +3,10 @@
 #include <QFileInfo>
 #include <QJsonObject>
 
+#include <cerrno>
+#include <fcntl.h>
+#include <unistd.h>
+
 namespace vds::jobs {
 
 namespace {
@@ -38,21 +42,34 @@ private:
 
 VirtualDiskJob::VirtualDiskJob(Params params, QObject *parent)
     : Job(titleFor(params), parent), m_params(std::move(params))
-{}
+{
+    // Our own duplicate, taken now on the caller's thread: the caller may close its descriptor
+    // as soon as we exist (a wizard closed right after Start), never while we read.
+    if (m_params.sourceFd >= 0) {
+        m_params.sourceFd = ::fcntl(m_params.sourceFd, F_DUPFD_CLOEXEC, 0);
+        if (m_params.sourceFd < 0)
+            m_dupError = errno;
+    }
+}
 
-VirtualDiskJob::~VirtualDiskJob() = default;
+VirtualDiskJob::~VirtualDiskJob()
+{
+    if (m_params.sourceFd >= 0)
+        ::close(m_params.sourceFd);
+}
 
 QString VirtualDiskJob::kind() const
 {
-    return (!m_params.sourcePath.empty() || m_params.sourceFd >= 0) ? QStringLiteral("vhd-convert")
-                                                                    : QStringLiteral("vhd-create");
+    return (!m_params.sourcePath.empty() || m_params.sourceFd >= 0 || m_dupError != 0)
+               ? QStringLiteral("vhd-convert")
+               : QStringLiteral("vhd-create");
 }
 
 QStringList VirtualDiskJob::channelNames() const
 {
-    if (m_params.sourcePath.empty() && m_params.sourceFd < 0)
+    if (m_params.sourcePath.empty() && m_params.sourceFd < 0 && m_dupError == 0)
         return {};
-    return {QStringLiteral("Read"), QStringLiteral("Written")};
+    return {QStringLiteral("read"), QStringLiteral("written")}; // ids; the UI words them
 }
 
 QJsonObject VirtualDiskJob::historyParams() const
@@ -85,6 +102,8 @@ QJsonObject VirtualDiskJob::historyParams() const
 
 JobResult VirtualDiskJob::execute(JobContext &ctx)
 {
+    if (m_dupError != 0)
+        return JobResult::failure(Error::fromErrno(m_dupError, "source", "duplicate descriptor"));
     ContextProgress progress(ctx);
     auto result = vdisk::createVirtualDisk(m_params, &progress, ctx.cancelFlag());
     if (!result) {

@@ -9,13 +9,15 @@ namespace vds::jobs {
 ///
 /// Params in: a vdisk::CreateParams value (core/vdisk/createvirtualdisk.h) — target path, format,
 /// type, size, block and sector sizes, parent (differencing) or source (conversion: an image,
-/// a raw file, a block device path, or an already open descriptor in `sourceFd`, which the
-/// caller keeps open until `finished`), flags, verify. Wizards and profiles fill it; the job
-/// never reads settings. One JobResult out: `stats.extra` holds outputPath, format, type,
+/// a raw file, a block device path, or an already open descriptor in `sourceFd`), flags, verify.
+/// Source descriptor ownership is decided here, once: the constructor takes the job's own
+/// duplicate (F_DUPFD_CLOEXEC) on the caller's thread and the destructor closes it, so the caller
+/// may close its descriptor at any time after constructing the job. Wizards and profiles fill it;
+/// the job never reads settings. One JobResult out: `stats.extra` holds outputPath, format, type,
 /// virtualSize, fileSize, uniqueId, blocksWritten, blocksSkipped and verified.
-/// Progress: bytes of the virtual disk copied (and verified), per buffer; phases "prepare",
-/// "copy", "finish", "verify". Cancel: checked per buffer; nothing is left at the target.
-/// Thread affinity: as vds::jobs::Job (runs on the runner's thread for it).
+/// Progress: bytes of the virtual disk copied (and verified), per buffer; phase ids "prepare",
+/// "copy", "finish", "verify" (the UI words them). Cancel: checked per buffer; nothing is left at
+/// the target. Thread affinity: as vds::jobs::Job (runs on the runner's thread for it).
 class VirtualDiskJob final : public Job {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(VirtualDiskJob)
@@ -27,7 +29,8 @@ public:
 
     /// "vhd-convert" with a source, otherwise "vhd-create": the kind history and profiles record.
     [[nodiscard]] QString kind() const override;
-    /// Conversions feed two channels: bytes read from the source, bytes written to the target.
+    /// Conversions feed two channels, by id: "read" (bytes read from the source) and "written"
+    /// (bytes written to the target).
     [[nodiscard]] QStringList channelNames() const override;
     /// The parameters as the profile's "vhd-create"/"vhd-convert" object: path, format, type,
     /// size, blockSize, logicalSectorSize, physicalSectorSize (0 = default), parent, source
@@ -40,6 +43,7 @@ protected:
 
 private:
     Params m_params;
+    int m_dupError = 0; ///< errno when duplicating the caller's descriptor failed
 };
 
 } // namespace vds::jobs

@@ -1,4 +1,5 @@
 #include <vds/util/error.h>
+#include <vds/util/win32.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -101,11 +102,9 @@ std::string Error::toString() const
     switch (native.kind) {
     case NativeKind::None: break;
     case NativeKind::Hresult:
-        std::snprintf(code, sizeof code, " [HRESULT 0x%08X]",
-                      static_cast<unsigned>(static_cast<std::uint32_t>(native.value)));
-        break;
     case NativeKind::Win32:
-        std::snprintf(code, sizeof code, " [Win32 %lld]", static_cast<long long>(native.value));
+        // "[0x80770003 VD_E_TIMEOUT]", "[ERROR_DISK_FULL (112)]" (docs/architecture.md, Errors).
+        out += " [" + win32::describe(static_cast<std::uint32_t>(native.value)) + "]";
         break;
     case NativeKind::Errno:
         std::snprintf(code, sizeof code, " [errno %lld]", static_cast<long long>(native.value));

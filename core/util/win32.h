@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <string_view>
 
 /// The Win32 codes the engines report, with Microsoft's values: VDI completion codes and the
 /// virtual disk engine's results. The compat headers <vds/compat/vdi.h> and
@@ -39,4 +41,17 @@ inline constexpr std::uint32_t kVirtdiskNotVirtualDisk = 0xC03A0015U;
 inline constexpr std::uint32_t kVirtualDiskLimitation = 0xC03A001AU;
 inline constexpr std::uint32_t kUnsupportedSectorSize = 0xC03A001DU;
 inline constexpr std::uint32_t kDiskOnlineAndWritable = 0xC03A001FU;
+inline constexpr std::uint32_t kVhdParentNotFound = 0xC03A000DU;
+inline constexpr std::uint32_t kVhdChildParentIdMismatch = 0xC03A000EU;
+inline constexpr std::uint32_t kVhdChildParentSizeMismatch = 0xC03A0017U;
+
+/// Microsoft's name of a code the engines report: the Win32 codes above ("ERROR_DISK_FULL"),
+/// VDI's HRESULTs ("VD_E_TIMEOUT", "NOERROR" for 0 is ERROR_SUCCESS here). Empty when unknown.
+[[nodiscard]] std::string_view name(std::uint32_t code) noexcept;
+
+/// A code as messages show it: codes from 0x10000 up (HRESULTs, the VHD range) as
+/// "0x%08X NAME", small Win32 codes as "NAME (decimal)"; without a known name just the number
+/// ("0x80770042", "1234").
+[[nodiscard]] std::string describe(std::uint32_t code);
+
 } // namespace vds::win32

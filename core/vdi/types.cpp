@@ -1,3 +1,4 @@
+#include <vds/util/win32.h>
 #include <vds/vdi/types.h>
 
 #include <cerrno>
@@ -50,25 +51,11 @@ std::int32_t hresultOf(const Error &error) noexcept
 
 std::string hresultName(std::int32_t hresult)
 {
-    switch (hresult) {
-    case hr::kOk: return "NOERROR";
-    case hr::kNotOpen: return "VD_E_NOTOPEN";
-    case hr::kTimeout: return "VD_E_TIMEOUT";
-    case hr::kAbort: return "VD_E_ABORT";
-    case hr::kSecurity: return "VD_E_SECURITY";
-    case hr::kInvalid: return "VD_E_INVALID";
-    case hr::kInstanceName: return "VD_E_INSTANCE_NAME";
-    case hr::kNotSupported: return "VD_E_NOTSUPPORTED";
-    case hr::kMemory: return "VD_E_MEMORY";
-    case hr::kUnexpected: return "VD_E_UNEXPECTED";
-    case hr::kProtocol: return "VD_E_PROTOCOL";
-    case hr::kOpen: return "VD_E_OPEN";
-    case hr::kClose: return "VD_E_CLOSE";
-    case hr::kBusy: return "VD_E_BUSY";
-    case hr::kQueueFull: return "VD_E_QUEUE_FULL";
-    case hr::kIoError: return "VD_E_IO_ERROR";
-    default: break;
-    }
+    if (hresult == hr::kOk)
+        return "NOERROR";
+    const std::string_view name = win32::name(static_cast<std::uint32_t>(hresult));
+    if (!name.empty())
+        return std::string(name);
     char text[16];
     std::snprintf(text, sizeof text, "0x%08x", static_cast<unsigned>(hresult));
     return text;

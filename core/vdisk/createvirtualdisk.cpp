@@ -1,5 +1,6 @@
-// createVirtualDisk(): resolve defaults, open source or parent, write NAME.partial, copy, finish,
-// verify, then give the file its name. One exit path removes the partial file on any failure.
+// createVirtualDisk() in named steps: size and sectors (from the source, the parent or the
+// parameters), block size, NAME.partial, contents, finish, read back (verify), the final name.
+// One clean-up point (PartialFile) removes the partial file on any failure.
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -14,6 +15,7 @@
 #include <vds/util/win32.h>
 #include <vds/vdisk/copyengine.h>
 #include <vds/vdisk/createvirtualdisk.h>
+#include <vds/vdisk/diskoptions.h>
 #include <vds/vdisk/fileio.h>
 #include <vds/vdisk/openimage.h>
 #include <vds/vdisk/parentpath.h>
@@ -98,6 +100,195 @@ Expected<void> refuseFilesystem(const CreateParams &p, const TargetLayout &layou
     return {};
 }
 
+/// The opened source of a conversion, held (and guarded read-only) until the copy is done.
+struct OpenedSource {
+    std::unique_ptr<ImageReader> reader;
+    SourceWriteGuard guard;
+};
+
+/// Step 1 of a conversion: open the source (or our own duplicate of the caller's descriptor),
+/// engage the write guard, and take the target's size and sector sizes from it.
+Expected<OpenedSource> openSource(const CreateParams &p, TargetLayout &layout)
+{
+    OpenedSource opened;
+    const std::string name =
+        p.sourcePath.empty() ? "fd:" + std::to_string(p.sourceFd) : p.sourcePath;
+    FileHandle fd(p.sourceFd >= 0 ? ::fcntl(p.sourceFd, F_DUPFD_CLOEXEC, 0)
+                                  : ::open(p.sourcePath.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd.isOpen())
+        return fail(Error::fromErrno(errno, name, "open source"));
+    if (p.preventWritesToSource) {
+        auto g = SourceWriteGuard::engage(fd.fd(), name);
+        if (!g)
+            return fail(g.error());
+        opened.guard = std::move(*g);
+    }
+    ::posix_fadvise(fd.fd(), 0, 0, POSIX_FADV_SEQUENTIAL);
+    auto r = openImage(std::move(fd), name);
+    if (!r)
+        return fail(r.error());
+    opened.reader = std::move(*r);
+    if (p.wrapSource)
+        opened.reader = p.wrapSource(std::move(opened.reader));
+    const ImageInfo &si = opened.reader->info();
+    if (p.maximumSize != 0 && p.maximumSize < si.virtualSize)
+        return fail(Refusal{RefusalReason::SizeBelowSource, Parameter::MaximumSize, p.maximumSize,
+                            si.virtualSize}
+                        .toError(p.path));
+    layout.logicalSectorSize = p.logicalSectorSize            ? p.logicalSectorSize
+                               : p.format == DiskFormat::Vhdx ? si.logicalSectorSize
+                                                              : 512;
+    if (p.format == DiskFormat::Vhd && si.logicalSectorSize != 512 && p.logicalSectorSize == 0)
+        return fail(Error::fromWin32(win32::kUnsupportedSectorSize, ErrorCategory::Unsupported,
+                                     "the source has " + std::to_string(si.logicalSectorSize) +
+                                         "-byte sectors; VHD supports 512 only",
+                                     name));
+    layout.physicalSectorSize = p.physicalSectorSize          ? p.physicalSectorSize
+                                : p.format == DiskFormat::Vhd ? 512
+                                : (si.format == DiskFormat::Raw && si.physicalSectorSize == 512 &&
+                                   si.logicalSectorSize == 512 && si.fileSize == si.virtualSize)
+                                    ? 4096
+                                    : si.physicalSectorSize;
+    // A raw file of odd length becomes a disk rounded up to whole sectors (tail zeros).
+    std::uint64_t size = p.maximumSize ? p.maximumSize : si.virtualSize;
+    size =
+        (size + layout.logicalSectorSize - 1) / layout.logicalSectorSize * layout.logicalSectorSize;
+    layout.virtualSize = size;
+    return opened;
+}
+
+/// Step 1 of a differencing disk: the parent gives the format, size, sectors and block size.
+Expected<void> takeFromParent(const CreateParams &p, TargetLayout &layout)
+{
+    layout.parentPath = parentpath::absolute(p.parentPath);
+    auto parent = openImage(layout.parentPath);
+    if (!parent)
+        return fail(parent.error());
+    const ImageInfo &pi = (*parent)->info();
+    if (pi.format != p.format)
+        return fail(Error::fromWin32(win32::kInvalidParameter, ErrorCategory::InvalidArgument,
+                                     "the parent is " + std::string(formatName(pi.format)) +
+                                         "; a differencing disk must have the parent's format",
+                                     p.path));
+    if ((p.logicalSectorSize && p.logicalSectorSize != pi.logicalSectorSize) ||
+        (p.physicalSectorSize && p.physicalSectorSize != pi.physicalSectorSize))
+        return fail(Error::fromWin32(win32::kInvalidParameter, ErrorCategory::InvalidArgument,
+                                     "sector sizes of a differencing disk must be the parent's",
+                                     p.path));
+    layout.virtualSize = pi.virtualSize;
+    layout.logicalSectorSize = pi.logicalSectorSize;
+    layout.physicalSectorSize = pi.physicalSectorSize;
+    const DiskOptions o = diskOptions(p.format, DiskType::Differencing);
+    layout.blockSize = p.blockSize                    ? p.blockSize
+                       : p.format == DiskFormat::Vhdx ? o.defaultBlockSize
+                       : pi.blockSize                 ? pi.blockSize
+                                                      : o.defaultBlockSize;
+    return {};
+}
+
+/// Step 1 of a new empty disk: the parameters, with diskOptions()'s defaults for zeros.
+void takeFromParams(const CreateParams &p, TargetLayout &layout)
+{
+    const DiskOptions o = diskOptions(p.format, p.type);
+    layout.virtualSize = p.maximumSize;
+    layout.logicalSectorSize =
+        p.logicalSectorSize ? p.logicalSectorSize : o.defaultLogicalSectorSize;
+    layout.physicalSectorSize =
+        p.physicalSectorSize ? p.physicalSectorSize : o.defaultPhysicalSectorSize;
+}
+
+/// Step 2: the block size, once the size is known (a fixed VHDX's depends on it).
+void resolveBlockSize(const CreateParams &p, TargetLayout &layout)
+{
+    if (layout.blockSize != 0)
+        return;
+    if (p.blockSize)
+        layout.blockSize = p.blockSize;
+    else if (p.format == DiskFormat::Vhdx && p.type == DiskType::Fixed)
+        layout.blockSize = fixedVhdxBlockSize(layout.virtualSize);
+    else
+        layout.blockSize = diskOptions(p.format, p.type).defaultBlockSize;
+}
+
+/// Step 3: NAME.partial, created exclusively next to the target with the requested owner and
+/// mode, after refusing an existing target and a filesystem that cannot hold the image.
+Expected<FileHandle> createPartial(const CreateParams &p, const TargetLayout &layout,
+                                   const std::string &partialPath)
+{
+    struct stat st {};
+    if (::lstat(layout.path.c_str(), &st) == 0)
+        return fail(Error::fromWin32(win32::kFileExists, ErrorCategory::InvalidArgument,
+                                     "the target already exists", layout.path));
+    if (auto ok = refuseFilesystem(p, layout); !ok)
+        return fail(ok.error());
+    FileHandle out(::open(partialPath.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0666));
+    if (!out.isOpen())
+        return fail(Error::fromErrno(errno, partialPath, "create"));
+    return out;
+}
+
+Expected<void> applySecurity(const CreateParams &p, int fd, const std::string &partialPath)
+{
+    if (!p.security)
+        return {};
+    if (::fchmod(fd, p.security->mode) != 0)
+        return fail(Error::fromErrno(errno, partialPath, "apply VDS_POSIX_SECURITY mode"));
+    if ((p.security->uid >= 0 || p.security->gid >= 0) &&
+        ::fchown(fd, static_cast<uid_t>(p.security->uid), static_cast<gid_t>(p.security->gid)) != 0)
+        return fail(Error::fromErrno(errno, partialPath, "apply VDS_POSIX_SECURITY owner"));
+    return {};
+}
+
+/// Step 4: the contents. A conversion copies the source, a fixed disk is filled with zeros, a
+/// dynamic or differencing disk has nothing to copy.
+Expected<void> writeContents(ImageReader *source, ImageWriter &writer, const TargetLayout &layout,
+                             bool verify, ProgressSink *progress, const std::atomic_bool &cancel,
+                             CreateResult &result)
+{
+    if (progress)
+        progress->setTotal(
+            layout.type == DiskType::Differencing ? 0 : layout.virtualSize * (verify ? 2 : 1));
+    if (!source && layout.type != DiskType::Fixed) {
+        if (progress)
+            progress->advance(layout.virtualSize);
+        return {};
+    }
+    if (progress)
+        progress->phase("copy");
+    ZeroReader zeros(layout.virtualSize);
+    auto stats = copyImage(source ? *source : zeros, writer, layout.virtualSize, progress, cancel);
+    if (!stats)
+        return fail(stats.error());
+    result.bytesCopied = source ? stats->bytesRead : 0;
+    result.blocksWritten = stats->unitsWritten;
+    result.blocksSkipped = stats->unitsSkipped;
+    return {};
+}
+
+/// Step 6: re-open what was written (it must parse) and, when asked, compare it with the source.
+Expected<ImageInfo> checkWritten(const CreateParams &p, const std::string &partialPath,
+                                 ImageReader *verifyAgainst, ProgressSink *progress,
+                                 const std::atomic_bool &cancel, CreateResult &result)
+{
+    auto check = openImage(partialPath);
+    if (!check)
+        return fail(ErrorCategory::Internal,
+                    "the image just written does not open: " + check.error().message, p.path);
+    if (verifyAgainst) {
+        if (progress)
+            progress->phase("verify");
+        if (auto ok = compareImages(*verifyAgainst, **check, verifyAgainst->virtualSize(), progress,
+                                    cancel);
+            !ok)
+            return fail(ok.error().category == ErrorCategory::Cancelled
+                            ? ok.error()
+                            : Error::make(ErrorCategory::Format,
+                                          "verify failed: " + ok.error().message, p.path));
+        result.verified = true;
+    }
+    return (*check)->info();
+}
+
 } // namespace
 
 std::uint32_t win32Code(const Error &e) noexcept
@@ -125,7 +316,6 @@ Expected<CreateResult> createVirtualDisk(const CreateParams &p, ProgressSink *pr
                                          const std::atomic_bool &cancel)
 {
     const auto started = std::chrono::steady_clock::now();
-    auto logger = vds::log::get("vdisk");
     if (auto ok = validateParams(p); !ok)
         return fail(ok.error());
     if (progress)
@@ -138,183 +328,76 @@ Expected<CreateResult> createVirtualDisk(const CreateParams &p, ProgressSink *pr
     layout.uniqueId = p.uniqueId.isNull() ? Guid::random() : p.uniqueId;
     layout.sparse = p.sparseFile;
 
-    // --- source: open, guard, size --------------------------------------------------------
-    std::unique_ptr<ImageReader> source;
-    SourceWriteGuard guard;
-    const bool hasSource = !p.sourcePath.empty() || p.sourceFd >= 0;
-    if (hasSource) {
-        const std::string name =
-            p.sourcePath.empty() ? "fd:" + std::to_string(p.sourceFd) : p.sourcePath;
-        FileHandle fd(p.sourceFd >= 0 ? ::fcntl(p.sourceFd, F_DUPFD_CLOEXEC, 0)
-                                      : ::open(p.sourcePath.c_str(), O_RDONLY | O_CLOEXEC));
-        if (!fd.isOpen())
-            return fail(Error::fromErrno(errno, name, "open source"));
-        if (p.preventWritesToSource) {
-            auto g = SourceWriteGuard::engage(fd.fd(), name);
-            if (!g)
-                return fail(g.error());
-            guard = std::move(*g);
-        }
-        ::posix_fadvise(fd.fd(), 0, 0, POSIX_FADV_SEQUENTIAL);
-        auto r = openImage(std::move(fd), name);
-        if (!r)
-            return fail(r.error());
-        source = std::move(*r);
-        if (p.wrapSource)
-            source = p.wrapSource(std::move(source));
-        const ImageInfo &si = source->info();
-        if (p.maximumSize != 0 && p.maximumSize < si.virtualSize)
-            return fail(Error::fromWin32(win32::kInvalidParameter, ErrorCategory::InvalidArgument,
-                                         "MaximumSize " + std::to_string(p.maximumSize) +
-                                             " is below the source's size " +
-                                             std::to_string(si.virtualSize),
-                                         p.path));
-        layout.logicalSectorSize = p.logicalSectorSize            ? p.logicalSectorSize
-                                   : p.format == DiskFormat::Vhdx ? si.logicalSectorSize
-                                                                  : 512;
-        if (p.format == DiskFormat::Vhd && si.logicalSectorSize != 512 && p.logicalSectorSize == 0)
-            return fail(Error::fromWin32(win32::kUnsupportedSectorSize, ErrorCategory::Unsupported,
-                                         "the source has " + std::to_string(si.logicalSectorSize) +
-                                             "-byte sectors; VHD supports 512 only",
-                                         name));
-        layout.physicalSectorSize =
-            p.physicalSectorSize          ? p.physicalSectorSize
-            : p.format == DiskFormat::Vhd ? 512
-            : (si.format == DiskFormat::Raw && si.physicalSectorSize == 512 &&
-               si.logicalSectorSize == 512 && si.fileSize == si.virtualSize)
-                ? 4096
-                : si.physicalSectorSize;
-        // A raw file of odd length becomes a disk rounded up to whole sectors (tail zeros).
-        std::uint64_t size = p.maximumSize ? p.maximumSize : si.virtualSize;
-        size = (size + layout.logicalSectorSize - 1) / layout.logicalSectorSize *
-               layout.logicalSectorSize;
-        layout.virtualSize = size;
+    // 1. Size and sectors: from the source, the parent, or the parameters.
+    OpenedSource source;
+    if (!p.sourcePath.empty() || p.sourceFd >= 0) {
+        auto opened = openSource(p, layout);
+        if (!opened)
+            return fail(opened.error());
+        source = std::move(*opened);
     } else if (p.type == DiskType::Differencing) {
-        layout.parentPath = parentpath::absolute(p.parentPath);
-        auto parent = openImage(layout.parentPath);
-        if (!parent)
-            return fail(parent.error());
-        const ImageInfo &pi = (*parent)->info();
-        if (pi.format != p.format)
-            return fail(Error::fromWin32(win32::kInvalidParameter, ErrorCategory::InvalidArgument,
-                                         "the parent is " + std::string(formatName(pi.format)) +
-                                             "; a differencing disk must have the parent's format",
-                                         p.path));
-        if ((p.logicalSectorSize && p.logicalSectorSize != pi.logicalSectorSize) ||
-            (p.physicalSectorSize && p.physicalSectorSize != pi.physicalSectorSize))
-            return fail(Error::fromWin32(win32::kInvalidParameter, ErrorCategory::InvalidArgument,
-                                         "sector sizes of a differencing disk must be the parent's",
-                                         p.path));
-        layout.virtualSize = pi.virtualSize;
-        layout.logicalSectorSize = pi.logicalSectorSize;
-        layout.physicalSectorSize = pi.physicalSectorSize;
-        layout.blockSize = p.blockSize                    ? p.blockSize
-                           : p.format == DiskFormat::Vhdx ? vhdx::kDefaultDiffBlockSize
-                           : pi.blockSize                 ? pi.blockSize
-                                                          : vhd::kDefaultBlockSize;
+        if (auto ok = takeFromParent(p, layout); !ok)
+            return fail(ok.error());
     } else {
-        layout.virtualSize = p.maximumSize;
-        layout.logicalSectorSize = p.logicalSectorSize ? p.logicalSectorSize : 512;
-        layout.physicalSectorSize = p.physicalSectorSize           ? p.physicalSectorSize
-                                    : p.format == DiskFormat::Vhdx ? 4096
-                                                                   : 512;
+        takeFromParams(p, layout);
     }
     if (auto ok = checkSize(p, layout.virtualSize, layout.logicalSectorSize); !ok)
         return fail(ok.error());
-    if (layout.blockSize == 0) {
-        if (p.blockSize)
-            layout.blockSize = p.blockSize;
-        else if (p.format == DiskFormat::Vhd)
-            layout.blockSize = p.type == DiskType::Fixed ? 0 : vhd::kDefaultBlockSize;
-        else
-            layout.blockSize = p.type == DiskType::Fixed ? fixedVhdxBlockSize(layout.virtualSize)
-                                                         : vhdx::kDefaultBlockSize;
-    }
+    // 2. Block size.
+    resolveBlockSize(p, layout);
 
-    // --- target ---------------------------------------------------------------------------
-    struct stat st {};
-    if (::lstat(layout.path.c_str(), &st) == 0)
-        return fail(Error::fromWin32(win32::kFileExists, ErrorCategory::InvalidArgument,
-                                     "the target already exists", layout.path));
-    if (auto ok = refuseFilesystem(p, layout); !ok)
-        return fail(ok.error());
+    // 3. The partial file; from here on every failure removes it.
     const std::string partialPath = layout.path + ".partial";
-    FileHandle out(::open(partialPath.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0666));
-    if (!out.isOpen())
-        return fail(Error::fromErrno(errno, partialPath, "create"));
+    auto out = createPartial(p, layout, partialPath);
+    if (!out)
+        return fail(out.error());
     PartialFile cleanup(partialPath);
-    if (p.security) {
-        if (::fchmod(out.fd(), p.security->mode) != 0)
-            return fail(Error::fromErrno(errno, partialPath, "apply VDS_POSIX_SECURITY mode"));
-        if ((p.security->uid >= 0 || p.security->gid >= 0) &&
-            ::fchown(out.fd(), static_cast<uid_t>(p.security->uid),
-                     static_cast<gid_t>(p.security->gid)) != 0)
-            return fail(Error::fromErrno(errno, partialPath, "apply VDS_POSIX_SECURITY owner"));
-    }
+    if (auto ok = applySecurity(p, out->fd(), partialPath); !ok)
+        return fail(ok.error());
 
+    // 4. Headers and contents.
     std::unique_ptr<ImageWriter> writer;
     if (p.format == DiskFormat::Vhd)
-        writer = std::make_unique<VhdWriter>(out.fd(), layout);
+        writer = std::make_unique<VhdWriter>(out->fd(), layout);
     else
-        writer = std::make_unique<VhdxWriter>(out.fd(), layout);
+        writer = std::make_unique<VhdxWriter>(out->fd(), layout);
     if (auto ok = writer->begin(); !ok)
         return fail(ok.error());
-
     CreateResult result;
-    const bool verify = p.verify && source;
-    if (progress)
-        progress->setTotal(
-            layout.type == DiskType::Differencing ? 0 : layout.virtualSize * (verify ? 2 : 1));
-    if (source || layout.type == DiskType::Fixed) {
-        if (progress)
-            progress->phase("copy");
-        ZeroReader zeros(layout.virtualSize);
-        auto stats =
-            copyImage(source ? *source : zeros, *writer, layout.virtualSize, progress, cancel);
-        if (!stats)
-            return fail(stats.error());
-        result.bytesCopied = source ? stats->bytesRead : 0;
-        result.blocksWritten = stats->unitsWritten;
-        result.blocksSkipped = stats->unitsSkipped;
-    } else if (progress) {
-        progress->advance(layout.virtualSize);
-    }
+    ImageReader *const reader = source.reader.get();
+    const bool verify = p.verify && reader != nullptr;
+    if (auto ok = writeContents(reader, *writer, layout, verify, progress, cancel, result); !ok)
+        return fail(ok.error());
+
+    // 5. Metadata and flush.
     if (progress)
         progress->phase("finish");
     if (auto ok = writer->finish(); !ok)
         return fail(ok.error());
-    if (p.sync && ::fdatasync(out.fd()) != 0)
+    if (p.sync && ::fdatasync(out->fd()) != 0)
         return fail(Error::fromErrno(errno, partialPath, "flush"));
     if (cancel.load())
         return fail(ErrorCategory::Cancelled, "cancelled", p.path);
 
-    auto check = openImage(partialPath);
-    if (!check)
-        return fail(ErrorCategory::Internal,
-                    "the image just written does not open: " + check.error().message, p.path);
-    if (verify) {
-        if (progress)
-            progress->phase("verify");
-        if (auto ok = compareImages(*source, **check, source->virtualSize(), progress, cancel); !ok)
-            return fail(ok.error().category == ErrorCategory::Cancelled
-                            ? ok.error()
-                            : Error::make(ErrorCategory::Format,
-                                          "verify failed: " + ok.error().message, p.path));
-        result.verified = true;
-    }
-    result.info = (*check)->info();
-    guard.release();
+    // 6. Read back (and verify).
+    auto info = checkWritten(p, partialPath, verify ? reader : nullptr, progress, cancel, result);
+    if (!info)
+        return fail(info.error());
+    result.info = std::move(*info);
+    source.guard.release();
 
-    // RENAME_NOREPLACE: a file that appeared at the target meanwhile is never clobbered.
+    // 7. The final name. RENAME_NOREPLACE: a file that appeared there meanwhile is never
+    // clobbered.
     if (::renameat2(AT_FDCWD, partialPath.c_str(), AT_FDCWD, layout.path.c_str(),
                     RENAME_NOREPLACE) != 0)
         return fail(Error::fromErrno(errno, layout.path, "rename into place"));
     cleanup.dismiss();
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    logger->info("created {} {} '{}' ({} bytes, {} blocks written, {} skipped) in {:.2f} s",
-                 typeName(layout.type), formatName(layout.format), layout.path, layout.virtualSize,
-                 result.blocksWritten, result.blocksSkipped, result.seconds);
+    vds::log::get("vdisk")->info(
+        "created {} {} '{}' ({} bytes, {} blocks written, {} skipped) in {:.2f} s",
+        typeName(layout.type), formatName(layout.format), layout.path, layout.virtualSize,
+        result.blocksWritten, result.blocksSkipped, result.seconds);
     return result;
 }
 

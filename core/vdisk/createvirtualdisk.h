@@ -10,6 +10,7 @@
 
 #include <vds/util/error.h>
 #include <vds/util/guid.h>
+#include <vds/vdisk/diskoptions.h>
 #include <vds/vdisk/imageinfo.h>
 #include <vds/vdisk/imagereader.h>
 
@@ -26,19 +27,23 @@ struct PosixSecurity {
 
 /// Everything one CreateVirtualDisk call needs: the C++ form of CREATE_VIRTUAL_DISK_PARAMETERS
 /// plus the flags. A plain value: wizards, profiles and the CLI fill it, the engine reads it.
-/// Zero means "Microsoft's default" for sizes (docs/vhd-formats.md, "Defaults").
+/// Zero means "Microsoft's default" for sizes (docs/vhd-formats.md, "Defaults"); diskOptions()
+/// (diskoptions.h) says what it becomes.
 struct CreateParams {
-    std::string path;                         ///< the new image; must not exist
-    DiskFormat format = DiskFormat::Vhdx;     ///< Vhd or Vhdx
-    DiskType type = DiskType::Dynamic;        ///< Fixed = FULL_PHYSICAL_ALLOCATION
-    std::uint64_t maximumSize = 0;            ///< bytes; 0 with a source = the source's size
-    std::uint32_t blockSize = 0;              ///< 0 = default (VHD 2 MiB, VHDX 32 MiB, diff 2 MiB)
-    std::uint32_t logicalSectorSize = 0;      ///< 0 = 512 (or the source's/parent's)
-    std::uint32_t physicalSectorSize = 0;     ///< 0 = VHDX 4096, VHD 512 (or the parent's)
-    Guid uniqueId;                            ///< null = a fresh one
-    std::string parentPath;                   ///< differencing: the parent image
-    std::string sourcePath;                   ///< conversion: an image, raw file or block device
-    int sourceFd = -1;                        ///< an already open source (not owned; dup'ed)
+    std::string path;                     ///< the new image; must not exist
+    DiskFormat format = DiskFormat::Vhdx; ///< Vhd or Vhdx
+    DiskType type = DiskType::Dynamic;    ///< Fixed = FULL_PHYSICAL_ALLOCATION
+    std::uint64_t maximumSize = 0;        ///< bytes; 0 with a source = the source's size
+    std::uint32_t blockSize = 0;          ///< 0 = default (VHD 2 MiB, VHDX 32 MiB, diff 2 MiB)
+    std::uint32_t logicalSectorSize = 0;  ///< 0 = 512 (or the source's/parent's)
+    std::uint32_t physicalSectorSize = 0; ///< 0 = VHDX 4096, VHD 512 (or the parent's)
+    Guid uniqueId;                        ///< null = a fresh one
+    std::string parentPath;               ///< differencing: the parent image
+    std::string sourcePath;               ///< conversion: an image, raw file or block device
+    /// An already open source (a disk opened through UDisks2). Not owned: createVirtualDisk
+    /// reads from its own duplicate. A VirtualDiskJob takes its duplicate when constructed, so
+    /// the caller may close this one as soon as the job exists.
+    int sourceFd = -1;
     bool preventWritesToSource = false;       ///< PREVENT_WRITES_TO_SOURCE_DISK
     bool doNotCopyMetadataFromParent = false; ///< accepted; we never copy parent metadata
     bool sparseFile = false;                  ///< SPARSE_FILE: fixed target not preallocated
@@ -78,10 +83,11 @@ struct CreateResult {
 
 /// Checks the parameters that need no file access (block size, sizes, sector sizes, parent vs
 /// source, …). Every refusal names its condition and carries the Win32 code Windows returns.
+/// refusalFor() (diskoptions.h) gives the same refusal machine-readable.
 Expected<void> validateParams(const CreateParams &params);
 
 /// The size rules once the effective size is known (explicit, or the source's): at least 3 MB,
-/// whole sectors, VHD ≤ 2040 GiB, VHDX ≤ 64 TiB. Wizards call it as the user types.
+/// whole sectors, VHD ≤ 2040 GiB, VHDX ≤ 64 TiB. sizeRefusal() is the machine-readable form.
 Expected<void> checkSize(const CreateParams &params, std::uint64_t size,
                          std::uint32_t logicalSector);
 

@@ -1,3 +1,4 @@
+#include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -130,12 +131,127 @@ private slots:
                      .code,
                  2);
         // Nothing listens on port 1: the job fails (exit 1) with one clear line, no hang.
+        // SQL Server's own spelling HOST,PORT means the same.
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("VDS_TEST_PW"), QStringLiteral("x"));
+        for (const QString &where :
+             {QStringLiteral("127.0.0.1:1"), QStringLiteral("127.0.0.1,1")}) {
+            const Run r = run(vdsctl,
+                              {QStringLiteral("server"), QStringLiteral("--server"), where,
+                               QStringLiteral("--login"), QStringLiteral("sa"),
+                               QStringLiteral("--password-env"), QStringLiteral("VDS_TEST_PW")},
+                              env);
+            QCOMPARE(r.code, 1);
+            QVERIFY(r.out.isEmpty());
+            QVERIFY2(r.err.startsWith(QStringLiteral("vdsctl server: ")), qPrintable(r.err));
+            QCOMPARE(r.err.count(QLatin1Char('\n')), 1); // the message once, no log line before
+        }
+    }
+    void serverNeverTriesAnEmptyPassword()
+    {
+        // No password option and no terminal: exit 2 with the way out, never a login attempt.
         const Run r = run(vdsctl, {QStringLiteral("server"), QStringLiteral("--server"),
                                    QStringLiteral("127.0.0.1:1"), QStringLiteral("--login"),
                                    QStringLiteral("sa")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--password-env")), qPrintable(r.err));
+    }
+    void serverNamesAMissingDriver()
+    {
+        const Run r = run(vdsctl, {QStringLiteral("server"), QStringLiteral("--sim"),
+                                   QStringLiteral("--driver"), QStringLiteral("No Such Driver 9")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("'No Such Driver 9' is not installed")),
+                 qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("FreeTDS")), qPrintable(r.err)); // odbcinst's list
+    }
+    void simulatorKeepsItsDataInTheDataHome()
+    {
+        QTemporaryDir data;
+        QVERIFY(data.isValid());
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("XDG_DATA_HOME"), data.path());
+        const Run r = run(vdsctl, {QStringLiteral("server"), QStringLiteral("--sim")}, env);
+        QCOMPARE(r.code, 0);
+        const QString dir = data.filePath(QStringLiteral("vdstudio/sim"));
+        QVERIFY(QFileInfo::exists(dir + QStringLiteral("/Demo.mdf")));
+        QCOMPARE(QFileInfo(dir).permissions() &
+                     (QFile::ReadGroup | QFile::ReadOther | QFile::WriteOther),
+                 QFile::Permissions());
+        // Killed hard (SIGKILL) while the simulator runs: nothing temporary to leave behind,
+        // and the next run uses the same folder.
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.start(vdsctl, {QStringLiteral("server"), QStringLiteral("--sim")});
+        QVERIFY(p.waitForStarted());
+        QTest::qWait(100);
+        if (p.state() != QProcess::NotRunning) {
+            p.kill();
+            QVERIFY(p.waitForFinished());
+        }
+        QDir top(data.path());
+        QCOMPARE(top.entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
+                 QStringList{QStringLiteral("vdstudio")});
+        QCOMPARE(run(vdsctl, {QStringLiteral("server"), QStringLiteral("--sim")}, env).code, 0);
+    }
+    void guiHelpAndNoDisplay()
+    {
+        const Run help = run(vdstudio, {QStringLiteral("--help")});
+        QCOMPARE(help.code, 0);
+        QVERIFY2(help.out.startsWith(QStringLiteral("Usage: vdstudio ")), qPrintable(help.out));
+        // No display at all: our advice and exit 1, not Qt's abort (134).
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("DISPLAY"));
+        env.remove(QStringLiteral("WAYLAND_DISPLAY"));
+        env.remove(QStringLiteral("QT_QPA_PLATFORM"));
+        Run r = run(vdstudio, {}, env);
         QCOMPARE(r.code, 1);
-        QVERIFY(r.out.isEmpty());
-        QVERIFY2(r.err.startsWith(QStringLiteral("vdsctl server: ")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("xvfb-run")), qPrintable(r.err));
+        // A display that is not there: Qt's fatal message becomes the same advice.
+        env.insert(QStringLiteral("DISPLAY"), QStringLiteral(":97"));
+        r = run(vdstudio, {}, env);
+        QCOMPARE(r.code, 1);
+        QVERIFY2(r.err.contains(QStringLiteral("xvfb-run")), qPrintable(r.err));
+    }
+    void vhdCreateAndConvertMessages()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString parent = dir.filePath(QStringLiteral("p.vhdx"));
+        // A fixed disk with a parent: the real reason, not "--size is required".
+        Run r = run(vdsctl, {QStringLiteral("vhd"), QStringLiteral("create"),
+                             dir.filePath(QStringLiteral("c.vhdx")), QStringLiteral("--parent"),
+                             parent, QStringLiteral("--type"), QStringLiteral("fixed")});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(!r.err.contains(QStringLiteral("--size")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("cannot be fixed")), qPrintable(r.err));
+        QVERIFY2(r.err.contains(QStringLiteral("ERROR_INVALID_PARAMETER (87)")), qPrintable(r.err));
+        // Without a size and a parent the size is what is missing.
+        r = run(vdsctl, {QStringLiteral("vhd"), QStringLiteral("create"),
+                         dir.filePath(QStringLiteral("c.vhdx"))});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(QStringLiteral("--size is required")), qPrintable(r.err));
+        // A missing parent: the job ran and failed (1), the message once.
+        r = run(vdsctl,
+                {QStringLiteral("vhd"), QStringLiteral("create"),
+                 dir.filePath(QStringLiteral("c.vhdx")), QStringLiteral("--parent"), parent});
+        QCOMPARE(r.code, 1);
+        QCOMPARE(r.err.count(QLatin1Char('\n')), 1);
+        // Large codes in hex with their name.
+        r = run(vdsctl, {QStringLiteral("vhd"), QStringLiteral("create"),
+                         dir.filePath(QStringLiteral("big.vhd")), QStringLiteral("--size"),
+                         QStringLiteral("2041G")});
+        QVERIFY2(r.err.contains(QStringLiteral("0xC03A0012 ERROR_VHD_INVALID_SIZE")),
+                 qPrintable(r.err));
+        // convert offers only what it accepts.
+        r = run(vdsctl,
+                {QStringLiteral("vhd"), QStringLiteral("convert"), QStringLiteral("--help")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(
+            r.out.startsWith(QStringLiteral("Usage: vdsctl vhd convert [options] SOURCE TARGET")),
+            qPrintable(r.out));
+        QVERIFY2(!r.out.contains(QStringLiteral("differencing")), qPrintable(r.out));
+        QVERIFY(r.out.contains(QStringLiteral("--sparse")));
     }
     void guiWritesItsLogToTheStateDirectory()
     {

@@ -24,6 +24,8 @@ public:
     QString kind() const override { return QStringLiteral("test-counting"); }
     QStringList channelNames() const override { return m_channelNames; }
     void setChannelNames(QStringList names) { m_channelNames = std::move(names); }
+    /// Leaves the total unknown (0) for the first `steps` steps, as a job sizing its source.
+    void setTotalAfterSteps(int steps) { m_totalAfter = steps; }
 
 protected:
     jobs::JobResult execute(jobs::JobContext &ctx) override
@@ -42,10 +44,13 @@ protected:
             while (now > p && !m_peak->compare_exchange_weak(p, now)) {
             }
         }
-        ctx.setTotal(quint64(m_steps) * m_chunk);
+        if (m_totalAfter == 0)
+            ctx.setTotal(quint64(m_steps) * m_chunk);
         ctx.report().beginPhase(QStringLiteral("count"));
         ctx.setPhase(QStringLiteral("count"));
         for (int i = 0; i < m_steps; ++i) {
+            if (i == m_totalAfter && i > 0)
+                ctx.setTotal(quint64(m_steps) * m_chunk);
             if (ctx.isCancelled()) {
                 if (m_sawCancel)
                     m_sawCancel->store(true);
@@ -74,6 +79,7 @@ private:
     std::atomic_int *m_peak;
     std::atomic_bool *m_sawCancel;
     QStringList m_channelNames;
+    int m_totalAfter = 0;
 };
 
 /// Makes no progress until cancelled (for stall detection).

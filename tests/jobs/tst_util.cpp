@@ -30,7 +30,21 @@ private slots:
         QVERIFY(s.startsWith(QStringLiteral("DiskFull: '/mnt/t/a.vhdx': write: ")));
         QVERIFY(s.endsWith(QStringLiteral("[errno 28]")));
         const Error h = Error::fromHresult(static_cast<std::int32_t>(0x80770004u), "protocol");
-        QVERIFY(QString::fromStdString(h.toString()).contains(QStringLiteral("0x80770004")));
+        QVERIFY(QString::fromStdString(h.toString())
+                    .endsWith(QStringLiteral("[0x80770004 VD_E_ABORT]")));
+        // Codes as people look them up: large ones in hex with the name, small Win32 codes by
+        // name with the decimal value.
+        const Error full = Error::fromWin32(112, ErrorCategory::DiskFull, "no space");
+        QVERIFY(QString::fromStdString(full.toString())
+                    .endsWith(QStringLiteral("[ERROR_DISK_FULL (112)]")));
+        const Error vhd = Error::fromWin32(0xC03A0012U, ErrorCategory::Unsupported, "too big");
+        QVERIFY(QString::fromStdString(vhd.toString())
+                    .endsWith(QStringLiteral("[0xC03A0012 ERROR_VHD_INVALID_SIZE]")));
+        const Error timeout = Error::fromHresult(static_cast<std::int32_t>(0x80770003u), "wait");
+        QVERIFY(QString::fromStdString(timeout.toString())
+                    .endsWith(QStringLiteral("[0x80770003 VD_E_TIMEOUT]")));
+        const Error unknown = Error::fromWin32(4321, ErrorCategory::Io, "odd");
+        QVERIFY(QString::fromStdString(unknown.toString()).endsWith(QStringLiteral("[4321]")));
         Error sql = Error::make(ErrorCategory::Sql, "BACKUP DATABASE is terminating abnormally.");
         sql.native = {NativeKind::Sqlstate, 3013, "42000"};
         QVERIFY(QString::fromStdString(sql.toString())

@@ -42,6 +42,29 @@ private slots:
         QVERIFY(view.resultHeadline().contains(QStringLiteral("Finished successfully")));
         QVERIFY(!view.cancelButton()->isVisible());
     }
+    /// The bar is busy while the total is unknown and shows a percentage once it is known.
+    void busyThenPercentageOnceTotalIsKnown()
+    {
+        jobs::JobRunner runner;
+        runner.setSampleIntervalMs(40);
+        JobTracker tracker(runner);
+        JobView view(tracker);
+        view.show();
+        auto job = std::make_unique<CountingJob>(60, 20, 1 << 20);
+        job->setTotalAfterSteps(10);
+        const jobs::JobId id = runner.start(std::move(job));
+        view.setJob(id);
+        QTRY_VERIFY(tracker.job(id) && tracker.job(id)->done > 0);
+        QCOMPARE(view.progressBar()->maximum(), 0); // busy: no total yet
+        QTRY_VERIFY(tracker.job(id)->total > 0 && tracker.job(id)->running);
+        QTRY_COMPARE(view.progressBar()->maximum(), 1000);
+        QTRY_VERIFY(view.progressBar()->value() > 0);
+        QVERIFY(view.progressBar()->text().contains(QLatin1Char('%')));
+        QSignalSpy done(&view, &JobView::jobFinished);
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 10000);
+        QCOMPARE(view.progressBar()->value(), 1000);
+    }
+
     void cancelFromTheViewEndsCancelled()
     {
         jobs::JobRunner runner;

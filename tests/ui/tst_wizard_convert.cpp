@@ -21,6 +21,7 @@
 #include "ui/widgets/throughputgraph.h"
 #include "ui/widgets/throughputpanel.h"
 #include "wizardtestutil.h"
+#include <vds/cmdline/vhdarguments.h>
 #include <vds/jobs/jobrunner.h>
 
 using namespace vds;
@@ -69,6 +70,18 @@ disks::DiskEnumerator::Roots fakeTree(const QString &root, const QString &sdcBac
     roots.mountInfo = root + QStringLiteral("/mountinfo");
     roots.devDir = root + QStringLiteral("/dev");
     return roots;
+}
+
+/// How many of this process's descriptors are open on `path`.
+int descriptorsOn(const QString &path)
+{
+    const QString wanted = QFileInfo(path).canonicalFilePath();
+    int n = 0;
+    const QDir fds(QStringLiteral("/proc/self/fd"));
+    for (const QString &fd : fds.entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::System))
+        if (QFileInfo(fds.filePath(fd)).symLinkTarget() == wanted)
+            ++n;
+    return n;
 }
 
 bool runTo(QWizard &w, int page)
@@ -149,22 +162,33 @@ private slots:
         QVERIFY(w.button(QWizard::NextButton)->isEnabled());
     }
 
+    /// A private bus with the UDisks2 stand-in handing out sdd's "device" (a file); started once.
+    bool startStandIn(QString &address, QString &backing)
+    {
+        backing = m_dir.filePath(QStringLiteral("sdd.raw"));
+        if (m_busAddress.isEmpty()) {
+            m_bus.start(QStringLiteral("dbus-daemon"),
+                        {QStringLiteral("--session"), QStringLiteral("--nofork"),
+                         QStringLiteral("--print-address")});
+            if (!m_bus.waitForReadyRead(10000))
+                return false;
+            m_busAddress = QString::fromLatin1(m_bus.readLine()).trimmed();
+            if (!writePatternImage(backing, 64))
+                return false;
+            m_standin.start(QStringLiteral(STANDIN_PATH),
+                            {QStringLiteral("--address"), m_busAddress, QStringLiteral("--device"),
+                             QStringLiteral("sdd=") + backing});
+            if (!m_standin.waitForReadyRead(10000) || m_standin.readLine().trimmed() != "ready")
+                return false;
+        }
+        address = m_busAddress;
+        return true;
+    }
+
     void capturesThroughUdisksStandIn()
     {
-        // A private bus with the UDisks2 stand-in handing out sdd's "device" (a file).
-        m_bus.start(QStringLiteral("dbus-daemon"),
-                    {QStringLiteral("--session"), QStringLiteral("--nofork"),
-                     QStringLiteral("--print-address")});
-        QVERIFY(m_bus.waitForReadyRead(10000));
-        const QString address = QString::fromLatin1(m_bus.readLine()).trimmed();
-        const QString backing = m_dir.filePath(QStringLiteral("sdd.raw"));
-        QVERIFY(writePatternImage(backing, 64));
-        m_standin.start(QStringLiteral(STANDIN_PATH),
-                        {QStringLiteral("--address"), address, QStringLiteral("--device"),
-                         QStringLiteral("sdd=") + backing});
-        QVERIFY(m_standin.waitForReadyRead(10000));
-        QCOMPARE(m_standin.readLine().trimmed(), QByteArray("ready"));
-
+        QString address, backing;
+        QVERIFY(startStandIn(address, backing));
         ConvertWizard w(*m_tracker, m_dir.path());
         w.setConfirmCancel(false);
         w.setUdisksBusAddress(address);
@@ -190,6 +214,102 @@ private slots:
                     {QStringLiteral("compare"), QStringLiteral("-f"), QStringLiteral("raw"),
                      QStringLiteral("-F"), QStringLiteral("vhdx"), backing, target});
         QVERIFY2(cmp.code == 0, qPrintable(cmp.out));
+    }
+
+    /// The job reads from its own duplicate of the UDisks2 descriptor: the wizard closes its
+    /// own at Start and is itself closed and deleted right away; the job still completes.
+    void closeRightAfterStartJobCompletes()
+    {
+        QString address, backing;
+        QVERIFY(startStandIn(address, backing));
+        auto *w = new ConvertWizard(*m_tracker, m_dir.path());
+        w->setAttribute(Qt::WA_DeleteOnClose);
+        w->setConfirmCancel(false);
+        w->setUdisksBusAddress(address);
+        w->sourcePage()->setDiskRoots(fakeTree(m_dir.filePath(QStringLiteral("fake3")), backing));
+        QSignalSpy listed(w->sourcePage(), &SourcePage::disksListed);
+        w->show();
+        QTRY_COMPARE(listed.count(), 1);
+        QVERIFY(w->sourcePage()->selectDisk(m_dir.filePath(QStringLiteral("fake3/dev/sdd"))));
+        QVERIFY(w->sourcePage()->needsUdisks());
+        const QString target = m_dir.filePath(QStringLiteral("closed-early.vhdx"));
+        QVERIFY(clickNext(*w));
+        QVERIFY(clickNext(*w));
+        QVERIFY(clickNext(*w));
+        w->locationPage()->findChild<QLineEdit *>()->setText(target);
+        QVERIFY(runTo(*w, ConvertWizard::Summary));
+        jobs::JobId id = 0;
+        int openAtStart = 0;
+        QPointer<ConvertWizard> alive(w);
+        connect(w, &VhdWizard::jobStarted, w, [&, w](jobs::JobId started) {
+            id = started;
+            // The job took its own descriptor when it was constructed: the wizard's and the
+            // job's are open now, before the job's thread has done anything.
+            openAtStart = descriptorsOn(backing);
+            w->close(); // WA_DeleteOnClose: gone at the next event loop turn
+        });
+        QVERIFY(clickNext(*w)); // Start
+        QTRY_VERIFY_WITH_TIMEOUT(id != 0, 20000);
+        QVERIFY2(openAtStart >= 2, qPrintable(QString::number(openAtStart)));
+        QTRY_VERIFY(alive.isNull());
+        QTRY_VERIFY_WITH_TIMEOUT(m_tracker->job(id) && m_tracker->job(id)->result, 60000);
+        const TrackedJob *j = m_tracker->job(id);
+        QVERIFY2(j->result->succeeded(), j->result->error.toString().c_str());
+        const auto cmp =
+            runPeer(QStringLiteral("qemu-img"),
+                    {QStringLiteral("compare"), QStringLiteral("-f"), QStringLiteral("raw"),
+                     QStringLiteral("-F"), QStringLiteral("vhdx"), backing, target});
+        QVERIFY2(cmp.code == 0, qPrintable(cmp.out));
+        QTRY_COMPARE(descriptorsOn(backing), 0); // the job closed its own: nothing leaks
+    }
+
+    /// The summary shows the job that runs: its command, split as a shell splits it and parsed
+    /// by vdsctl's parser, gives the wizard's parameters back (a sparse fixed conversion once
+    /// lost --sparse).
+    void summaryCommandIsTheJob()
+    {
+        const QString source = m_dir.filePath(QStringLiteral("it's a source.img"));
+        QVERIFY(writePatternImage(source, 8));
+        ConvertWizard w(*m_tracker, m_dir.path());
+        w.show();
+        w.sourcePage()->imageEdit()->setText(source);
+        QVERIFY(clickNext(w));
+        w.targetPage()->setFormat(vdisk::DiskFormat::Vhdx);
+        w.targetPage()->setType(vdisk::DiskType::Fixed);
+        QVERIFY(clickNext(w));
+        w.optionsPage()->skipZeroBox()->setChecked(true);
+        QVERIFY(w.optionsPage()->sparse());
+        QVERIFY(clickNext(w));
+        QVERIFY(clickNext(w));
+        QCOMPARE(w.currentId(), int(ConvertWizard::Summary));
+        const QString line = w.summaryPage()->commandLine();
+        QVERIFY2(line.contains(QStringLiteral(" --sparse")), qPrintable(line));
+        // bash splits the line; we parse the words after "vdsctl" as vdsctl does.
+        QProcess sh;
+        sh.start(
+            QStringLiteral("bash"),
+            {QStringLiteral("-c"), QStringLiteral("set -- %1; printf '%s\\0' \"$@\"").arg(line)});
+        QVERIFY(sh.waitForFinished(10000));
+        QStringList words;
+        for (const QByteArray &w8 : sh.readAllStandardOutput().split('\0'))
+            if (!w8.isEmpty())
+                words << QString::fromUtf8(w8);
+        QCOMPARE(words.value(0), QStringLiteral("vdsctl"));
+        QCOMPARE(words.value(1), QStringLiteral("vhd"));
+        const auto parsed = cmdline::parseVhdArguments(words.mid(2));
+        QVERIFY2(parsed.has_value(), qPrintable(parsed ? QString() : parsed.error().message));
+        const vdisk::CreateParams p = w.params();
+        QCOMPARE(parsed->sourcePath, p.sourcePath);
+        QCOMPARE(parsed->path, p.path);
+        QCOMPARE(parsed->format, p.format);
+        QCOMPARE(parsed->type, p.type);
+        QCOMPARE(parsed->blockSize, p.blockSize);
+        QCOMPARE(parsed->maximumSize, p.maximumSize);
+        QCOMPARE(parsed->sparseFile, true);
+        QCOMPARE(parsed->sparseFile, p.sparseFile);
+        QCOMPARE(parsed->verify, p.verify);
+        QCOMPARE(parsed->preventWritesToSource, p.preventWritesToSource);
+        QCOMPARE(cmdline::vhdArguments(*parsed), cmdline::vhdArguments(p));
     }
 
     void imageFileToVhdxVerified()
@@ -218,8 +338,11 @@ private slots:
         QVERIFY2(j->result->succeeded(), j->result->error.toString().c_str());
         QVERIFY(j->result->stats.extra.value(QStringLiteral("verified")).toBool());
         // The graph's second and third series: bytes read from the source, bytes written.
-        QCOMPARE(j->seriesNames, (QStringList{QStringLiteral("Read"), QStringLiteral("Written")}));
-        QCOMPARE(w.progressPage()->view()->throughput()->graph()->seriesNames(), j->seriesNames);
+        QCOMPARE(j->seriesNames, (QStringList{QStringLiteral("read"), QStringLiteral("written")}));
+        QCOMPARE(w.progressPage()->view()->throughput()->graph()->seriesNames(),
+                 (QStringList{QStringLiteral("Read"), QStringLiteral("Written")}));
+        // The graph draws the tracker's own history, not a copy of it.
+        QCOMPARE(&w.progressPage()->view()->throughput()->graph()->history(), &j->history);
         QCOMPARE(j->history.seriesCount(), 3);
         QVERIFY(j->history.peak(1) > 0);
         QVERIFY(j->history.peak(2) > 0);
@@ -338,6 +461,7 @@ private slots:
 private:
     QTemporaryDir m_dir;
     QProcess m_bus, m_standin;
+    QString m_busAddress;
     std::unique_ptr<jobs::JobRunner> m_runner;
     std::unique_ptr<JobTracker> m_tracker;
 };

@@ -57,7 +57,7 @@ private slots:
         QVERIFY(!size->isComplete());
         QVERIFY(!w.button(QWizard::NextButton)->isEnabled());
         auto *error = size->findChild<QLabel *>(QStringLiteral("error"));
-        QVERIFY2(error->text().contains(QStringLiteral("3 MB")), qPrintable(error->text()));
+        QVERIFY2(error->text().contains(QStringLiteral("3 MiB")), qPrintable(error->text()));
         // Not a whole number of sectors.
         size->setSize(QStringLiteral("67108865"), 0); // bytes
         QVERIFY(!size->isComplete());

@@ -15,6 +15,7 @@
 #include <QVBoxLayout>
 
 #include "ui/jobs/errortext.h"
+#include "ui/jobs/jobtext.h"
 #include "ui/jobs/jobtracker.h"
 #include "ui/widgets/format.h"
 #include "ui/widgets/throughputgraph.h"
@@ -103,9 +104,9 @@ JobView::JobView(JobTracker &tracker, QWidget *parent) : QWidget(parent), m_trac
             [this] { QGuiApplication::clipboard()->setText(outputPath()); });
 
     connect(&m_tracker, &JobTracker::jobSampled, this,
-            [this](jobs::JobId id, double bps, const QList<double> &per) {
+            [this](jobs::JobId id, double, const QList<double> &) {
                 if (id == m_id)
-                    m_throughput->graph()->addSample(bps, per);
+                    m_throughput->graph()->historyChanged(); // the tracker's history grew
             });
     connect(&m_tracker, &JobTracker::jobUpdated, this, [this](jobs::JobId id) {
         if (id == m_id)
@@ -128,13 +129,8 @@ void JobView::setJob(jobs::JobId id)
     const TrackedJob *j = m_tracker.job(id);
     if (!j)
         return;
-    graph->setSeriesNames(j->seriesNames);
-    for (int i = 0; i < j->history.size(); ++i) {
-        QList<double> per;
-        for (int s = 1; s < j->history.seriesCount(); ++s)
-            per.append(j->history.at(s, i));
-        graph->addSample(j->history.at(0, i), per);
-    }
+    graph->setSeriesNames(seriesTexts(j->seriesNames));
+    graph->showHistory(&j->history); // the tracker keeps every job of the session
     refresh();
     if (!j->running)
         showResult();
@@ -146,10 +142,12 @@ void JobView::refresh()
     if (!j)
         return;
     m_title->setText(j->title);
-    m_phase->setText(j->phase.isEmpty() ? QString() : tr("Phase: %1").arg(j->phase));
-    if (m_throughput->graph()->seriesNames() != j->seriesNames)
-        m_throughput->graph()->setSeriesNames(j->seriesNames);
+    m_phase->setText(j->phase.isEmpty() ? QString() : tr("Phase: %1").arg(phaseText(j->phase)));
+    const QStringList series = seriesTexts(j->seriesNames);
+    if (m_throughput->graph()->seriesNames() != series)
+        m_throughput->graph()->setSeriesNames(series);
     if (j->total > 0) {
+        m_bar->setRange(0, 1000); // back from the busy indicator once the total is known
         m_bar->setValue(int(qMin<quint64>(1000, j->done * 1000 / j->total)));
         m_amount->setText(tr("%1 of %2").arg(format::bytes(j->done), format::bytes(j->total)));
     } else {

@@ -18,6 +18,7 @@
 
 #include <unistd.h>
 
+#include "ui/jobs/errortext.h"
 #include "ui/vhd/vhdcommand.h"
 #include "ui/widgets/format.h"
 #include <vds/vdisk/openimage.h>
@@ -310,8 +311,7 @@ void SourcePage::probeImage()
         options.followParents = false;
         auto image = vdisk::openImage(path.toStdString(), options);
         if (!image) {
-            m_imageProblem =
-                tr("Cannot read %1: %2").arg(path, QString::fromStdString(image.error().message));
+            m_imageProblem = tr("Cannot read %1: %2").arg(path, describe(image.error()).headline);
         } else {
             const vdisk::ImageInfo &i = (*image)->info();
             info = i.format == vdisk::DiskFormat::Raw
@@ -357,18 +357,7 @@ TargetPage::TargetPage(QWidget *parent) : QWizardPage(parent)
 
 void TargetPage::fillBlockSizes()
 {
-    m_block->clear();
-    if (format() == vdisk::DiskFormat::Vhd) {
-        m_block->addItem(tr("Default (2 MiB)"), 0u);
-        if (type() == vdisk::DiskType::Dynamic) {
-            m_block->addItem(tr("512 KiB"), 512u << 10);
-            m_block->addItem(tr("2 MiB"), 2u << 20);
-        }
-    } else {
-        m_block->addItem(tr("Default (32 MiB)"), 0u);
-        for (quint32 mib = 1; mib <= 256; mib *= 2)
-            m_block->addItem(tr("%1 MiB").arg(mib), mib << 20);
-    }
+    vhd::fillBlockSizes(m_block, vdisk::diskOptions(format(), type(), true));
 }
 
 vdisk::DiskFormat TargetPage::format() const
@@ -417,8 +406,9 @@ OptionsPage::OptionsPage(VhdWizard *, SourcePage *source, TargetPage *target)
 
 void OptionsPage::initializePage()
 {
-    const bool dynamic = m_target->type() == vdisk::DiskType::Dynamic;
-    if (dynamic) {
+    const bool sparseAllowed =
+        vdisk::diskOptions(m_target->format(), m_target->type(), true).sparseAllowed;
+    if (!sparseAllowed) {
         m_skipZero->setText(tr("&Skip all-zero blocks (always on for dynamic disks)"));
         m_skipZero->setChecked(true);
         m_skipZero->setEnabled(false);
@@ -435,7 +425,8 @@ void OptionsPage::initializePage()
 
 bool OptionsPage::sparse() const
 {
-    return m_target->type() == vdisk::DiskType::Fixed && m_skipZero->isChecked();
+    return vdisk::diskOptions(m_target->format(), m_target->type(), true).sparseAllowed &&
+           m_skipZero->isChecked();
 }
 
 bool OptionsPage::preventWrites() const

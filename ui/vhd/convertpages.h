@@ -110,6 +110,7 @@ public:
     [[nodiscard]] bool preventWrites() const;
     [[nodiscard]] bool verify() const;
     [[nodiscard]] QCheckBox *verifyBox() const { return m_verify; }
+    [[nodiscard]] QCheckBox *skipZeroBox() const { return m_skipZero; }
 
 private:
     SourcePage *m_source;

@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include "ui/jobs/errortext.h"
 #include "ui/vhd/commonpages.h"
 #include "ui/vhd/convertpages.h"
 #include <vds/disks/diskopener.h>
@@ -30,12 +31,7 @@ ConvertWizard::ConvertWizard(JobTracker &tracker, const QString &defaultDirector
     setStartId(Source);
 }
 
-ConvertWizard::~ConvertWizard()
-{
-    // The job holds its own duplicate of the descriptor; ours can go with the wizard.
-    if (m_openedFd >= 0)
-        ::close(m_openedFd);
-}
+ConvertWizard::~ConvertWizard() = default;
 
 vdisk::CreateParams ConvertWizard::params() const
 {
@@ -66,7 +62,7 @@ void ConvertWizard::prepareJob(vdisk::CreateParams params)
     QThread *worker = QThread::create([self, device, options, params]() mutable {
         auto opened = disks::DiskOpener::open(device, options);
         const int fd = opened ? opened->fd.release() : -1;
-        const QString reason = opened ? QString() : QString::fromStdString(opened.error().message);
+        const QString reason = opened ? QString() : describe(opened.error()).headline;
         QMetaObject::invokeMethod(
             QCoreApplication::instance(),
             [self, fd, reason, params]() mutable {
@@ -90,17 +86,10 @@ void ConvertWizard::sourceOpened(int fd, const QString &reason, vdisk::CreatePar
         refuse(tr("The system did not give access to the disk: %1").arg(reason));
         return;
     }
-    m_openedFd = fd;
     params.sourceFd = fd;
     launch(std::move(params));
-}
-
-void ConvertWizard::jobDone()
-{
-    if (m_openedFd >= 0) {
-        ::close(m_openedFd);
-        m_openedFd = -1;
-    }
+    // The job took its own duplicate when it was constructed (VirtualDiskJob): ours goes now.
+    ::close(fd);
 }
 
 } // namespace vds::ui::vhd

@@ -19,7 +19,8 @@ class TargetPage;
 /// Convert / capture: source (physical disk, raw image, VHD/VHDX) → target format and type →
 /// options → location → summary (with the vdsctl command) → progress → result.
 /// A disk this user cannot open directly is opened through UDisks2 in the background when the
-/// job starts; the descriptor is held until the job ends. GUI thread only.
+/// job starts; the job keeps its own duplicate of that descriptor and the wizard closes its
+/// own at once, so closing the wizard never disturbs the job. GUI thread only.
 class ConvertWizard final : public VhdWizard {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ConvertWizard)
@@ -45,7 +46,6 @@ public:
 
 protected:
     void prepareJob(vdisk::CreateParams params) override;
-    void jobDone() override;
 
 private:
     /// Back on the GUI thread after asking UDisks2: start with the descriptor, or say why not.
@@ -59,7 +59,6 @@ private:
     ProgressPage *m_progress;
     ResultPage *m_result;
     QString m_busAddress;
-    int m_openedFd = -1; ///< a disk opened through UDisks2, held until the job ends
 };
 
 } // namespace vds::ui::vhd

@@ -9,12 +9,12 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QRadioButton>
-#include <QRegularExpression>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 #include <cmath>
 
+#include "ui/jobs/errortext.h"
 #include "ui/vhd/vhdcommand.h"
 #include "ui/vhd/vhdwizard.h"
 #include "ui/widgets/format.h"
@@ -178,8 +178,7 @@ void ParentPage::probe()
         options.followParents = false;
         auto image = vdisk::openImage(path.toStdString(), options);
         if (!image) {
-            m_problem =
-                tr("Cannot use %1: %2").arg(path, QString::fromStdString(image.error().message));
+            m_problem = tr("Cannot use %1: %2").arg(path, describe(image.error()).headline);
         } else {
             const vdisk::ImageInfo &i = (*image)->info();
             const auto wanted = m_wizard->params().format;
@@ -210,7 +209,7 @@ bool ParentPage::isComplete() const
 SizePage::SizePage(VhdWizard *wizard) : m_wizard(wizard)
 {
     setTitle(tr("Size"));
-    setSubTitle(tr("The size the virtual disk shows to the system using it (at least 3 MB)."));
+    setSubTitle(tr("The size the virtual disk shows to the system using it."));
     auto *layout = new QVBoxLayout(this);
     auto *row = new QHBoxLayout;
     auto *label = new QLabel(tr("&Size:"), this);
@@ -271,31 +270,14 @@ void SizePage::initializePage()
 
 void SizePage::fillAdvanced()
 {
-    const vdisk::DiskFormat format = m_wizard->params().format;
-    if (format == m_filledFor)
-        return;
-    m_filledFor = format;
+    const vdisk::CreateParams p = m_wizard->params();
+    const vdisk::DiskOptions options = vdisk::diskOptions(p.format, p.type);
     const QSignalBlocker b1(m_block), b2(m_logical), b3(m_physical);
-    m_block->clear();
-    m_logical->clear();
-    m_physical->clear();
-    if (format == vdisk::DiskFormat::Vhd) {
-        m_block->addItem(tr("Default (2 MiB)"), 0u);
-        m_block->addItem(tr("512 KiB"), 512u << 10);
-        m_block->addItem(tr("2 MiB"), 2u << 20);
-        m_logical->addItem(tr("512 bytes (VHD supports no other)"), 512u);
-        m_physical->addItem(tr("Default (512 bytes)"), 0u);
-        m_physical->addItem(tr("512 bytes"), 512u);
-    } else {
-        m_block->addItem(tr("Default (32 MiB)"), 0u);
-        for (quint32 mib = 1; mib <= 256; mib *= 2)
-            m_block->addItem(tr("%1 MiB").arg(mib), mib << 20);
-        m_logical->addItem(tr("512 bytes (default)"), 512u);
-        m_logical->addItem(tr("4096 bytes"), 4096u);
-        m_physical->addItem(tr("Default (4096 bytes)"), 0u);
-        m_physical->addItem(tr("512 bytes"), 512u);
-        m_physical->addItem(tr("4096 bytes"), 4096u);
-    }
+    fillBlockSizes(m_block, options);
+    fillSectorSizes(m_logical, options.logicalSectorSizes, options.defaultLogicalSectorSize);
+    fillSectorSizes(m_physical, options.physicalSectorSizes, options.defaultPhysicalSectorSize);
+    setSubTitle(tr("The size the virtual disk shows to the system using it (%1 to %2).")
+                    .arg(limitText(options.minimumSize), limitText(options.maximumSize)));
 }
 
 quint64 SizePage::sizeBytes() const
@@ -333,15 +315,7 @@ QString SizePage::problem() const
     vdisk::CreateParams p = m_wizard->params();
     if (p.path.empty())
         p.path = "new-disk"; // the location is chosen later; only the size rules matter here
-    QString reason = problemWith(p);
-    if (reason.isEmpty())
-        return {};
-    // The engine names the parameter and its value in bytes; people read a size.
-    static const QRegularExpression sizeValue(QStringLiteral("^MaximumSize (\\d+)"));
-    const auto m = sizeValue.match(reason);
-    if (m.hasMatch())
-        reason.replace(0, m.capturedLength(), format::bytes(m.captured(1).toULongLong()));
-    return tr("Not possible: %1.").arg(reason);
+    return problemWith(p);
 }
 
 void SizePage::recheck()

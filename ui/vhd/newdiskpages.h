@@ -106,7 +106,6 @@ private:
     QComboBox *m_logical = nullptr;
     QComboBox *m_physical = nullptr;
     QLabel *m_error = nullptr;
-    vdisk::DiskFormat m_filledFor = vdisk::DiskFormat::Raw;
 };
 
 } // namespace vds::ui::vhd

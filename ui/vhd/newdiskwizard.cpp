@@ -36,9 +36,7 @@ vdisk::CreateParams NewDiskWizard::params() const
         p.parentPath = m_parent->parentPath().toStdString();
     } else {
         p.maximumSize = m_size->sizeBytes();
-        p.blockSize = p.type == vdisk::DiskType::Fixed && p.format == vdisk::DiskFormat::Vhd
-                          ? 0
-                          : m_size->blockSize();
+        p.blockSize = m_size->blockSize(); // the page offers the engine's choices only
         p.logicalSectorSize = m_size->logicalSectorSize();
         p.physicalSectorSize = m_size->physicalSectorSize();
     }

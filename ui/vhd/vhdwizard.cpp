@@ -11,10 +11,6 @@ VhdWizard::VhdWizard(JobTracker &tracker, QWidget *parent) : QWizard(parent), m_
     setOption(QWizard::NoBackButtonOnLastPage);
     setOption(QWizard::HaveHelpButton, false);
     resize(720, 540);
-    connect(&m_tracker, &JobTracker::jobFinished, this, [this](jobs::JobId id) {
-        if (id == m_job)
-            jobDone();
-    });
 }
 
 VhdWizard::~VhdWizard() = default;

@@ -47,8 +47,6 @@ protected:
     virtual void prepareJob(vdisk::CreateParams params);
     void launch(vdisk::CreateParams params);
     void refuse(const QString &reason);
-    /// Called when the job has finished, to release what prepareJob() acquired.
-    virtual void jobDone() {}
 
 private:
     JobTracker &m_tracker;

@@ -34,6 +34,18 @@ void ThroughputGraph::setWindow(Window window)
     update();
 }
 
+void ThroughputGraph::showHistory(const ThroughputHistory *history)
+{
+    m_shown = history;
+    historyChanged();
+}
+
+void ThroughputGraph::historyChanged()
+{
+    update();
+    emit sampleAdded();
+}
+
 void ThroughputGraph::addSample(double total, const QList<double> &perSeries)
 {
     m_history.add(total, perSeries);
@@ -44,6 +56,7 @@ void ThroughputGraph::addSample(double total, const QList<double> &perSeries)
 void ThroughputGraph::clear()
 {
     m_history.clear();
+    m_shown = nullptr;
     update();
 }
 
@@ -57,24 +70,24 @@ int ThroughputGraph::shownSamples() const
     // A job younger than the window fills the width as it grows (at least 10 s wide), instead
     // of sitting in a sliver at the right edge of a mostly empty 5-minute plot.
     const int minimum = int(10000 / m_sampleMs);
-    return qMin(windowSamples(), qMax(minimum, m_history.size()));
+    return qMin(windowSamples(), qMax(minimum, history().size()));
 }
 
 double ThroughputGraph::average() const
 {
-    return m_history.average(0, windowSamples());
+    return history().average(0, windowSamples());
 }
 
 double ThroughputGraph::peak() const
 {
-    return m_history.peak(0, windowSamples());
+    return history().peak(0, windowSamples());
 }
 
 double ThroughputGraph::axisMaximum() const
 {
     double top = 0.0;
-    for (int s = 0; s < m_history.seriesCount(); ++s)
-        top = qMax(top, m_history.peak(s, windowSamples()));
+    for (int s = 0; s < history().seriesCount(); ++s)
+        top = qMax(top, history().peak(s, windowSamples()));
     return NiceAxis::forMaximum(top * 1.05).max;
 }
 
@@ -128,7 +141,7 @@ void ThroughputGraph::paintEvent(QPaintEvent *)
                                  : tr("−%1 s").arg(spanSeconds));
     p.drawText(xLabels, Qt::AlignRight, tr("now"));
 
-    if (m_history.size() == 0) {
+    if (history().size() == 0) {
         p.setPen(label);
         p.drawText(plot, Qt::AlignCenter, tr("Waiting for data…"));
         return;
@@ -138,8 +151,8 @@ void ThroughputGraph::paintEvent(QPaintEvent *)
     const int window = span;
     const int buckets = qMax(2, int(plot.width()));
     auto pointsFor = [&](int series) {
-        const QVector<double> values = m_history.bucketed(series, window, buckets);
-        const int shown = qMin(window, m_history.size());
+        const QVector<double> values = history().bucketed(series, window, buckets);
+        const int shown = qMin(window, history().size());
         const double spanX = plot.width() * shown / qMax(1, window);
         QPolygonF poly;
         poly.reserve(values.size());
@@ -165,7 +178,7 @@ void ThroughputGraph::paintEvent(QPaintEvent *)
     p.setPen(QPen(seriesColor(0), 2.0));
     p.drawPolyline(total);
 
-    for (int s = 1; s < m_history.seriesCount(); ++s) {
+    for (int s = 1; s < history().seriesCount(); ++s) {
         p.setPen(QPen(seriesColor(s), 1.5));
         p.drawPolyline(pointsFor(s));
     }
@@ -176,7 +189,7 @@ void ThroughputGraph::paintEvent(QPaintEvent *)
         const double y = plot.top() + 4;
         QStringList names = m_names;
         names.prepend(tr("Total"));
-        for (int s = 0; s < names.size() && s < m_history.seriesCount(); ++s) {
+        for (int s = 0; s < names.size() && s < history().seriesCount(); ++s) {
             p.fillRect(QRectF(x, y + 3, 10, fm.height() - 6), seriesColor(s));
             p.setPen(pal.color(QPalette::Text));
             p.drawText(QPointF(x + 14, y + fm.ascent()), names[s]);

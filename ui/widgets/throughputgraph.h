@@ -12,7 +12,8 @@ namespace vds::ui {
 /// in B/s … GB/s, the total filled under and further series (read vs write, stripes) as lines.
 /// Colours come from the widget's palette, so it follows light and dark schemes; all geometry
 /// is in device-independent pixels, so it is sharp on high-DPI screens.
-/// GUI thread only; owned by its parent. Feed it one sample per JobRunner tick.
+/// GUI thread only; owned by its parent. It draws a history it is shown (a job's, kept by the
+/// JobTracker: one copy of the samples) or, standalone, its own fed by addSample().
 class ThroughputGraph final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ThroughputGraph)
@@ -30,15 +31,24 @@ public:
     void setWindow(Window window);
     [[nodiscard]] Window window() const { return m_window; }
 
+    /// Draws `history` (not owned; it must outlive the graph or be replaced first) instead of
+    /// the graph's own; nullptr goes back to the own one. Call historyChanged() after it grows.
+    void showHistory(const ThroughputHistory *history);
+    void historyChanged();
+
+    /// Adds to the graph's own history (when no other history is shown).
     void addSample(double totalBytesPerSecond, const QList<double> &perSeries = {});
     void clear();
 
     /// Read-outs for the total over the visible window.
-    [[nodiscard]] double current() const { return m_history.latest(0); }
+    [[nodiscard]] double current() const { return history().latest(0); }
     [[nodiscard]] double average() const;
     [[nodiscard]] double peak() const;
-    [[nodiscard]] int sampleCount() const { return m_history.size(); }
-    [[nodiscard]] const ThroughputHistory &history() const { return m_history; }
+    [[nodiscard]] int sampleCount() const { return history().size(); }
+    [[nodiscard]] const ThroughputHistory &history() const
+    {
+        return m_shown != nullptr ? *m_shown : m_history;
+    }
     /// The Y axis top as last computed (for tests and the accessible description).
     [[nodiscard]] double axisMaximum() const;
 
@@ -58,7 +68,8 @@ private:
     [[nodiscard]] int windowSamples() const;
     [[nodiscard]] int shownSamples() const;
 
-    ThroughputHistory m_history;
+    ThroughputHistory m_history;                ///< own samples (standalone use)
+    const ThroughputHistory *m_shown = nullptr; ///< a tracker's history, when shown
     QStringList m_names;
     Window m_window = Window::FiveMinutes;
     int m_sampleMs = 250;
