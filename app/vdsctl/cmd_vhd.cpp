@@ -2,6 +2,7 @@
 // VirtualDiskJob on the JobRunner; info and verify call the engine directly.
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTimer>
 
@@ -9,6 +10,7 @@
 #include <csignal>
 #include <cstdio>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include <vds/disks/diskopener.h>
@@ -25,6 +27,12 @@ std::atomic_bool g_interrupted{false};
 void onSignal(int)
 {
     g_interrupted.store(true);
+}
+
+/// info has nothing to clean up: Ctrl+C ends it at once, with the documented exit code.
+void onSignalExit(int)
+{
+    ::_exit(ExitCancelled);
 }
 
 QString q(std::string_view s)
@@ -57,7 +65,11 @@ int exitFor(const Error &e)
 
 QJsonObject infoJson(const vdisk::ImageInfo &i)
 {
+    QJsonArray warnings;
+    for (const std::string &w : i.warnings)
+        warnings.append(QString::fromStdString(w));
     return QJsonObject{
+        {QStringLiteral("warnings"), warnings},
         {QStringLiteral("format"), q(vdisk::formatName(i.format))},
         {QStringLiteral("type"), q(vdisk::typeName(i.type))},
         {QStringLiteral("virtualSize"), double(i.virtualSize)},
@@ -93,6 +105,8 @@ void printInfo(const QString &path, const vdisk::ImageInfo &i)
     if (!i.parentPath.empty())
         out(QStringLiteral("  parent:          %1").arg(QString::fromStdString(i.parentPath)));
     out(QStringLiteral("  file size:       %1").arg(human(i.fileSize)));
+    for (const std::string &w : i.warnings)
+        out(QStringLiteral("  warning:         %1").arg(QString::fromStdString(w)));
 }
 
 /// Runs the job with a progress line and Ctrl+C → cancel. Returns the exit code.
@@ -228,7 +242,7 @@ int runCreate(const QStringList &args)
     if (pos.size() != 1)
         return usageError(QStringLiteral("expected one PATH"), cmd);
     vdisk::CreateParams p;
-    p.path = pos[0].toStdString();
+    p.path = nativePath(pos[0]);
     if (!parseFormat(parser.value(o.format), pos[0], p.format))
         return usageError(QStringLiteral("--format must be vhd or vhdx"), cmd);
     const QString type = parser.isSet(o.type)   ? parser.value(o.type)
@@ -251,7 +265,7 @@ int runCreate(const QStringList &args)
         return usageError(QStringLiteral("--size is required"), cmd);
     }
     if (parser.isSet(parent))
-        p.parentPath = parser.value(parent).toStdString();
+        p.parentPath = nativePath(parser.value(parent));
     for (auto [opt, field] :
          {std::pair{static_cast<const QCommandLineOption *>(&o.blockSize), &p.blockSize},
           std::pair{&sector, &p.logicalSectorSize}, std::pair{&physical, &p.physicalSectorSize}}) {
@@ -297,8 +311,8 @@ int runConvert(const QStringList &args)
     if (pos.size() != 2)
         return usageError(QStringLiteral("expected SOURCE and TARGET"), cmd);
     vdisk::CreateParams p;
-    p.sourcePath = pos[0].toStdString();
-    p.path = pos[1].toStdString();
+    p.sourcePath = nativePath(pos[0]);
+    p.path = nativePath(pos[1]);
     if (!parseFormat(parser.value(o.format), pos[1], p.format))
         return usageError(QStringLiteral("--format must be vhd or vhdx"), cmd);
     const QString type = parser.value(o.type);
@@ -352,7 +366,9 @@ int runInfo(const QStringList &args)
     if (parser.positionalArguments().size() != 1)
         return usageError(QStringLiteral("expected one PATH"), cmd);
     const QString path = parser.positionalArguments().constFirst();
-    auto info = vdisk::inspectImage(path.toStdString());
+    std::signal(SIGINT, onSignalExit);
+    std::signal(SIGTERM, onSignalExit);
+    auto info = vdisk::inspectImage(nativePath(path));
     if (!info) {
         err(QStringLiteral("vdsctl %1: %2")
                 .arg(cmd, QString::fromStdString(info.error().toString())));
@@ -410,8 +426,10 @@ int runVerify(const QStringList &args)
     const QString path = parser.positionalArguments().constFirst();
     std::signal(SIGINT, onSignal);
     PrintProgress sink(wantProgress(parser.isSet(progress)));
-    auto info = vdisk::verifyImage(path.toStdString(), parser.value(against).toStdString(), &sink,
-                                   g_interrupted);
+    auto info = vdisk::verifyImage(
+        nativePath(path),
+        parser.value(against).isEmpty() ? std::string() : nativePath(parser.value(against)), &sink,
+        g_interrupted);
     if (!info) {
         if (parser.isSet(json))
             printJson(QJsonObject{
@@ -421,7 +439,10 @@ int runVerify(const QStringList &args)
                 .arg(cmd, QString::fromStdString(info.error().toString())));
         if (info.error().category == ErrorCategory::Cancelled)
             return ExitCancelled;
-        return info.error().category == ErrorCategory::NotFound ? ExitUsage : ExitJobFailed;
+        return info.error().category == ErrorCategory::NotFound ||
+                       info.error().category == ErrorCategory::InvalidArgument
+                   ? ExitUsage
+                   : ExitJobFailed;
     }
     if (parser.isSet(json)) {
         QJsonObject o = infoJson(*info);
@@ -429,6 +450,8 @@ int runVerify(const QStringList &args)
         o.insert(QStringLiteral("compared"), parser.isSet(against));
         printJson(o);
     } else {
+        for (const std::string &w : info->warnings)
+            err(QStringLiteral("vdsctl %1: warning: %2").arg(cmd, QString::fromStdString(w)));
         out(QStringLiteral("%1: OK (%2 %3, %4 bytes%5)")
                 .arg(path, q(vdisk::typeName(info->type)), q(vdisk::formatName(info->format)))
                 .arg(info->virtualSize)

@@ -16,8 +16,12 @@ namespace vds::vdisk {
 
 namespace {
 
-constexpr std::size_t kTargetChunk = 16U << 20;   // aim for 16 MiB per system call
-constexpr std::size_t kMemoryBudget = 192U << 20; // all buffers together
+constexpr std::size_t kTargetChunk = 16U << 20; // aim for 16 MiB per system call
+// All buffers together. The peak resident size of a conversion must stay under 64 MiB whatever
+// the source's size: two 16 MiB buffers (double buffering), or one when a single target unit
+// is larger (a 32 MiB VHDX block). The kernel's readahead and asynchronous writeback keep the
+// disks busy meanwhile; their pages are cache, not ours.
+constexpr std::size_t kMemoryBudget = 40U << 20;
 
 struct FreeDeleter {
     void operator()(std::uint8_t *p) const noexcept { std::free(p); }
@@ -103,7 +107,7 @@ Expected<CopyStats> copyImage(ImageReader &source, ImageWriter &target, std::uin
     const std::uint64_t unitsTotal = (virtualSize + unit - 1) / unit;
     const std::size_t unitsPerChunk = std::max<std::size_t>(1, kTargetChunk / unit);
     const std::size_t chunkBytes = unitsPerChunk * unit;
-    const std::size_t bufferCount = std::clamp<std::size_t>(kMemoryBudget / chunkBytes, 2, 6);
+    const std::size_t bufferCount = std::clamp<std::size_t>(kMemoryBudget / chunkBytes, 1, 6);
     const std::uint64_t sourceSize = source.virtualSize();
 
     std::vector<Chunk> chunks(bufferCount);

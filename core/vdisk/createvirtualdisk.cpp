@@ -45,23 +45,6 @@ private:
     ImageInfo m_info;
 };
 
-/// Removes the partial file unless dismissed: the single clean-up point for every failure.
-class PartialFile final {
-public:
-    explicit PartialFile(std::string path) : m_path(std::move(path)) {}
-    ~PartialFile()
-    {
-        if (!m_path.empty())
-            ::unlink(m_path.c_str());
-    }
-    PartialFile(const PartialFile &) = delete;
-    PartialFile &operator=(const PartialFile &) = delete;
-    void dismiss() { m_path.clear(); }
-
-private:
-    std::string m_path;
-};
-
 std::uint32_t fixedVhdxBlockSize(std::uint64_t size)
 {
     // Whole blocks only, yet a fixed file should stay within a few MiB of the virtual size:
@@ -145,10 +128,11 @@ Expected<CreateResult> createVirtualDisk(const CreateParams &p, ProgressSink *pr
     if (hasSource) {
         const std::string name =
             p.sourcePath.empty() ? "fd:" + std::to_string(p.sourceFd) : p.sourcePath;
-        FileHandle fd(p.sourceFd >= 0 ? ::fcntl(p.sourceFd, F_DUPFD_CLOEXEC, 0)
-                                      : ::open(p.sourcePath.c_str(), O_RDONLY | O_CLOEXEC));
+        auto opened = p.sourceFd >= 0 ? FileHandle(::fcntl(p.sourceFd, F_DUPFD_CLOEXEC, 0))
+                                      : openSource(p.sourcePath); // never blocks (FIFOs)
+        FileHandle fd = opened ? std::move(*opened) : FileHandle();
         if (!fd.isOpen())
-            return fail(Error::fromErrno(errno, name, "open source"));
+            return fail(opened ? Error::fromErrno(errno, name, "open source") : opened.error());
         if (p.preventWritesToSource) {
             auto g = SourceWriteGuard::engage(fd.fd(), name);
             if (!g)
@@ -238,11 +222,12 @@ Expected<CreateResult> createVirtualDisk(const CreateParams &p, ProgressSink *pr
                                      "the target already exists", layout.path));
     if (auto ok = refuseFilesystem(p, layout); !ok)
         return fail(ok.error());
-    const std::string partialPath = layout.path + ".partial";
-    FileHandle out(::open(partialPath.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0666));
-    if (!out.isOpen())
-        return fail(Error::fromErrno(errno, partialPath, "create"));
-    PartialFile cleanup(partialPath);
+    // Unnamed until complete where possible; removed on every failure path (fileio.h).
+    auto created = NewFile::create(layout.path, 0666);
+    if (!created)
+        return fail(created.error());
+    NewFile &out = *created;
+    const std::string partialPath = out.displayName();
     if (p.security) {
         if (::fchmod(out.fd(), p.security->mode) != 0)
             return fail(Error::fromErrno(errno, partialPath, "apply VDS_POSIX_SECURITY mode"));
@@ -288,7 +273,7 @@ Expected<CreateResult> createVirtualDisk(const CreateParams &p, ProgressSink *pr
     if (cancel.load())
         return fail(ErrorCategory::Cancelled, "cancelled", p.path);
 
-    auto check = openImage(partialPath);
+    auto check = openImage(out.readPath(), layout.path);
     if (!check)
         return fail(ErrorCategory::Internal,
                     "the image just written does not open: " + check.error().message, p.path);
@@ -305,11 +290,8 @@ Expected<CreateResult> createVirtualDisk(const CreateParams &p, ProgressSink *pr
     result.info = (*check)->info();
     guard.release();
 
-    // RENAME_NOREPLACE: a file that appeared at the target meanwhile is never clobbered.
-    if (::renameat2(AT_FDCWD, partialPath.c_str(), AT_FDCWD, layout.path.c_str(),
-                    RENAME_NOREPLACE) != 0)
-        return fail(Error::fromErrno(errno, layout.path, "rename into place"));
-    cleanup.dismiss();
+    if (auto ok = out.publish(); !ok)
+        return fail(ok.error());
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     logger->info("created {} {} '{}' ({} bytes, {} blocks written, {} skipped) in {:.2f} s",

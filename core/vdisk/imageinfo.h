@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vds::vdisk {
 
@@ -25,6 +26,9 @@ struct ImageInfo {
     std::string parentId;       ///< VHD parent unique id / VHDX parent_linkage
     std::string creator;        ///< VHD creator application, VHDX creator string
     std::uint64_t fileSize = 0; ///< bytes the image file occupies (its length)
+    /// Damage that was worked around (a VHD footer read from its copy, ...): shown by `info`
+    /// and `verify`, logged by conversions.
+    std::vector<std::string> warnings;
 };
 
 } // namespace vds::vdisk

@@ -6,6 +6,7 @@
 #include <fcntl.h>
 
 #include <vds/util/endian.h>
+#include <vds/vdisk/filelayout.h>
 #include <vds/vdisk/parentpath.h>
 #include <vds/vdisk/vhdxformat.h>
 
@@ -25,19 +26,43 @@ Expected<std::unique_ptr<VhdReader>> VhdReader::open(FileHandle fd, const std::s
     std::uint8_t raw[vhd::kFooterSize];
     if (auto ok = preadFull(r->m_fd.fd(), raw, sizeof raw, *bytes - vhd::kFooterSize, name); !ok)
         return fail(ok.error());
+    const std::uint64_t tailAt = *bytes - vhd::kFooterSize;
     auto footer = vhd::decodeFooter(raw, name);
     if (!footer) {
-        // A dynamic disk whose trailing footer was lost keeps a copy at offset 0; a file cut
-        // short is still refused below because its BAT points past the end.
-        if (auto ok = preadFull(r->m_fd.fd(), raw, sizeof raw, 0, name); !ok)
-            return fail(footer.error());
-        auto copy = vhd::decodeFooter(raw, name);
+        // A dynamic disk keeps a copy of its footer at offset 0: a damaged trailing footer is
+        // read from there (a file cut short is still refused below: its BAT points past the
+        // end). A fixed disk has no copy.
+        std::uint8_t head[vhd::kFooterSize];
+        auto copy =
+            *bytes >= 2 * vhd::kFooterSize && preadFull(r->m_fd.fd(), head, sizeof head, 0, name)
+                ? vhd::decodeFooter(head, name)
+                : Expected<vhd::Footer>(fail(footer.error()));
         if (!copy || copy->diskType == vhd::kTypeFixed)
-            return fail(footer.error());
-        return fail(ErrorCategory::Format,
-                    "VHD trailing footer missing or corrupt (file truncated?): " +
-                        footer.error().message,
-                    name);
+            return fail(ErrorCategory::Format,
+                        footer.error().message + " (trailing footer at offset " +
+                            std::to_string(tailAt) + "; no valid copy at offset 0)",
+                        name);
+        r->m_info.warnings.push_back(footer.error().message + " (trailing footer at offset " +
+                                     std::to_string(tailAt) +
+                                     "): read from the intact copy at offset 0");
+        footer = copy;
+    } else if (footer->diskType != vhd::kTypeFixed && tailAt >= vhd::kFooterSize) {
+        // Both copies present: they must describe the same disk.
+        std::uint8_t head[vhd::kFooterSize];
+        if (auto ok = preadFull(r->m_fd.fd(), head, sizeof head, 0, name); !ok)
+            return fail(ok.error());
+        auto copy = vhd::decodeFooter(head, name);
+        if (!copy)
+            r->m_info.warnings.push_back(copy.error().message +
+                                         " (footer copy at offset 0); the trailing footer is used");
+        else if (copy->currentSize != footer->currentSize || copy->diskType != footer->diskType)
+            return fail(ErrorCategory::Format,
+                        "the VHD footer copies disagree: offset 0 says a " +
+                            std::to_string(copy->currentSize) + "-byte disk of type " +
+                            std::to_string(copy->diskType) + ", offset " + std::to_string(tailAt) +
+                            " a " + std::to_string(footer->currentSize) + "-byte disk of type " +
+                            std::to_string(footer->diskType),
+                        name);
     }
     r->m_footer = *footer;
     ImageInfo &info = r->m_info;
@@ -73,7 +98,10 @@ Expected<void> VhdReader::openDynamic(std::uint64_t fileBytes)
         return ok;
     auto header = vhd::decodeHeader(raw, m_name);
     if (!header)
-        return fail(header.error());
+        return fail(ErrorCategory::Format,
+                    header.error().message + " (at offset " + std::to_string(m_footer.dataOffset) +
+                        ")",
+                    m_name);
     m_header = *header;
     m_info.blockSize = header->blockSize;
     const std::uint64_t blocks = (m_info.virtualSize + header->blockSize - 1) / header->blockSize;
@@ -89,6 +117,15 @@ Expected<void> VhdReader::openDynamic(std::uint64_t fileBytes)
     if (auto ok = preadFull(m_fd.fd(), bat.data(), bat.size(), header->tableOffset, m_name); !ok)
         return ok;
     m_bitmapSize = vhd::bitmapSize(header->blockSize);
+    // Every structure must lie inside the file and apart from every other one.
+    FileLayout layout(m_name, fileBytes);
+    layout.add("VHD footer copy", 0, vhd::kFooterSize);
+    layout.add("VHD dynamic header", m_footer.dataOffset, vhd::kHeaderSize);
+    layout.add("VHD BAT", header->tableOffset, (batBytes + 511) / 512 * 512);
+    layout.add("VHD footer", fileBytes - vhd::kFooterSize, vhd::kFooterSize);
+    for (const vhd::ParentLocator &l : header->locators)
+        if (l.platformCode != 0 && l.dataLength > 0)
+            layout.add("VHD parent locator data", l.dataOffset, l.dataLength);
     m_bat.resize(blocks);
     for (std::uint64_t i = 0; i < blocks; ++i) {
         const std::uint32_t sector = loadBe<std::uint32_t>(bat.data() + 4 * i);
@@ -100,10 +137,15 @@ Expected<void> VhdReader::openDynamic(std::uint64_t fileBytes)
         const std::uint64_t end = std::uint64_t(sector) * vhd::kSector + m_bitmapSize + inBlock;
         if (end > fileBytes)
             return fail(ErrorCategory::Format,
-                        "VHD BAT entry " + std::to_string(i) + " points beyond end of file",
+                        "VHD BAT entry " + std::to_string(i) +
+                            " points beyond end of file (block at offset " +
+                            std::to_string(std::uint64_t(sector) * vhd::kSector) + ", file " +
+                            std::to_string(fileBytes) + " bytes)",
                         m_name);
+        layout.add("VHD block", std::uint64_t(sector) * vhd::kSector,
+                   end - std::uint64_t(sector) * vhd::kSector, i);
     }
-    return {};
+    return layout.check();
 }
 
 Expected<void> VhdReader::openParent(const OpenOptions &options, int depth)
@@ -145,10 +187,10 @@ Expected<void> VhdReader::openParent(const OpenOptions &options, int depth)
                                      m_name));
     m_info.parentPath = parentPath;
     m_info.parentId = m_header.parentUniqueId.toString();
-    const int fd = ::open(parentPath.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return fail(Error::fromErrno(errno, parentPath, "open parent"));
-    FileHandle handle(fd);
+    auto opened = openSource(parentPath);
+    if (!opened)
+        return fail(opened.error());
+    FileHandle handle = std::move(*opened);
     auto format = probeFormat(handle.fd(), parentPath);
     if (!format)
         return fail(format.error());

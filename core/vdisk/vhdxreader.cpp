@@ -1,6 +1,8 @@
 #include <vds/util/utf.h>
 #include <vds/vdisk/vhdxreader.h>
 
+#include <vds/vdisk/filelayout.h>
+
 #include <algorithm>
 #include <cstring>
 #include <fcntl.h>
@@ -59,11 +61,33 @@ Expected<void> VhdxReader::openStructure()
     }
     if (!headers[0] && !headers[1])
         return fail(ErrorCategory::Format,
-                    "both VHDX headers are invalid: " + headers[0].error().message, m_name);
-    if (headers[0] && (!headers[1] || headers[0]->sequenceNumber >= headers[1]->sequenceNumber))
-        m_header = *headers[0];
-    else
-        m_header = *headers[1];
+                    "both VHDX headers are invalid: " + headers[0].error().message +
+                        " (header 1 at offset " + std::to_string(kHeader1) + "), " +
+                        headers[1].error().message + " (header 2 at offset " +
+                        std::to_string(kHeader2) + ")",
+                    m_name);
+    const bool first =
+        headers[0] && (!headers[1] || headers[0]->sequenceNumber >= headers[1]->sequenceNumber);
+    m_header = first ? *headers[0] : *headers[1];
+    const std::uint64_t headerAt = first ? kHeader1 : kHeader2;
+    // The log must be a real region of whole MiB past the fixed structures (offset 0 would
+    // make a log replay overwrite the file's own headers).
+    if (m_header.logOffset < kMiB || m_header.logOffset % kMiB || m_header.logLength == 0 ||
+        m_header.logLength % kMiB)
+        return fail(ErrorCategory::Format,
+                    "VHDX header " + std::string(first ? "1" : "2") + " (offset " +
+                        std::to_string(headerAt) + ") places the log at offset " +
+                        std::to_string(m_header.logOffset) + " with length " +
+                        std::to_string(m_header.logLength) +
+                        "; both must be whole MiB, the offset at least 1 MiB",
+                    m_name);
+    FileLayout layout(m_name, m_fileBytes);
+    layout.add("VHDX file identifier", 0, kHeader1);
+    layout.add("VHDX header 1", kHeader1, kHeader2 - kHeader1);
+    layout.add("VHDX header 2", kHeader2, kRegion1 - kHeader2);
+    layout.add("VHDX region table 1", kRegion1, kRegionTableSize);
+    layout.add("VHDX region table 2", kRegion2, kRegionTableSize);
+    layout.add("VHDX log", m_header.logOffset, m_header.logLength);
     if (!m_header.logGuid.isNull())
         return fail(ErrorCategory::Unsupported,
                     "VHDX contains a log that needs to be replayed (attach it once in Windows, "
@@ -72,16 +96,19 @@ Expected<void> VhdxReader::openStructure()
 
     Expected<std::vector<RegionEntry>> regions =
         fail(ErrorCategory::Format, "no region table", m_name);
+    std::string regionProblems;
     for (std::uint64_t at : {kRegion1, kRegion2}) {
         if (auto ok = preadFull(m_fd.fd(), buf.data(), kRegionTableSize, at, m_name); !ok)
             return ok;
         regions = decodeRegionTable(buf.data(), m_name);
         if (regions)
             break;
+        regionProblems += (regionProblems.empty() ? "" : ", ") + regions.error().message +
+                          " (region table at offset " + std::to_string(at) + ")";
     }
     if (!regions)
-        return fail(ErrorCategory::Format,
-                    "both VHDX region tables are invalid: " + regions.error().message, m_name);
+        return fail(ErrorCategory::Format, "both VHDX region tables are invalid: " + regionProblems,
+                    m_name);
     const RegionEntry *bat = nullptr, *meta = nullptr;
     for (std::size_t i = 0; i < regions->size(); ++i) {
         const RegionEntry &e = (*regions)[i];
@@ -96,6 +123,10 @@ Expected<void> VhdxReader::openStructure()
             if (e.fileOffset < o.fileOffset + o.length && o.fileOffset < e.fileOffset + e.length)
                 return fail(ErrorCategory::Format, "VHDX regions overlap", m_name);
         }
+        layout.add(e.guid == batRegionGuid()        ? "VHDX BAT region"
+                   : e.guid == metadataRegionGuid() ? "VHDX metadata region"
+                                                    : "VHDX region",
+                   e.fileOffset, e.length);
         if (e.guid == batRegionGuid())
             bat = &e;
         else if (e.guid == metadataRegionGuid())
@@ -108,7 +139,9 @@ Expected<void> VhdxReader::openStructure()
         return fail(ErrorCategory::Format, "VHDX lacks a BAT or metadata region", m_name);
     if (auto ok = readMetadata(*meta); !ok)
         return ok;
-    return readBat(*bat);
+    if (auto ok = readBat(*bat, layout); !ok)
+        return ok;
+    return layout.check();
 }
 
 Expected<void> VhdxReader::readMetadata(const RegionEntry &region)
@@ -191,7 +224,7 @@ Expected<void> VhdxReader::readMetadata(const RegionEntry &region)
     return {};
 }
 
-Expected<void> VhdxReader::readBat(const RegionEntry &region)
+Expected<void> VhdxReader::readBat(const RegionEntry &region, FileLayout &layout)
 {
     m_ratio = chunkRatio(m_info.blockSize, m_info.logicalSectorSize);
     const std::uint64_t entries =
@@ -223,8 +256,10 @@ Expected<void> VhdxReader::readBat(const RegionEntry &region)
         if (off < kMiB || off > m_fileBytes || m_fileBytes - off < inBlock)
             return fail(ErrorCategory::Format,
                         "VHDX BAT entry for block " + std::to_string(b) +
-                            " points beyond end of file",
+                            " points beyond end of file (offset " + std::to_string(off) +
+                            ", file " + std::to_string(m_fileBytes) + " bytes)",
                         m_name);
+        layout.add("VHDX payload block", off, inBlock, b);
         if (state == kPartiallyPresent) {
             const std::uint64_t be = m_bat[bitmapIndex(b / m_ratio, m_ratio)];
             const std::uint64_t boff = (be >> 20) * kMiB;
@@ -235,6 +270,12 @@ Expected<void> VhdxReader::readBat(const RegionEntry &region)
                                 " is missing or beyond end of file",
                             m_name);
         }
+    }
+    // Sector bitmap blocks (differencing disks) claim their 1 MiB too.
+    for (std::uint64_t c = 0; m_hasParent && c * (m_ratio + 1) + m_ratio < m_bat.size(); ++c) {
+        const std::uint64_t be = m_bat[bitmapIndex(c, m_ratio)];
+        if ((be & 7U) == kFullyPresent)
+            layout.add("VHDX sector bitmap block", (be >> 20) * kMiB, kMiB, c);
     }
     return {};
 }
@@ -256,10 +297,10 @@ Expected<void> VhdxReader::openParent(const OpenOptions &options, int depth)
                                          "')",
                                      m_name));
     m_info.parentPath = path;
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return fail(Error::fromErrno(errno, path, "open parent"));
-    FileHandle handle(fd);
+    auto opened = openSource(path);
+    if (!opened)
+        return fail(opened.error());
+    FileHandle handle = std::move(*opened);
     auto format = probeFormat(handle.fd(), path);
     if (!format)
         return fail(format.error());

@@ -10,6 +10,8 @@
 
 namespace vds::vdisk {
 
+class FileLayout;
+
 /// Reads VHDX fixed, dynamic and differencing images (512- and 4096-byte logical sectors).
 /// Validates headers, region tables, metadata and BAT at open; refuses unknown required
 /// regions/items and unreplayed logs. Owns its descriptor and parent; one thread at a time.
@@ -30,7 +32,7 @@ private:
     VhdxReader() = default;
     Expected<void> openStructure();
     Expected<void> readMetadata(const vhdx::RegionEntry &region);
-    Expected<void> readBat(const vhdx::RegionEntry &region);
+    Expected<void> readBat(const vhdx::RegionEntry &region, FileLayout &layout);
     Expected<void> openParent(const OpenOptions &options, int depth);
     Expected<void> readFromParent(std::uint64_t offset, std::uint8_t *out, std::size_t size);
     Expected<void> readBlockPart(std::uint64_t block, std::uint32_t within, std::uint8_t *out,

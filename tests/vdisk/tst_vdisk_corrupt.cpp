@@ -98,15 +98,20 @@ private slots:
     void vhd()
     {
         const auto footerAt = [](const QByteArray &b) { return b.size() - 512; };
+        // Both footers damaged (a damaged trailing one alone is read from the copy at 0).
         check(
-            m_vhd, [&](QByteArray &b) { b[footerAt(b) + 50] = char(b[footerAt(b) + 50] ^ 1); },
+            m_vhd,
+            [&](QByteArray &b) {
+                b[footerAt(b) + 50] = char(b[footerAt(b) + 50] ^ 1);
+                b[50] = char(b[50] ^ 1);
+            },
             QStringLiteral("footer checksum"));
         check(
             m_vhd, [](QByteArray &b) { b[512 + 30] = char(b[512 + 30] ^ 0x40); },
             QStringLiteral("dynamic header checksum"));
         check(
             m_vhd, [](QByteArray &b) { b.truncate(b.size() - 3 * 1024 * 1024); },
-            QStringLiteral("footer"));
+            QStringLiteral("beyond end of file"));
         check(
             m_vhd,
             [](QByteArray &b) {
@@ -117,17 +122,21 @@ private slots:
         check(
             m_vhd,
             [&](QByteArray &b) { // absurd size, consistent checksum
-                storeBe<std::uint64_t>(
-                    reinterpret_cast<std::uint8_t *>(b.data() + footerAt(b) + 48), 3000ULL << 30);
-                fixVhdFooterChecksum(b, footerAt(b));
+                for (const qsizetype at : {qsizetype(0), qsizetype(footerAt(b))}) {
+                    storeBe<std::uint64_t>(reinterpret_cast<std::uint8_t *>(b.data() + at + 48),
+                                           3000ULL << 30);
+                    fixVhdFooterChecksum(b, at);
+                }
             },
             QStringLiteral("2040 GiB"));
         check(
             m_vhd,
             [&](QByteArray &b) { // size the BAT cannot cover
-                storeBe<std::uint64_t>(
-                    reinterpret_cast<std::uint8_t *>(b.data() + footerAt(b) + 48), 1ULL << 30);
-                fixVhdFooterChecksum(b, footerAt(b));
+                for (const qsizetype at : {qsizetype(0), qsizetype(footerAt(b))}) {
+                    storeBe<std::uint64_t>(reinterpret_cast<std::uint8_t *>(b.data() + at + 48),
+                                           1ULL << 30);
+                    fixVhdFooterChecksum(b, at);
+                }
             },
             QStringLiteral("BAT has"));
         check(
