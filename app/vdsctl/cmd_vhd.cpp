@@ -17,6 +17,7 @@
 #include <vds/jobs/jobrunner.h>
 #include <vds/jobs/virtualdiskjob.h>
 #include <vds/vdisk/imagecheck.h>
+#include <vds/vdisk/vhdrepair.h>
 
 namespace vds::cli {
 
@@ -65,11 +66,15 @@ int exitFor(const Error &e)
 
 QJsonObject infoJson(const vdisk::ImageInfo &i)
 {
-    QJsonArray warnings;
+    QJsonArray warnings, locators;
+    for (const std::string &l : i.parentLocators)
+        locators.append(QString::fromStdString(l));
     for (const std::string &w : i.warnings)
         warnings.append(QString::fromStdString(w));
     return QJsonObject{
         {QStringLiteral("warnings"), warnings},
+        {QStringLiteral("dirtyLog"), i.dirtyLog},
+        {QStringLiteral("parentLocators"), locators},
         {QStringLiteral("format"), q(vdisk::formatName(i.format))},
         {QStringLiteral("type"), q(vdisk::typeName(i.type))},
         {QStringLiteral("virtualSize"), double(i.virtualSize)},
@@ -102,9 +107,16 @@ void printInfo(const QString &path, const vdisk::ImageInfo &i)
         out(QStringLiteral("  unique id:       %1").arg(QString::fromStdString(i.uniqueId)));
     if (!i.parentId.empty())
         out(QStringLiteral("  parent id:       %1").arg(QString::fromStdString(i.parentId)));
+    for (const std::string &l : i.parentLocators)
+        out(QStringLiteral("  parent locator:  %1").arg(QString::fromStdString(l)));
     if (!i.parentPath.empty())
         out(QStringLiteral("  parent:          %1").arg(QString::fromStdString(i.parentPath)));
+    else if (i.type == vdisk::DiskType::Differencing)
+        out(QStringLiteral("  parent:          not found"));
     out(QStringLiteral("  file size:       %1").arg(human(i.fileSize)));
+    if (i.dirtyLog)
+        out(QStringLiteral("  log:             dirty (replayed in memory when read; "
+                           "'vdsctl vhd repair' writes it into the file)"));
     for (const std::string &w : i.warnings)
         out(QStringLiteral("  warning:         %1").arg(QString::fromStdString(w)));
 }
@@ -462,6 +474,53 @@ int runVerify(const QStringList &args)
     return ExitOk;
 }
 
+int runRepair(const QStringList &args)
+{
+    const QString cmd = QStringLiteral("vhd repair");
+    QCommandLineParser parser;
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    parser.addOption(json);
+    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("A VHDX file."));
+    if (const int rc = parse(parser, args, cmd,
+                             QStringLiteral("Write a dirty VHDX log into the file (as Hyper-V "
+                                            "does on open), leaving an empty log."));
+        rc >= 0)
+        return rc;
+    if (parser.positionalArguments().size() != 1)
+        return usageError(QStringLiteral("expected one PATH"), cmd);
+    const QString path = parser.positionalArguments().constFirst();
+    std::signal(SIGINT, onSignalExit); // the original stays intact until the final rename
+    auto r = vdisk::repairImage(nativePath(path));
+    if (!r) {
+        if (parser.isSet(json))
+            printJson(QJsonObject{
+                {QStringLiteral("status"), QStringLiteral("failed")},
+                {QStringLiteral("error"), QString::fromStdString(r.error().toString())}});
+        err(QStringLiteral("vdsctl %1: %2").arg(cmd, QString::fromStdString(r.error().toString())));
+        return r.error().category == ErrorCategory::Format ? ExitJobFailed : exitFor(r.error());
+    }
+    if (parser.isSet(json)) {
+        printJson(QJsonObject{{QStringLiteral("status"), QStringLiteral("succeeded")},
+                              {QStringLiteral("path"), path},
+                              {QStringLiteral("wasDirty"), r->wasDirty},
+                              {QStringLiteral("entries"), double(r->entries)},
+                              {QStringLiteral("firstSequence"), double(r->firstSequence)},
+                              {QStringLiteral("lastSequence"), double(r->lastSequence)},
+                              {QStringLiteral("bytesWritten"), double(r->bytesWritten)}});
+    } else if (!r->wasDirty) {
+        out(QStringLiteral("%1: the log is empty; nothing to do").arg(path));
+    } else {
+        out(QStringLiteral("%1: replayed %2 log entries (sequence %3 to %4, %5 bytes); the log "
+                           "is now empty")
+                .arg(path)
+                .arg(r->entries)
+                .arg(r->firstSequence)
+                .arg(r->lastSequence)
+                .arg(r->bytesWritten));
+    }
+    return ExitOk;
+}
+
 } // namespace
 
 int runVhd(const QStringList &args)
@@ -476,9 +535,11 @@ int runVhd(const QStringList &args)
         return runInfo(rest);
     if (sub == QLatin1String("verify"))
         return runVerify(rest);
+    if (sub == QLatin1String("repair"))
+        return runRepair(rest);
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
         std::printf(
-            "Usage: vdsctl vhd create|convert|info|verify ...\n\n"
+            "Usage: vdsctl vhd create|convert|info|verify|repair ...\n\n"
             "  create PATH --size SIZE [--format vhd|vhdx] [--type fixed|dynamic|differencing]\n"
             "         [--parent PATH] [--block-size SIZE] [--sector-size 512|4096]\n"
             "         [--physical-sector-size 512|4096] [--sparse] [--json] [--progress]\n"
@@ -486,12 +547,14 @@ int runVhd(const QStringList &args)
             "SIZE]\n"
             "         [--verify] [--prevent-writes-to-source] [--sparse] [--json] [--progress]\n"
             "  info PATH [--json]\n"
-            "  verify PATH [--against SOURCE] [--json] [--progress]\n\n"
+            "  verify PATH [--against SOURCE] [--json] [--progress]\n"
+            "  repair PATH [--json]\n\n"
             "Run 'vdsctl vhd <subcommand> --help' for details.\n");
         return ExitOk;
     }
-    return usageError(sub.isEmpty() ? QStringLiteral("expected create, convert, info or verify")
-                                    : QStringLiteral("unknown subcommand '%1'").arg(sub),
+    return usageError(sub.isEmpty()
+                          ? QStringLiteral("expected create, convert, info, verify or repair")
+                          : QStringLiteral("unknown subcommand '%1'").arg(sub),
                       QStringLiteral("vhd"));
 }
 

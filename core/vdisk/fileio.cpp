@@ -268,6 +268,27 @@ Expected<void> NewFile::publish()
     return {};
 }
 
+Expected<void> NewFile::replace()
+{
+    std::string from = m_partial;
+    if (from.empty()) {
+        // An unnamed file cannot be renamed: give it a temporary name first.
+        const auto [dir, base] = splitPath(m_path);
+        std::random_device rd;
+        char hex[9];
+        std::snprintf(hex, sizeof hex, "%08x", static_cast<unsigned>(rd()));
+        from = dir + "/" + partialPrefix(base) + hex + std::string(kPartialSuffix);
+        const std::string self = readPath();
+        if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, from.c_str(), AT_SYMLINK_FOLLOW) != 0)
+            return fail(Error::fromErrno(errno, from, "name the new file"));
+        m_partial = from;
+    }
+    if (::rename(from.c_str(), m_path.c_str()) != 0)
+        return fail(Error::fromErrno(errno, m_path, "replace"));
+    m_published = true;
+    return {};
+}
+
 bool isAllZero(const void *buffer, std::size_t size) noexcept
 {
     const auto *p = static_cast<const std::uint8_t *>(buffer);

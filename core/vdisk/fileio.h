@@ -71,6 +71,9 @@ public:
     /// Gives the file its final name. Never replaces a file that appeared there meanwhile
     /// (ERROR_FILE_EXISTS then).
     Expected<void> publish();
+    /// Gives the file its final name, atomically replacing the file there (a repaired image
+    /// takes the place of the damaged one: readers see the old file or the new, never half).
+    Expected<void> replace();
 
 private:
     NewFile() = default;

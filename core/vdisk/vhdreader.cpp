@@ -83,9 +83,15 @@ Expected<std::unique_ptr<VhdReader>> VhdReader::open(FileHandle fd, const std::s
     info.type = footer->diskType == vhd::kTypeDynamic ? DiskType::Dynamic : DiskType::Differencing;
     if (auto ok = r->openDynamic(*bytes); !ok)
         return fail(ok.error());
-    if (info.type == DiskType::Differencing && options.followParents)
-        if (auto ok = r->openParent(options, depth); !ok)
+    if (info.type == DiskType::Differencing) {
+        // What the child says about its parent is shown whether or not the parent is found.
+        info.parentId = r->m_header.parentUniqueId.toString();
+        if (auto ok = r->readLocators(); !ok)
             return fail(ok.error());
+        if (options.followParents)
+            if (auto ok = r->openParent(options, depth); !ok)
+                return fail(ok.error());
+    }
     return r;
 }
 
@@ -148,45 +154,72 @@ Expected<void> VhdReader::openDynamic(std::uint64_t fileBytes)
     return layout.check();
 }
 
+Expected<std::vector<std::string>> VhdReader::readLocators()
+{
+    std::vector<std::string> candidates;
+    auto fileBytes = fileSize(m_fd.fd(), m_name);
+    if (!fileBytes)
+        return fail(fileBytes.error());
+    m_info.parentLocators.clear();
+    for (const auto &loc : m_header.locators) {
+        const bool utf16 =
+            loc.platformCode == vhd::kPlatformW2ru || loc.platformCode == vhd::kPlatformW2ku;
+        const bool macx = loc.platformCode == vhd::kPlatformMacX;
+        if (!utf16 && !macx)
+            continue;
+        if (loc.dataLength == 0 || loc.dataLength > 65536 || loc.dataOffset > *fileBytes ||
+            *fileBytes - loc.dataOffset < loc.dataLength)
+            return fail(ErrorCategory::Format,
+                        "VHD parent locator data at offset " + std::to_string(loc.dataOffset) +
+                            " lies beyond end of file",
+                        m_name);
+        std::vector<std::uint8_t> data(loc.dataLength);
+        if (auto ok = preadFull(m_fd.fd(), data.data(), data.size(), loc.dataOffset, m_name); !ok)
+            return fail(ok.error());
+        std::string path;
+        if (utf16) {
+            std::u16string s;
+            for (std::size_t i = 0; i + 1 < data.size(); i += 2) {
+                const auto c = loadLe<std::uint16_t>(data.data() + i);
+                if (c == 0)
+                    break;
+                s.push_back(static_cast<char16_t>(c));
+            }
+            path = utf::toUtf8(s);
+        } else {
+            path = parentpath::fromFileUrl(std::string(data.begin(), data.end()).c_str());
+        }
+        const char *kind = loc.platformCode == vhd::kPlatformW2ru   ? "W2ru"
+                           : loc.platformCode == vhd::kPlatformW2ku ? "W2ku"
+                                                                    : "MacX";
+        m_info.parentLocators.push_back(std::string(kind) + " " + path);
+        // Relative first, as Windows does.
+        if (loc.platformCode == vhd::kPlatformW2ru)
+            candidates.insert(candidates.begin(), path);
+        else
+            candidates.push_back(path);
+    }
+    m_info.parentLocators.push_back("parent name " + utf::toUtf8(m_header.parentName));
+    candidates.push_back(utf::toUtf8(m_header.parentName));
+    return candidates;
+}
+
 Expected<void> VhdReader::openParent(const OpenOptions &options, int depth)
 {
     if (depth >= options.maxDepth)
         return fail(ErrorCategory::Format, "differencing chain too deep (a cycle?)", m_name);
-    std::vector<std::string> candidates;
-    auto fileBytes = fileSize(m_fd.fd(), m_name);
-    for (const auto &loc : m_header.locators) {
-        if (loc.platformCode != vhd::kPlatformW2ru && loc.platformCode != vhd::kPlatformW2ku)
-            continue;
-        if (loc.dataLength == 0 || loc.dataLength > 65536 || loc.dataOffset > *fileBytes ||
-            *fileBytes - loc.dataOffset < loc.dataLength)
-            return fail(ErrorCategory::Format, "VHD parent locator data beyond end of file",
-                        m_name);
-        std::vector<std::uint8_t> data(loc.dataLength);
-        if (auto ok = preadFull(m_fd.fd(), data.data(), data.size(), loc.dataOffset, m_name); !ok)
-            return ok;
-        std::u16string s;
-        for (std::size_t i = 0; i + 1 < data.size(); i += 2) {
-            const auto c = loadLe<std::uint16_t>(data.data() + i);
-            if (c == 0)
-                break;
-            s.push_back(static_cast<char16_t>(c));
-        }
-        // Relative first, as Windows does.
-        if (loc.platformCode == vhd::kPlatformW2ru)
-            candidates.insert(candidates.begin(), utf::toUtf8(s));
-        else
-            candidates.push_back(utf::toUtf8(s));
-    }
-    candidates.push_back(utf::toUtf8(m_header.parentName));
-    const std::string parentPath = parentpath::resolve(m_name, candidates);
+    auto candidates = readLocators();
+    if (!candidates)
+        return fail(candidates.error());
+    std::vector<std::string> tried;
+    const std::string parentPath = parentpath::resolve(m_name, *candidates, &tried);
     if (parentPath.empty())
         return fail(Error::fromWin32(0xC03A000DU, ErrorCategory::NotFound,
-                                     "parent of differencing VHD not found (looked for '" +
-                                         (candidates.empty() ? std::string() : candidates[0]) +
-                                         "')",
+                                     "parent of differencing VHD (unique id " +
+                                         m_header.parentUniqueId.toString() +
+                                         ") not found; looked for " + parentpath::joinTried(tried),
                                      m_name));
     m_info.parentPath = parentPath;
-    m_info.parentId = m_header.parentUniqueId.toString();
     auto opened = openSource(parentPath);
     if (!opened)
         return fail(opened.error());

@@ -2,6 +2,7 @@
 #include <vds/vdisk/vhdxreader.h>
 
 #include <vds/vdisk/filelayout.h>
+#include <vds/vdisk/vhdxlog.h>
 
 #include <algorithm>
 #include <cstring>
@@ -34,6 +35,7 @@ Expected<void> VhdxReader::openStructure()
     if (!bytes)
         return fail(bytes.error());
     m_fileBytes = *bytes;
+    m_realBytes = *bytes;
     if (m_fileBytes < 2 * kMiB)
         return fail(ErrorCategory::Format, "file too small to be a VHDX", m_name);
     std::vector<std::uint8_t> buf(kRegionTableSize);
@@ -81,6 +83,28 @@ Expected<void> VhdxReader::openStructure()
                         std::to_string(m_header.logLength) +
                         "; both must be whole MiB, the offset at least 1 MiB",
                     m_name);
+    if (m_header.logOffset > m_fileBytes || m_fileBytes - m_header.logOffset < m_header.logLength)
+        return fail(ErrorCategory::Format,
+                    "VHDX log at offset " + std::to_string(m_header.logOffset) + " (" +
+                        std::to_string(m_header.logLength) +
+                        " bytes) lies beyond the end of the file (" + std::to_string(m_fileBytes) +
+                        " bytes)",
+                    m_name);
+    // A host that died mid-write leaves a log: its valid entries are the file's true state.
+    // They are applied to every read below, in memory; the file is never written here.
+    auto log = readLog(m_fd.fd(), m_header, m_name);
+    if (!log)
+        return fail(log.error());
+    m_log = std::move(*log);
+    m_info.dirtyLog = !m_header.logGuid.isNull();
+    if (!m_log.empty()) {
+        m_fileBytes = std::max({m_fileBytes, m_log.lastFileOffset, m_log.extent()});
+        m_info.warnings.push_back(
+            "the log is dirty (the host stopped before writing it back): " +
+            std::to_string(m_log.entries) + " entries, sequence " +
+            std::to_string(m_log.firstSequence) + " to " + std::to_string(m_log.lastSequence) +
+            ", applied in memory; 'vdsctl vhd repair' writes them into the file");
+    }
     FileLayout layout(m_name, m_fileBytes);
     layout.add("VHDX file identifier", 0, kHeader1);
     layout.add("VHDX header 1", kHeader1, kHeader2 - kHeader1);
@@ -88,17 +112,12 @@ Expected<void> VhdxReader::openStructure()
     layout.add("VHDX region table 1", kRegion1, kRegionTableSize);
     layout.add("VHDX region table 2", kRegion2, kRegionTableSize);
     layout.add("VHDX log", m_header.logOffset, m_header.logLength);
-    if (!m_header.logGuid.isNull())
-        return fail(ErrorCategory::Unsupported,
-                    "VHDX contains a log that needs to be replayed (attach it once in Windows, "
-                    "or run 'qemu-img check -r all')",
-                    m_name);
 
     Expected<std::vector<RegionEntry>> regions =
         fail(ErrorCategory::Format, "no region table", m_name);
     std::string regionProblems;
     for (std::uint64_t at : {kRegion1, kRegion2}) {
-        if (auto ok = preadFull(m_fd.fd(), buf.data(), kRegionTableSize, at, m_name); !ok)
+        if (auto ok = readFile(buf.data(), kRegionTableSize, at); !ok)
             return ok;
         regions = decodeRegionTable(buf.data(), m_name);
         if (regions)
@@ -144,10 +163,27 @@ Expected<void> VhdxReader::openStructure()
     return layout.check();
 }
 
+Expected<void> VhdxReader::readFile(void *buffer, std::size_t size, std::uint64_t offset)
+{
+    auto *out = static_cast<std::uint8_t *>(buffer);
+    if (m_log.empty())
+        return preadFull(m_fd.fd(), out, size, offset, m_name);
+    // The log may extend the file: what lies past the real end reads as zeros, then the
+    // logged writes are laid over it.
+    const std::uint64_t real = m_realBytes;
+    const std::uint64_t here = offset >= real ? 0 : std::min<std::uint64_t>(size, real - offset);
+    if (here > 0)
+        if (auto ok = preadFull(m_fd.fd(), out, here, offset, m_name); !ok)
+            return ok;
+    std::memset(out + here, 0, size - here);
+    m_log.overlay(offset, out, size);
+    return {};
+}
+
 Expected<void> VhdxReader::readMetadata(const RegionEntry &region)
 {
     std::vector<std::uint8_t> data(region.length);
-    if (auto ok = preadFull(m_fd.fd(), data.data(), data.size(), region.fileOffset, m_name); !ok)
+    if (auto ok = readFile(data.data(), data.size(), region.fileOffset); !ok)
         return ok;
     auto items = decodeMetadataTable(data.data(), m_name);
     if (!items)
@@ -218,9 +254,11 @@ Expected<void> VhdxReader::readMetadata(const RegionEntry &region)
     m_info.logicalSectorSize = logical;
     m_info.physicalSectorSize = physical;
     m_info.fileSize = m_fileBytes;
-    for (const auto &[k, v] : m_locator)
+    for (const auto &[k, v] : m_locator) {
         if (k == u"parent_linkage")
             m_info.parentId = utf::toUtf8(v);
+        m_info.parentLocators.push_back(utf::toUtf8(k) + " " + utf::toUtf8(v));
+    }
     return {};
 }
 
@@ -233,7 +271,7 @@ Expected<void> VhdxReader::readBat(const RegionEntry &region, FileLayout &layout
     if (entries * 8 > region.length)
         return fail(ErrorCategory::Format, "VHDX BAT region is too small for the disk", m_name);
     std::vector<std::uint8_t> raw(entries * 8);
-    if (auto ok = preadFull(m_fd.fd(), raw.data(), raw.size(), region.fileOffset, m_name); !ok)
+    if (auto ok = readFile(raw.data(), raw.size(), region.fileOffset); !ok)
         return ok;
     m_bat.resize(entries);
     const std::uint64_t payloadBlocks =
@@ -289,12 +327,13 @@ Expected<void> VhdxReader::openParent(const OpenOptions &options, int depth)
         for (const auto &[k, v] : m_locator)
             if (k == key)
                 candidates.push_back(utf::toUtf8(v));
-    const std::string path = parentpath::resolve(m_name, candidates);
+    std::vector<std::string> tried;
+    const std::string path = parentpath::resolve(m_name, candidates, &tried);
     if (path.empty())
         return fail(Error::fromWin32(0xC03A000DU, ErrorCategory::NotFound,
-                                     "parent of differencing VHDX not found (looked for '" +
-                                         (candidates.empty() ? std::string() : candidates[0]) +
-                                         "')",
+                                     "parent of differencing VHDX (parent_linkage " +
+                                         m_info.parentId + ") not found; looked for " +
+                                         parentpath::joinTried(tried),
                                      m_name));
     m_info.parentPath = path;
     auto opened = openSource(path);
@@ -339,7 +378,7 @@ Expected<void> VhdxReader::readBlockPart(std::uint64_t block, std::uint32_t with
     const std::uint64_t blockStart = block * m_info.blockSize;
     const std::uint64_t fileOff = (e >> 20) * kMiB;
     if (state == kFullyPresent)
-        return preadFull(m_fd.fd(), out, size, fileOff + within, m_name);
+        return readFile(out, size, fileOff + within);
     if (state != kPartiallyPresent) {
         // ZERO reads as zeros; everything else is "not here": the parent's, or zeros.
         if (m_hasParent && state != kZero)
@@ -351,7 +390,7 @@ Expected<void> VhdxReader::readBlockPart(std::uint64_t block, std::uint32_t with
     if (m_bitmapChunk != chunk) {
         const std::uint64_t be = m_bat[bitmapIndex(chunk, m_ratio)];
         m_bitmap.resize(kMiB);
-        if (auto ok = preadFull(m_fd.fd(), m_bitmap.data(), kMiB, (be >> 20) * kMiB, m_name); !ok)
+        if (auto ok = readFile(m_bitmap.data(), kMiB, (be >> 20) * kMiB); !ok)
             return ok;
         m_bitmapChunk = chunk;
     }
@@ -369,9 +408,8 @@ Expected<void> VhdxReader::readBlockPart(std::uint64_t block, std::uint32_t with
         while (runEnd < end && bit(runEnd) == here)
             runEnd += ls;
         runEnd = std::min(runEnd, end);
-        auto ok =
-            here ? preadFull(m_fd.fd(), out + (pos - within), runEnd - pos, fileOff + pos, m_name)
-                 : readFromParent(blockStart + pos, out + (pos - within), runEnd - pos);
+        auto ok = here ? readFile(out + (pos - within), runEnd - pos, fileOff + pos)
+                       : readFromParent(blockStart + pos, out + (pos - within), runEnd - pos);
         if (!ok)
             return ok;
         pos = runEnd;

@@ -10,6 +10,7 @@
 #include "vdisktestutil.h"
 #include <vds/util/crc32c.h>
 #include <vds/util/endian.h>
+#include <vds/vdisk/copyengine.h>
 #include <vds/vdisk/createvirtualdisk.h>
 #include <vds/vdisk/openimage.h>
 #include <vds/vdisk/vhdformat.h>
@@ -203,15 +204,28 @@ private slots:
                 storeLe<std::uint64_t>(meta + off, 128ULL << 40);
             },
             QStringLiteral("64 TiB"));
-        check(
-            m_vhdx,
-            [](QByteArray &b) { // a log that would need replaying
-                for (qsizetype at : {qsizetype(kHeader1), qsizetype(kHeader2)}) {
-                    b[at + 48] = 1;
-                    fixVhdxCrc(b, at, kHeaderSize);
-                }
-            },
-            QStringLiteral("log"));
+        {
+            // A LogGuid whose log holds no valid entry (a torn first write): nothing to replay;
+            // the image opens, says its log is dirty and reads as before (vdisk_dirtylog
+            // covers logs with entries).
+            QByteArray b = test::readAll(m_vhdx);
+            for (qsizetype at : {qsizetype(kHeader1), qsizetype(kHeader2)}) {
+                b[at + 48] = 1;
+                fixVhdxCrc(b, at, kHeaderSize);
+            }
+            const QString dirty = m_dir.filePath(QStringLiteral("emptylog.vhdx"));
+            QFile f(dirty);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(b);
+            f.close();
+            auto r = openImage(dirty.toStdString());
+            QVERIFY2(r, r ? "" : r.error().toString().c_str());
+            QVERIFY((*r)->info().dirtyLog);
+            auto clean = openImage(m_vhdx.toStdString());
+            QVERIFY(clean);
+            std::atomic_bool cancel{false};
+            QVERIFY(compareImages(**r, **clean, (*clean)->virtualSize(), nullptr, cancel));
+        }
         check(
             m_vhdx,
             [](QByteArray &b) {

@@ -98,9 +98,118 @@ class Image:
         self.write(at, bytes(h))
 
 
+def log_entry(seq, tail, guid, descs, flushed, last, corrupt=False):
+    """One log entry: descs are ("data", file_offset, 4096 bytes) or ("zero", offset, length)."""
+    count = len(descs)
+    desc_sectors = (64 + 32 * count + 4095) // 4096
+    datas = [d for d in descs if d[0] == "data"]
+    length = (desc_sectors + len(datas)) * 4096
+    e = bytearray(length)
+    e[0:4] = b"loge"
+    struct.pack_into("<IIQII", e, 8, length, tail, seq, count, 0)
+    e[32:48] = guid
+    struct.pack_into("<QQ", e, 48, flushed, last)
+    data_at = desc_sectors * 4096
+    for i, d in enumerate(descs):
+        at = 64 + 32 * i
+        if d[0] == "zero":
+            e[at:at + 4] = b"zero"
+            struct.pack_into("<IQQQ", e, at + 4, 0, d[2], d[1], seq)
+        else:
+            sector = d[2]
+            e[at:at + 4] = b"desc"
+            e[at + 4:at + 8] = sector[4092:4096]
+            e[at + 8:at + 16] = sector[0:8]
+            struct.pack_into("<QQ", e, at + 16, d[1], seq)
+            e[data_at:data_at + 4] = b"data"
+            struct.pack_into("<I", e, data_at + 4, seq >> 32)
+            e[data_at + 8:data_at + 4092] = sector[8:4092]
+            struct.pack_into("<I", e, data_at + 4092, seq & 0xFFFFFFFF)
+            data_at += 4096
+    struct.pack_into("<I", e, 4, crc32c(bytes(e)) ^ (0x5A5A5A5A if corrupt else 0))
+    return bytes(e)
+
+
+def dirty_log(img, expected_path):
+    """Writes a two-entry log (data, zero and BAT-changing descriptors, one entry extending the
+    file) plus a torn third entry that must be ignored, names it in both headers, and applies
+    the same changes to the raw image at expected_path (block size 1 MiB, block 0 present,
+    block 1 absent)."""
+    import random
+    rnd = random.Random(13)
+    sector = lambda: bytes(rnd.getrandbits(8) for _ in range(4096))
+    regions = img.vhdx_regions()
+    bat_off = regions[BAT_GUID][0]
+    b0 = (img.vhdx_get_bat(0) >> 20) * MIB
+    assert img.vhdx_get_bat(0) & 7 == 6 and img.vhdx_get_bat(1) & 7 in (0, 2)
+    h = img.read(64 * 1024, 4096)
+    log_len, log_off = struct.unpack("<IQ", h[68:80])
+    new_block = (img.size + MIB - 1) // MIB * MIB
+    sa, sb, sc, junk = sector(), sector(), sector(), sector()
+    bat_sector = bytearray(img.read(bat_off, 4096))
+    struct.pack_into("<Q", bat_sector, 8, (new_block // MIB) << 20 | 6)
+    guid = bytes(rnd.getrandbits(8) for _ in range(16))
+    a = log_entry(100, 0, guid, [("data", b0 + 4096, sa), ("data", b0 + 8192, sb)],
+                  img.size, img.size)
+    b = log_entry(101, 0, guid, [("zero", b0 + 16384, 8192), ("data", bat_off, bytes(bat_sector)),
+                                 ("data", new_block, sc),
+                                 # the rest of the new block spelled out (qemu extends the file
+                                 # by what it writes, not by LastFileOffset)
+                                 ("zero", new_block + 4096, MIB - 4096)],
+                  img.size, new_block + MIB)
+    c = log_entry(102, 0, guid, [("data", b0, junk)], img.size, img.size, corrupt=True)
+    img.write(log_off, a + b + c)
+    for at in (64 * 1024, 128 * 1024):
+        hh = bytearray(img.read(at, 4096))
+        hh[48:64] = guid
+        hh[4:8] = b"\0\0\0\0"
+        hh[4:8] = struct.pack("<I", crc32c(bytes(hh)))
+        img.write(at, bytes(hh))
+    with open(expected_path, "r+b") as raw:
+        for off, data in ((4096, sa), (8192, sb), (16384, bytes(8192)), (MIB, sc)):
+            raw.seek(off)
+            raw.write(data)
+
+
+def windows_locators(img, folder):
+    """Rewrites a differencing VHD's W2ru and W2ku locators and parent name as Windows would
+    store them for a chain kept in `folder` (a drive-letter path): W2ru '.\\NAME', W2ku and the
+    parent name 'C:\\...\\NAME'. Locator data is UTF-16LE, the parent name UTF-16BE."""
+    hdr_off, _, _ = img.vhd_bat()
+    h = bytearray(img.read(hdr_off, 1024))
+    name = None
+    for i in range(8):
+        at = 576 + 24 * i
+        code, space, length, _, off = struct.unpack(">IIIIQ", h[at:at + 24])
+        if code in (0x57327275, 0x57326B75) and length:
+            old = img.read(off, length).decode("utf-16-le").rstrip("\0")
+            name = old.replace("/", "\\").split("\\")[-1]
+    assert name
+    for i in range(8):
+        at = 576 + 24 * i
+        code, space, length, _, off = struct.unpack(">IIIIQ", h[at:at + 24])
+        if code not in (0x57327275, 0x57326B75):
+            continue
+        text = (".\\" + name) if code == 0x57327275 else (folder + "\\" + name)
+        data = text.encode("utf-16-le")
+        assert len(data) <= space
+        img.write(off, data + bytes(space - len(data)))
+        struct.pack_into(">I", h, at + 8, len(data))
+    pname = (folder + "\\" + name).encode("utf-16-be")
+    h[64:576] = pname + bytes(512 - len(pname))
+    h[36:40] = struct.pack(">I", vhd_checksum(h, 36))
+    img.write(hdr_off, bytes(h))
+
+
 def main():
     cmd, path = sys.argv[1], sys.argv[2]
     img = Image(path)
+    if cmd == "vhd-windows-locators":
+        windows_locators(img, sys.argv[3])
+        return
+    if cmd == "vhdx-dirty-log":
+        dirty_log(img, sys.argv[3])
+        return
     if cmd == "vhd-shared-block":      # block 1 stored where block 0 is
         img.vhd_set_bat(1, img.vhd_get_bat(0))
     elif cmd == "vhd-block-over-bat":  # block 0 placed on the BAT
