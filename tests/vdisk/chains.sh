@@ -5,8 +5,8 @@
 # per the format) — and convert equal to the base; `vhd info` shows the parent id, the stored
 # locators and the path used, also when the parent is missing, and a missing parent is an
 # error naming every path tried.
-. "$(dirname "$0")/common.sh"
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/common.sh"
 patch() { python3 "$here/vdiskpatch.py" "$@"; }
 
 make_raw src.raw 12

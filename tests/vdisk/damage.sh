@@ -3,8 +3,8 @@
 # `vhd info`, `vhd verify` and `vhd convert` — exit 1, a message naming the structure and its
 # offset, no target — before any data is copied; damage that can be worked around (a VHD's
 # trailing footer with an intact copy at offset 0) is read with a warning and converts equal.
-. "$(dirname "$0")/common.sh"
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/common.sh"
 patch() { python3 "$here/vdiskpatch.py" "$@"; }
 
 make_raw src.raw 24

@@ -4,8 +4,8 @@
 # the log describes — checked against qemu-img's own replay and against the raw image the test
 # changed the same way — without the source being written; `vhd repair` writes the log back so
 # that `qemu-img check` accepts the file and its log is empty.
-. "$(dirname "$0")/common.sh"
 here=$(cd "$(dirname "$0")" && pwd)
+. "$here/common.sh"
 
 make_raw src.raw 8
 "$VDSCTL" vhd convert src.raw dirty.vhdx --block-size 1M >/dev/null

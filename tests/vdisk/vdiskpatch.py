@@ -201,9 +201,43 @@ def windows_locators(img, folder):
     img.write(hdr_off, bytes(h))
 
 
+def vhd_creator(img, app):
+    """Sets the creator application in both VHD footers (as Windows, Virtual PC, VirtualBox,
+    QEMU or Disk2vhd write it), checksums fixed."""
+    for at in ((0, img.size - 512) if img.read(0, 8) == b"conectix" else (img.size - 512,)):
+        f = bytearray(img.read(at, 512))
+        f[28:32] = app.encode("ascii")[:4].ljust(4, b" ")
+        f[64:68] = struct.pack(">I", vhd_checksum(f, 64))
+        img.write(at, bytes(f))
+
+
+def vhdx_extra_metadata(img, required):
+    """Adds a metadata item nobody knows (GUID 0d15ea5e-...), optional or required."""
+    meta = img.vhdx_regions()[META_GUID][0]
+    t = bytearray(img.read(meta, 64 * 1024))
+    count = struct.unpack("<H", t[10:12])[0]
+    end = 64 * 1024
+    for i in range(count):
+        off, length = struct.unpack("<II", t[32 + 32 * i + 16:32 + 32 * i + 24])
+        end = max(end, off + length)
+    end = (end + 7) // 8 * 8
+    item = bytes.fromhex("5eea150d000000000000000000000000")
+    flags = 4 if required == "1" else 0
+    t[32 + 32 * count:64 + 32 * count] = item + struct.pack("<IIII", end, 8, flags, 0)
+    struct.pack_into("<H", t, 10, count + 1)
+    img.write(meta, bytes(t))
+    img.write(meta + end, b"\x01" * 8)
+
+
 def main():
     cmd, path = sys.argv[1], sys.argv[2]
     img = Image(path)
+    if cmd == "vhd-creator":
+        vhd_creator(img, sys.argv[3])
+        return
+    if cmd == "vhdx-extra-metadata":
+        vhdx_extra_metadata(img, sys.argv[3])
+        return
     if cmd == "vhd-windows-locators":
         windows_locators(img, sys.argv[3])
         return
