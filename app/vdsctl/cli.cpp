@@ -11,8 +11,31 @@
 #include <cstdio>
 #include <limits>
 #include <unistd.h>
+#include <vector>
 
 namespace vds::cli {
+
+namespace {
+std::vector<std::string> &rawArguments()
+{
+    static std::vector<std::string> args;
+    return args;
+}
+} // namespace
+
+void setRawArguments(int argc, char **argv)
+{
+    rawArguments().assign(argv, argv + argc);
+}
+
+std::string nativePath(const QString &arg)
+{
+    for (const std::string &raw : rawArguments())
+        if (QString::fromLocal8Bit(raw.data(), qsizetype(raw.size())) == arg)
+            return raw;
+    const QByteArray local = arg.toLocal8Bit();
+    return {local.constData(), std::size_t(local.size())};
+}
 
 int usageError(const QString &message, const QString &command)
 {

@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <string>
 #include <vector>
 
 /// vdsctl's subcommand framework: a command table, one parser per command, shared exit codes
@@ -42,6 +43,14 @@ void err(const QString &line);
 
 /// Whether human progress should be drawn: stderr is a terminal, or --progress was given.
 bool wantProgress(bool forced);
+
+/// Keeps the process's own argv (main() calls this once) so file names can be handed to the
+/// engine byte for byte: QCoreApplication::arguments() decodes them, and a name that is not
+/// valid in the locale's encoding (`x\xff.vhdx`) would come back as a different name.
+void setRawArguments(int argc, char **argv);
+/// The bytes of the command-line argument that decoded to `arg` (the path as the user typed
+/// it), else `arg` in the locale's encoding.
+std::string nativePath(const QString &arg);
 
 /// Parses "1048576", "64K", "3M", "10G", "2T" (binary multiples; an optional trailing 'B' or
 /// "iB" is accepted). False on anything else or on overflow.

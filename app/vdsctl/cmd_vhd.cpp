@@ -3,6 +3,7 @@
 // on the JobRunner; info and verify call the engine directly.
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTimer>
 
@@ -11,6 +12,7 @@
 #include <csignal>
 #include <cstdio>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include <vds/cmdline/vhdarguments.h>
@@ -19,6 +21,7 @@
 #include <vds/jobs/jobrunner.h>
 #include <vds/jobs/virtualdiskjob.h>
 #include <vds/vdisk/imagecheck.h>
+#include <vds/vdisk/vhdrepair.h>
 
 namespace vds::cli {
 
@@ -29,6 +32,12 @@ std::atomic_bool g_interrupted{false};
 void onSignal(int)
 {
     g_interrupted.store(true);
+}
+
+/// info has nothing to clean up: Ctrl+C ends it at once, with the documented exit code.
+void onSignalExit(int)
+{
+    ::_exit(ExitCancelled);
 }
 
 QString q(std::string_view s)
@@ -62,7 +71,15 @@ int exitFor(const Error &e)
 
 QJsonObject infoJson(const vdisk::ImageInfo &i)
 {
+    QJsonArray warnings, locators;
+    for (const std::string &l : i.parentLocators)
+        locators.append(QString::fromStdString(l));
+    for (const std::string &w : i.warnings)
+        warnings.append(QString::fromStdString(w));
     return QJsonObject{
+        {QStringLiteral("warnings"), warnings},
+        {QStringLiteral("dirtyLog"), i.dirtyLog},
+        {QStringLiteral("parentLocators"), locators},
         {QStringLiteral("format"), q(vdisk::formatName(i.format))},
         {QStringLiteral("type"), q(vdisk::typeName(i.type))},
         {QStringLiteral("virtualSize"), double(i.virtualSize)},
@@ -95,9 +112,18 @@ void printInfo(const QString &path, const vdisk::ImageInfo &i)
         out(QStringLiteral("  unique id:       %1").arg(QString::fromStdString(i.uniqueId)));
     if (!i.parentId.empty())
         out(QStringLiteral("  parent id:       %1").arg(QString::fromStdString(i.parentId)));
+    for (const std::string &l : i.parentLocators)
+        out(QStringLiteral("  parent locator:  %1").arg(QString::fromStdString(l)));
     if (!i.parentPath.empty())
         out(QStringLiteral("  parent:          %1").arg(QString::fromStdString(i.parentPath)));
+    else if (i.type == vdisk::DiskType::Differencing)
+        out(QStringLiteral("  parent:          not found"));
     out(QStringLiteral("  file size:       %1").arg(human(i.fileSize)));
+    if (i.dirtyLog)
+        out(QStringLiteral("  log:             dirty (replayed in memory when read; "
+                           "'vdsctl vhd repair' writes it into the file)"));
+    for (const std::string &w : i.warnings)
+        out(QStringLiteral("  warning:         %1").arg(QString::fromStdString(w)));
 }
 
 /// Runs the job with a progress line and Ctrl+C → cancel. Returns the exit code.
@@ -214,6 +240,10 @@ int parseJob(const QStringList &args, cmdline::VhdCommand command, vdisk::Create
     if (!parsed)
         return usageError(parsed.error().message, cmd);
     p = std::move(*parsed);
+    // Paths as the bytes the shell passed: a name that is not UTF-8 is kept as it is.
+    for (std::string *path : {&p.path, &p.sourcePath, &p.parentPath})
+        if (!path->empty())
+            *path = nativePath(QString::fromStdString(*path));
     json = parser.isSet(jsonOption);
     progress = parser.isSet(progressOption);
     if (const QString refusal = refusalText(p); !refusal.isEmpty())
@@ -274,7 +304,9 @@ int runInfo(const QStringList &args)
     if (parser.positionalArguments().size() != 1)
         return usageError(QStringLiteral("expected one PATH"), cmd);
     const QString path = parser.positionalArguments().constFirst();
-    auto info = vdisk::inspectImage(path.toStdString());
+    std::signal(SIGINT, onSignalExit);
+    std::signal(SIGTERM, onSignalExit);
+    auto info = vdisk::inspectImage(nativePath(path));
     if (!info) {
         err(QStringLiteral("vdsctl %1: %2")
                 .arg(cmd, QString::fromStdString(info.error().toString())));
@@ -332,8 +364,10 @@ int runVerify(const QStringList &args)
     const QString path = parser.positionalArguments().constFirst();
     std::signal(SIGINT, onSignal);
     PrintProgress sink(wantProgress(parser.isSet(progress)));
-    auto info = vdisk::verifyImage(path.toStdString(), parser.value(against).toStdString(), &sink,
-                                   g_interrupted);
+    auto info = vdisk::verifyImage(
+        nativePath(path),
+        parser.value(against).isEmpty() ? std::string() : nativePath(parser.value(against)), &sink,
+        g_interrupted);
     if (!info) {
         if (parser.isSet(json))
             printJson(QJsonObject{
@@ -343,7 +377,10 @@ int runVerify(const QStringList &args)
                 .arg(cmd, QString::fromStdString(info.error().toString())));
         if (info.error().category == ErrorCategory::Cancelled)
             return ExitCancelled;
-        return info.error().category == ErrorCategory::NotFound ? ExitUsage : ExitJobFailed;
+        return info.error().category == ErrorCategory::NotFound ||
+                       info.error().category == ErrorCategory::InvalidArgument
+                   ? ExitUsage
+                   : ExitJobFailed;
     }
     if (parser.isSet(json)) {
         QJsonObject o = infoJson(*info);
@@ -351,12 +388,61 @@ int runVerify(const QStringList &args)
         o.insert(QStringLiteral("compared"), parser.isSet(against));
         printJson(o);
     } else {
+        for (const std::string &w : info->warnings)
+            err(QStringLiteral("vdsctl %1: warning: %2").arg(cmd, QString::fromStdString(w)));
         out(QStringLiteral("%1: OK (%2 %3, %4 bytes%5)")
                 .arg(path, q(vdisk::typeName(info->type)), q(vdisk::formatName(info->format)))
                 .arg(info->virtualSize)
                 .arg(parser.isSet(against)
                          ? QStringLiteral(", identical to ") + parser.value(against)
                          : QString()));
+    }
+    return ExitOk;
+}
+
+int runRepair(const QStringList &args)
+{
+    const QString cmd = QStringLiteral("vhd repair");
+    QCommandLineParser parser;
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
+    parser.addOption(json);
+    parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("A VHDX file."));
+    if (const int rc = parse(parser, args, cmd,
+                             QStringLiteral("Write a dirty VHDX log into the file (as Hyper-V "
+                                            "does on open), leaving an empty log."));
+        rc >= 0)
+        return rc;
+    if (parser.positionalArguments().size() != 1)
+        return usageError(QStringLiteral("expected one PATH"), cmd);
+    const QString path = parser.positionalArguments().constFirst();
+    std::signal(SIGINT, onSignalExit); // the original stays intact until the final rename
+    auto r = vdisk::repairImage(nativePath(path));
+    if (!r) {
+        if (parser.isSet(json))
+            printJson(QJsonObject{
+                {QStringLiteral("status"), QStringLiteral("failed")},
+                {QStringLiteral("error"), QString::fromStdString(r.error().toString())}});
+        err(QStringLiteral("vdsctl %1: %2").arg(cmd, QString::fromStdString(r.error().toString())));
+        return r.error().category == ErrorCategory::Format ? ExitJobFailed : exitFor(r.error());
+    }
+    if (parser.isSet(json)) {
+        printJson(QJsonObject{{QStringLiteral("status"), QStringLiteral("succeeded")},
+                              {QStringLiteral("path"), path},
+                              {QStringLiteral("wasDirty"), r->wasDirty},
+                              {QStringLiteral("entries"), double(r->entries)},
+                              {QStringLiteral("firstSequence"), double(r->firstSequence)},
+                              {QStringLiteral("lastSequence"), double(r->lastSequence)},
+                              {QStringLiteral("bytesWritten"), double(r->bytesWritten)}});
+    } else if (!r->wasDirty) {
+        out(QStringLiteral("%1: the log is empty; nothing to do").arg(path));
+    } else {
+        out(QStringLiteral("%1: replayed %2 log entries (sequence %3 to %4, %5 bytes); the log "
+                           "is now empty")
+                .arg(path)
+                .arg(r->entries)
+                .arg(r->firstSequence)
+                .arg(r->lastSequence)
+                .arg(r->bytesWritten));
     }
     return ExitOk;
 }
@@ -375,9 +461,11 @@ int runVhd(const QStringList &args)
         return runInfo(rest);
     if (sub == QLatin1String("verify"))
         return runVerify(rest);
+    if (sub == QLatin1String("repair"))
+        return runRepair(rest);
     if (sub == QLatin1String("--help") || sub == QLatin1String("-h")) {
         std::printf(
-            "Usage: vdsctl vhd create|convert|info|verify ...\n\n"
+            "Usage: vdsctl vhd create|convert|info|verify|repair ...\n\n"
             "  create PATH --size SIZE [--format vhd|vhdx] [--type fixed|dynamic|differencing]\n"
             "         [--parent PATH] [--block-size SIZE] [--sector-size 512|4096]\n"
             "         [--physical-sector-size 512|4096] [--sparse] [--json] [--progress]\n"
@@ -386,12 +474,14 @@ int runVhd(const QStringList &args)
             "512|4096]\n"
             "         [--verify] [--prevent-writes-to-source] [--sparse] [--json] [--progress]\n"
             "  info PATH [--json]\n"
-            "  verify PATH [--against SOURCE] [--json] [--progress]\n\n"
+            "  verify PATH [--against SOURCE] [--json] [--progress]\n"
+            "  repair PATH [--json]\n\n"
             "Run 'vdsctl vhd <subcommand> --help' for details.\n");
         return ExitOk;
     }
-    return usageError(sub.isEmpty() ? QStringLiteral("expected create, convert, info or verify")
-                                    : QStringLiteral("unknown subcommand '%1'").arg(sub),
+    return usageError(sub.isEmpty()
+                          ? QStringLiteral("expected create, convert, info, verify or repair")
+                          : QStringLiteral("unknown subcommand '%1'").arg(sub),
                       QStringLiteral("vhd"));
 }
 

@@ -31,6 +31,7 @@ void printHelp()
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    vds::cli::setRawArguments(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("vdsctl"));
     QCoreApplication::setOrganizationName(QStringLiteral("vdstudio"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(VDS_VERSION_STRING));

@@ -1,6 +1,6 @@
 // createVirtualDisk() in named steps: size and sectors (from the source, the parent or the
-// parameters), block size, NAME.partial, contents, finish, read back (verify), the final name.
-// One clean-up point (PartialFile) removes the partial file on any failure.
+// parameters), block size, the new file (unnamed until complete: fileio.h NewFile), contents,
+// finish, read back (verify), the final name. NewFile removes what was written on any failure.
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -47,23 +47,6 @@ private:
     ImageInfo m_info;
 };
 
-/// Removes the partial file unless dismissed: the single clean-up point for every failure.
-class PartialFile final {
-public:
-    explicit PartialFile(std::string path) : m_path(std::move(path)) {}
-    ~PartialFile()
-    {
-        if (!m_path.empty())
-            ::unlink(m_path.c_str());
-    }
-    PartialFile(const PartialFile &) = delete;
-    PartialFile &operator=(const PartialFile &) = delete;
-    void dismiss() { m_path.clear(); }
-
-private:
-    std::string m_path;
-};
-
 std::uint32_t fixedVhdxBlockSize(std::uint64_t size)
 {
     // Whole blocks only, yet a fixed file should stay within a few MiB of the virtual size:
@@ -108,15 +91,16 @@ struct OpenedSource {
 
 /// Step 1 of a conversion: open the source (or our own duplicate of the caller's descriptor),
 /// engage the write guard, and take the target's size and sector sizes from it.
-Expected<OpenedSource> openSource(const CreateParams &p, TargetLayout &layout)
+Expected<OpenedSource> openSourceImage(const CreateParams &p, TargetLayout &layout)
 {
     OpenedSource opened;
     const std::string name =
         p.sourcePath.empty() ? "fd:" + std::to_string(p.sourceFd) : p.sourcePath;
-    FileHandle fd(p.sourceFd >= 0 ? ::fcntl(p.sourceFd, F_DUPFD_CLOEXEC, 0)
-                                  : ::open(p.sourcePath.c_str(), O_RDONLY | O_CLOEXEC));
+    auto handle = p.sourceFd >= 0 ? FileHandle(::fcntl(p.sourceFd, F_DUPFD_CLOEXEC, 0))
+                                  : openSource(p.sourcePath); // never blocks (FIFOs)
+    FileHandle fd = handle ? std::move(*handle) : FileHandle();
     if (!fd.isOpen())
-        return fail(Error::fromErrno(errno, name, "open source"));
+        return fail(handle ? Error::fromErrno(errno, name, "open source") : handle.error());
     if (p.preventWritesToSource) {
         auto g = SourceWriteGuard::engage(fd.fd(), name);
         if (!g)
@@ -210,10 +194,10 @@ void resolveBlockSize(const CreateParams &p, TargetLayout &layout)
         layout.blockSize = diskOptions(p.format, p.type).defaultBlockSize;
 }
 
-/// Step 3: NAME.partial, created exclusively next to the target with the requested owner and
-/// mode, after refusing an existing target and a filesystem that cannot hold the image.
-Expected<FileHandle> createPartial(const CreateParams &p, const TargetLayout &layout,
-                                   const std::string &partialPath)
+/// Step 3: the new file next to the target — unnamed until complete where the filesystem allows
+/// it, else a locked partial name (fileio.h) — after refusing an existing target and a
+/// filesystem that cannot hold the image.
+Expected<NewFile> createTarget(const CreateParams &p, const TargetLayout &layout)
 {
     struct stat st {};
     if (::lstat(layout.path.c_str(), &st) == 0)
@@ -221,10 +205,7 @@ Expected<FileHandle> createPartial(const CreateParams &p, const TargetLayout &la
                                      "the target already exists", layout.path));
     if (auto ok = refuseFilesystem(p, layout); !ok)
         return fail(ok.error());
-    FileHandle out(::open(partialPath.c_str(), O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0666));
-    if (!out.isOpen())
-        return fail(Error::fromErrno(errno, partialPath, "create"));
-    return out;
+    return NewFile::create(layout.path, 0666);
 }
 
 Expected<void> applySecurity(const CreateParams &p, int fd, const std::string &partialPath)
@@ -266,11 +247,11 @@ Expected<void> writeContents(ImageReader *source, ImageWriter &writer, const Tar
 }
 
 /// Step 6: re-open what was written (it must parse) and, when asked, compare it with the source.
-Expected<ImageInfo> checkWritten(const CreateParams &p, const std::string &partialPath,
+Expected<ImageInfo> checkWritten(const CreateParams &p, const NewFile &written,
                                  ImageReader *verifyAgainst, ProgressSink *progress,
                                  const std::atomic_bool &cancel, CreateResult &result)
 {
-    auto check = openImage(partialPath);
+    auto check = openImage(written.readPath(), p.path);
     if (!check)
         return fail(ErrorCategory::Internal,
                     "the image just written does not open: " + check.error().message, p.path);
@@ -331,7 +312,7 @@ Expected<CreateResult> createVirtualDisk(const CreateParams &p, ProgressSink *pr
     // 1. Size and sectors: from the source, the parent, or the parameters.
     OpenedSource source;
     if (!p.sourcePath.empty() || p.sourceFd >= 0) {
-        auto opened = openSource(p, layout);
+        auto opened = openSourceImage(p, layout);
         if (!opened)
             return fail(opened.error());
         source = std::move(*opened);
@@ -346,12 +327,11 @@ Expected<CreateResult> createVirtualDisk(const CreateParams &p, ProgressSink *pr
     // 2. Block size.
     resolveBlockSize(p, layout);
 
-    // 3. The partial file; from here on every failure removes it.
-    const std::string partialPath = layout.path + ".partial";
-    auto out = createPartial(p, layout, partialPath);
+    // 3. The new file; from here on every failure removes it (NewFile's destructor).
+    auto out = createTarget(p, layout);
     if (!out)
         return fail(out.error());
-    PartialFile cleanup(partialPath);
+    const std::string partialPath = out->displayName();
     if (auto ok = applySecurity(p, out->fd(), partialPath); !ok)
         return fail(ok.error());
 
@@ -380,18 +360,15 @@ Expected<CreateResult> createVirtualDisk(const CreateParams &p, ProgressSink *pr
         return fail(ErrorCategory::Cancelled, "cancelled", p.path);
 
     // 6. Read back (and verify).
-    auto info = checkWritten(p, partialPath, verify ? reader : nullptr, progress, cancel, result);
+    auto info = checkWritten(p, *out, verify ? reader : nullptr, progress, cancel, result);
     if (!info)
         return fail(info.error());
     result.info = std::move(*info);
     source.guard.release();
 
-    // 7. The final name. RENAME_NOREPLACE: a file that appeared there meanwhile is never
-    // clobbered.
-    if (::renameat2(AT_FDCWD, partialPath.c_str(), AT_FDCWD, layout.path.c_str(),
-                    RENAME_NOREPLACE) != 0)
-        return fail(Error::fromErrno(errno, layout.path, "rename into place"));
-    cleanup.dismiss();
+    // 7. The final name; a file that appeared there meanwhile is never clobbered.
+    if (auto ok = out->publish(); !ok)
+        return fail(ok.error());
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     vds::log::get("vdisk")->info(

@@ -20,7 +20,9 @@ Expected<ImageInfo> inspectImage(const std::string &path)
     auto child = openImage(path, alone);
     if (!child)
         return fail(child.error());
-    return (*child)->info();
+    ImageInfo info = (*child)->info();
+    info.warnings.push_back(full.error().message); // names every path tried
+    return info;
 }
 
 Expected<ImageInfo> verifyImage(const std::string &path, const std::string &against,

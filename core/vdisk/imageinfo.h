@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace vds::vdisk {
 
@@ -20,11 +21,18 @@ struct ImageInfo {
     std::uint32_t blockSize = 0; ///< 0 for raw and fixed VHD
     std::uint32_t logicalSectorSize = 512;
     std::uint32_t physicalSectorSize = 512;
-    std::string uniqueId;       ///< VHD footer Unique Id / VHDX Page 83 id; empty for raw
-    std::string parentPath;     ///< resolved parent file, differencing only
-    std::string parentId;       ///< VHD parent unique id / VHDX parent_linkage
+    std::string uniqueId;   ///< VHD footer Unique Id / VHDX Page 83 id; empty for raw
+    std::string parentPath; ///< resolved parent file, differencing only
+    std::string parentId;   ///< VHD parent unique id / VHDX parent_linkage
+    /// The parent locators the child stores, "KIND value" ("W2ru .\\base.vhd",
+    /// "relative_path ..\\base.vhdx"), whether or not the parent is found.
+    std::vector<std::string> parentLocators;
     std::string creator;        ///< VHD creator application, VHDX creator string
     std::uint64_t fileSize = 0; ///< bytes the image file occupies (its length)
+    bool dirtyLog = false;      ///< VHDX: the header names a log not yet written back
+    /// Damage that was worked around (a VHD footer read from its copy, ...): shown by `info`
+    /// and `verify`, logged by conversions.
+    std::vector<std::string> warnings;
 };
 
 } // namespace vds::vdisk

@@ -2,6 +2,7 @@
 
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 
 #include <vds/vdisk/rawreader.h>
 #include <vds/vdisk/vhdreader.h>
@@ -36,6 +37,12 @@ Expected<DiskFormat> probeFormat(int fd, const std::string &name)
 Expected<std::unique_ptr<ImageReader>> openImage(FileHandle fd, const std::string &name,
                                                  const OpenOptions &options)
 {
+    // A descriptor handed in (a pipe on stdin, say) is checked too: probing it would block.
+    struct stat st {};
+    if (::fstat(fd.fd(), &st) != 0)
+        return fail(Error::fromErrno(errno, name, "stat"));
+    if (auto ok = checkSourceKind(st.st_mode, name); !ok)
+        return fail(ok.error());
     auto format = probeFormat(fd.fd(), name);
     if (!format)
         return fail(format.error());
@@ -63,10 +70,19 @@ Expected<std::unique_ptr<ImageReader>> openImage(FileHandle fd, const std::strin
 Expected<std::unique_ptr<ImageReader>> openImage(const std::string &path,
                                                  const OpenOptions &options)
 {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return fail(Error::fromErrno(errno, path, "open"));
-    return openImage(FileHandle(fd), path, options);
+    auto fd = openSource(path);
+    if (!fd)
+        return fail(fd.error());
+    return openImage(std::move(*fd), path, options);
+}
+
+Expected<std::unique_ptr<ImageReader>>
+openImage(const std::string &openPath, const std::string &name, const OpenOptions &options)
+{
+    auto fd = openSource(openPath);
+    if (!fd)
+        return fail(fd.error());
+    return openImage(std::move(*fd), name, options);
 }
 
 std::string_view formatName(DiskFormat format) noexcept

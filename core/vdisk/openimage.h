@@ -22,6 +22,10 @@ Expected<DiskFormat> probeFormat(int fd, const std::string &name);
 /// Opens any supported image or device read-only, choosing the reader by probeFormat().
 Expected<std::unique_ptr<ImageReader>> openImage(const std::string &path,
                                                  const OpenOptions &options = {});
+/// Opens `openPath` but names the image `name` in messages and resolves its parents from
+/// `name`'s folder (a new image read back through /proc/self/fd before it has its name).
+Expected<std::unique_ptr<ImageReader>>
+openImage(const std::string &openPath, const std::string &name, const OpenOptions &options = {});
 /// Same, over a descriptor the caller already opened (e.g. a disk handed out by UDisks2).
 /// Takes ownership. `name` is used for messages and for resolving parents.
 Expected<std::unique_ptr<ImageReader>> openImage(FileHandle fd, const std::string &name,

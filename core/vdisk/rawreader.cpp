@@ -5,11 +5,16 @@
 #include <fcntl.h>
 #include <linux/fs.h>
 #include <sys/ioctl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace vds::vdisk {
+
+namespace {
+/// How far ahead of the last read the kernel is asked to fetch (POSIX_FADV_WILLNEED). Page
+/// cache, not our memory: it does not count towards the process's resident size.
+constexpr std::uint64_t kReadahead = 32ULL << 20;
+} // namespace
 
 ImageReader::~ImageReader() = default;
 
@@ -23,22 +28,7 @@ const std::uint8_t *ImageReader::view(std::uint64_t, std::size_t)
     return nullptr;
 }
 
-RawReader::~RawReader()
-{
-    if (m_map)
-        ::munmap(m_map, m_mapSize);
-}
-
-const std::uint8_t *RawReader::view(std::uint64_t offset, std::size_t size)
-{
-    if (!m_map || offset > m_mapSize || m_mapSize - offset < size)
-        return nullptr;
-    // Ask for the next stretch ahead of time so page faults find the pages ready.
-    ::madvise(static_cast<std::uint8_t *>(m_map) + (offset & ~std::uint64_t(4095)),
-              std::min<std::uint64_t>(m_mapSize - (offset & ~std::uint64_t(4095)), 2 * size + 4096),
-              MADV_WILLNEED);
-    return static_cast<const std::uint8_t *>(m_map) + offset;
-}
+RawReader::~RawReader() = default;
 
 Expected<std::unique_ptr<RawReader>> RawReader::open(FileHandle fd, const std::string &name)
 {
@@ -46,6 +36,8 @@ Expected<std::unique_ptr<RawReader>> RawReader::open(FileHandle fd, const std::s
     struct stat st {};
     if (::fstat(fd.fd(), &st) != 0)
         return fail(Error::fromErrno(errno, name, "stat"));
+    if (auto ok = checkSourceKind(st.st_mode, name); !ok)
+        return fail(ok.error());
     auto size = fileSize(fd.fd(), name);
     if (!size)
         return fail(size.error());
@@ -62,26 +54,44 @@ Expected<std::unique_ptr<RawReader>> RawReader::open(FileHandle fd, const std::s
         if (::ioctl(fd.fd(), BLKPBSZGET, &physical) == 0 && physical > 0)
             r->m_info.physicalSectorSize = physical;
     }
+    // Conversions read front to back: a larger kernel readahead window, pages dropped early.
+    ::posix_fadvise(fd.fd(), 0, 0, POSIX_FADV_SEQUENTIAL);
     r->m_fd = std::move(fd);
     r->m_name = name;
-    // Regular files are also mapped, so conversions read them without copying. Block devices
-    // are not: a failing sector must be an error we can report, not a SIGBUS.
-    if (r->m_regular && *size > 0) {
-        void *map = ::mmap(nullptr, *size, PROT_READ, MAP_SHARED, r->m_fd.fd(), 0);
-        if (map != MAP_FAILED) {
-            ::madvise(map, *size, MADV_SEQUENTIAL);
-            r->m_map = map;
-            r->m_mapSize = *size;
-        }
-    }
     return r;
+}
+
+Error RawReader::shrunk(std::uint64_t offset, const Error &cause) const
+{
+    auto now = fileSize(m_fd.fd(), m_name);
+    if (now && *now < m_info.virtualSize)
+        return Error::make(ErrorCategory::Io,
+                           "the source is now " + std::to_string(*now) + " bytes, " +
+                               std::to_string(m_info.virtualSize) +
+                               " when the copy started: it was truncated or removed while being "
+                               "read (offset " +
+                               std::to_string(offset) + ")",
+                           m_name);
+    return cause;
 }
 
 Expected<void> RawReader::read(std::uint64_t offset, void *buffer, std::size_t size)
 {
-    if (offset + size > m_info.virtualSize)
+    if (offset > m_info.virtualSize || m_info.virtualSize - offset < size)
         return fail(ErrorCategory::InvalidArgument, "read beyond the end of the source", m_name);
-    return preadFull(m_fd.fd(), buffer, size, offset, m_name);
+    // Keep the kernel one window ahead of us so the next read finds its pages in cache.
+    const std::uint64_t end = offset + size;
+    if (end + kReadahead / 2 > m_readaheadEnd) {
+        const std::uint64_t from = std::max(end, m_readaheadEnd);
+        const std::uint64_t to = std::min(m_info.virtualSize, end + kReadahead);
+        if (to > from)
+            ::posix_fadvise(m_fd.fd(), static_cast<off_t>(from), static_cast<off_t>(to - from),
+                            POSIX_FADV_WILLNEED);
+        m_readaheadEnd = std::max(m_readaheadEnd, to);
+    }
+    if (auto ok = preadFull(m_fd.fd(), buffer, size, offset, m_name); !ok)
+        return fail(shrunk(offset, ok.error()));
+    return {};
 }
 
 bool RawReader::knownZero(std::uint64_t offset, std::uint64_t size)
@@ -90,9 +100,14 @@ bool RawReader::knownZero(std::uint64_t offset, std::uint64_t size)
         return false;
     // The range is a hole when the next data starts at or after its end.
     const off_t data = ::lseek(m_fd.fd(), static_cast<off_t>(offset), SEEK_DATA);
-    if (data < 0)
-        return errno == ENXIO; // no data after offset: all hole up to EOF
-    return static_cast<std::uint64_t>(data) >= offset + size;
+    if (data >= 0)
+        return static_cast<std::uint64_t>(data) >= offset + size;
+    if (errno != ENXIO)
+        return false;
+    // No data after `offset`: a hole up to the end of the file — unless the file has shrunk
+    // since it was opened; then "unknown", so read() reports the truncation.
+    auto now = fileSize(m_fd.fd(), m_name);
+    return now && *now >= m_info.virtualSize;
 }
 
 void RawReader::prefetch(std::uint64_t offset, std::uint64_t size)
@@ -120,8 +135,14 @@ Extent RawReader::extentAt(std::uint64_t offset, std::uint64_t size)
     // the data does. Any other failure: treat the range as data (read it, test it for zeros).
     const auto at = static_cast<off_t>(offset);
     const off_t data = ::lseek(m_fd.fd(), at, SEEK_DATA);
-    if (data < 0)
-        return {errno == ENXIO, size};
+    if (data < 0) {
+        if (errno != ENXIO)
+            return {false, size};
+        // No data after `offset`: a hole up to the end of the file — unless the file has shrunk
+        // since it was opened; then data, so read() reports the truncation.
+        auto now = fileSize(m_fd.fd(), m_name);
+        return {now && *now >= m_info.virtualSize, size};
+    }
     if (data > at)
         return {true, std::min<std::uint64_t>(size, static_cast<std::uint64_t>(data - at))};
     const off_t hole = ::lseek(m_fd.fd(), at, SEEK_HOLE);

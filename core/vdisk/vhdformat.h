@@ -20,6 +20,7 @@ inline constexpr std::uint32_t kUnusedBat = 0xFFFFFFFFU;
 inline constexpr std::uint32_t kTypeFixed = 2, kTypeDynamic = 3, kTypeDifferencing = 4;
 inline constexpr std::uint32_t kPlatformW2ru = 0x57327275U; ///< relative UTF-16 path
 inline constexpr std::uint32_t kPlatformW2ku = 0x57326B75U; ///< absolute UTF-16 path
+inline constexpr std::uint32_t kPlatformMacX = 0x4D616358U; ///< file:// URL, UTF-8
 /// Seconds between the Unix epoch and VHD's (2000-01-01 00:00:00 UTC).
 inline constexpr std::int64_t kEpochOffset = 946684800;
 

@@ -6,6 +6,7 @@
 #include <fcntl.h>
 
 #include <vds/util/endian.h>
+#include <vds/vdisk/filelayout.h>
 #include <vds/vdisk/parentpath.h>
 #include <vds/vdisk/vhdxformat.h>
 
@@ -25,19 +26,43 @@ Expected<std::unique_ptr<VhdReader>> VhdReader::open(FileHandle fd, const std::s
     std::uint8_t raw[vhd::kFooterSize];
     if (auto ok = preadFull(r->m_fd.fd(), raw, sizeof raw, *bytes - vhd::kFooterSize, name); !ok)
         return fail(ok.error());
+    const std::uint64_t tailAt = *bytes - vhd::kFooterSize;
     auto footer = vhd::decodeFooter(raw, name);
     if (!footer) {
-        // A dynamic disk whose trailing footer was lost keeps a copy at offset 0; a file cut
-        // short is still refused below because its BAT points past the end.
-        if (auto ok = preadFull(r->m_fd.fd(), raw, sizeof raw, 0, name); !ok)
-            return fail(footer.error());
-        auto copy = vhd::decodeFooter(raw, name);
+        // A dynamic disk keeps a copy of its footer at offset 0: a damaged trailing footer is
+        // read from there (a file cut short is still refused below: its BAT points past the
+        // end). A fixed disk has no copy.
+        std::uint8_t head[vhd::kFooterSize];
+        auto copy =
+            *bytes >= 2 * vhd::kFooterSize && preadFull(r->m_fd.fd(), head, sizeof head, 0, name)
+                ? vhd::decodeFooter(head, name)
+                : Expected<vhd::Footer>(fail(footer.error()));
         if (!copy || copy->diskType == vhd::kTypeFixed)
-            return fail(footer.error());
-        return fail(ErrorCategory::Format,
-                    "VHD trailing footer missing or corrupt (file truncated?): " +
-                        footer.error().message,
-                    name);
+            return fail(ErrorCategory::Format,
+                        footer.error().message + " (trailing footer at offset " +
+                            std::to_string(tailAt) + "; no valid copy at offset 0)",
+                        name);
+        r->m_info.warnings.push_back(footer.error().message + " (trailing footer at offset " +
+                                     std::to_string(tailAt) +
+                                     "): read from the intact copy at offset 0");
+        footer = copy;
+    } else if (footer->diskType != vhd::kTypeFixed && tailAt >= vhd::kFooterSize) {
+        // Both copies present: they must describe the same disk.
+        std::uint8_t head[vhd::kFooterSize];
+        if (auto ok = preadFull(r->m_fd.fd(), head, sizeof head, 0, name); !ok)
+            return fail(ok.error());
+        auto copy = vhd::decodeFooter(head, name);
+        if (!copy)
+            r->m_info.warnings.push_back(copy.error().message +
+                                         " (footer copy at offset 0); the trailing footer is used");
+        else if (copy->currentSize != footer->currentSize || copy->diskType != footer->diskType)
+            return fail(ErrorCategory::Format,
+                        "the VHD footer copies disagree: offset 0 says a " +
+                            std::to_string(copy->currentSize) + "-byte disk of type " +
+                            std::to_string(copy->diskType) + ", offset " + std::to_string(tailAt) +
+                            " a " + std::to_string(footer->currentSize) + "-byte disk of type " +
+                            std::to_string(footer->diskType),
+                        name);
     }
     r->m_footer = *footer;
     ImageInfo &info = r->m_info;
@@ -58,9 +83,15 @@ Expected<std::unique_ptr<VhdReader>> VhdReader::open(FileHandle fd, const std::s
     info.type = footer->diskType == vhd::kTypeDynamic ? DiskType::Dynamic : DiskType::Differencing;
     if (auto ok = r->openDynamic(*bytes); !ok)
         return fail(ok.error());
-    if (info.type == DiskType::Differencing && options.followParents)
-        if (auto ok = r->openParent(options, depth); !ok)
+    if (info.type == DiskType::Differencing) {
+        // What the child says about its parent is shown whether or not the parent is found.
+        info.parentId = r->m_header.parentUniqueId.toString();
+        if (auto ok = r->readLocators(); !ok)
             return fail(ok.error());
+        if (options.followParents)
+            if (auto ok = r->openParent(options, depth); !ok)
+                return fail(ok.error());
+    }
     return r;
 }
 
@@ -73,7 +104,10 @@ Expected<void> VhdReader::openDynamic(std::uint64_t fileBytes)
         return ok;
     auto header = vhd::decodeHeader(raw, m_name);
     if (!header)
-        return fail(header.error());
+        return fail(ErrorCategory::Format,
+                    header.error().message + " (at offset " + std::to_string(m_footer.dataOffset) +
+                        ")",
+                    m_name);
     m_header = *header;
     m_info.blockSize = header->blockSize;
     const std::uint64_t blocks = (m_info.virtualSize + header->blockSize - 1) / header->blockSize;
@@ -89,6 +123,15 @@ Expected<void> VhdReader::openDynamic(std::uint64_t fileBytes)
     if (auto ok = preadFull(m_fd.fd(), bat.data(), bat.size(), header->tableOffset, m_name); !ok)
         return ok;
     m_bitmapSize = vhd::bitmapSize(header->blockSize);
+    // Every structure must lie inside the file and apart from every other one.
+    FileLayout layout(m_name, fileBytes);
+    layout.add("VHD footer copy", 0, vhd::kFooterSize);
+    layout.add("VHD dynamic header", m_footer.dataOffset, vhd::kHeaderSize);
+    layout.add("VHD BAT", header->tableOffset, (batBytes + 511) / 512 * 512);
+    layout.add("VHD footer", fileBytes - vhd::kFooterSize, vhd::kFooterSize);
+    for (const vhd::ParentLocator &l : header->locators)
+        if (l.platformCode != 0 && l.dataLength > 0)
+            layout.add("VHD parent locator data", l.dataOffset, l.dataLength);
     m_bat.resize(blocks);
     for (std::uint64_t i = 0; i < blocks; ++i) {
         const std::uint32_t sector = loadBe<std::uint32_t>(bat.data() + 4 * i);
@@ -100,55 +143,87 @@ Expected<void> VhdReader::openDynamic(std::uint64_t fileBytes)
         const std::uint64_t end = std::uint64_t(sector) * vhd::kSector + m_bitmapSize + inBlock;
         if (end > fileBytes)
             return fail(ErrorCategory::Format,
-                        "VHD BAT entry " + std::to_string(i) + " points beyond end of file",
+                        "VHD BAT entry " + std::to_string(i) +
+                            " points beyond end of file (block at offset " +
+                            std::to_string(std::uint64_t(sector) * vhd::kSector) + ", file " +
+                            std::to_string(fileBytes) + " bytes)",
                         m_name);
+        layout.add("VHD block", std::uint64_t(sector) * vhd::kSector,
+                   end - std::uint64_t(sector) * vhd::kSector, i);
     }
-    return {};
+    return layout.check();
+}
+
+Expected<std::vector<std::string>> VhdReader::readLocators()
+{
+    std::vector<std::string> candidates;
+    auto fileBytes = fileSize(m_fd.fd(), m_name);
+    if (!fileBytes)
+        return fail(fileBytes.error());
+    m_info.parentLocators.clear();
+    for (const auto &loc : m_header.locators) {
+        const bool utf16 =
+            loc.platformCode == vhd::kPlatformW2ru || loc.platformCode == vhd::kPlatformW2ku;
+        const bool macx = loc.platformCode == vhd::kPlatformMacX;
+        if (!utf16 && !macx)
+            continue;
+        if (loc.dataLength == 0 || loc.dataLength > 65536 || loc.dataOffset > *fileBytes ||
+            *fileBytes - loc.dataOffset < loc.dataLength)
+            return fail(ErrorCategory::Format,
+                        "VHD parent locator data at offset " + std::to_string(loc.dataOffset) +
+                            " lies beyond end of file",
+                        m_name);
+        std::vector<std::uint8_t> data(loc.dataLength);
+        if (auto ok = preadFull(m_fd.fd(), data.data(), data.size(), loc.dataOffset, m_name); !ok)
+            return fail(ok.error());
+        std::string path;
+        if (utf16) {
+            std::u16string s;
+            for (std::size_t i = 0; i + 1 < data.size(); i += 2) {
+                const auto c = loadLe<std::uint16_t>(data.data() + i);
+                if (c == 0)
+                    break;
+                s.push_back(static_cast<char16_t>(c));
+            }
+            path = utf::toUtf8(s);
+        } else {
+            path = parentpath::fromFileUrl(std::string(data.begin(), data.end()).c_str());
+        }
+        const char *kind = loc.platformCode == vhd::kPlatformW2ru   ? "W2ru"
+                           : loc.platformCode == vhd::kPlatformW2ku ? "W2ku"
+                                                                    : "MacX";
+        m_info.parentLocators.push_back(std::string(kind) + " " + path);
+        // Relative first, as Windows does.
+        if (loc.platformCode == vhd::kPlatformW2ru)
+            candidates.insert(candidates.begin(), path);
+        else
+            candidates.push_back(path);
+    }
+    m_info.parentLocators.push_back("parent name " + utf::toUtf8(m_header.parentName));
+    candidates.push_back(utf::toUtf8(m_header.parentName));
+    return candidates;
 }
 
 Expected<void> VhdReader::openParent(const OpenOptions &options, int depth)
 {
     if (depth >= options.maxDepth)
         return fail(ErrorCategory::Format, "differencing chain too deep (a cycle?)", m_name);
-    std::vector<std::string> candidates;
-    auto fileBytes = fileSize(m_fd.fd(), m_name);
-    for (const auto &loc : m_header.locators) {
-        if (loc.platformCode != vhd::kPlatformW2ru && loc.platformCode != vhd::kPlatformW2ku)
-            continue;
-        if (loc.dataLength == 0 || loc.dataLength > 65536 || loc.dataOffset > *fileBytes ||
-            *fileBytes - loc.dataOffset < loc.dataLength)
-            return fail(ErrorCategory::Format, "VHD parent locator data beyond end of file",
-                        m_name);
-        std::vector<std::uint8_t> data(loc.dataLength);
-        if (auto ok = preadFull(m_fd.fd(), data.data(), data.size(), loc.dataOffset, m_name); !ok)
-            return ok;
-        std::u16string s;
-        for (std::size_t i = 0; i + 1 < data.size(); i += 2) {
-            const auto c = loadLe<std::uint16_t>(data.data() + i);
-            if (c == 0)
-                break;
-            s.push_back(static_cast<char16_t>(c));
-        }
-        // Relative first, as Windows does.
-        if (loc.platformCode == vhd::kPlatformW2ru)
-            candidates.insert(candidates.begin(), utf::toUtf8(s));
-        else
-            candidates.push_back(utf::toUtf8(s));
-    }
-    candidates.push_back(utf::toUtf8(m_header.parentName));
-    const std::string parentPath = parentpath::resolve(m_name, candidates);
+    auto candidates = readLocators();
+    if (!candidates)
+        return fail(candidates.error());
+    std::vector<std::string> tried;
+    const std::string parentPath = parentpath::resolve(m_name, *candidates, &tried);
     if (parentPath.empty())
         return fail(Error::fromWin32(0xC03A000DU, ErrorCategory::NotFound,
-                                     "parent of differencing VHD not found (looked for '" +
-                                         (candidates.empty() ? std::string() : candidates[0]) +
-                                         "')",
+                                     "parent of differencing VHD (unique id " +
+                                         m_header.parentUniqueId.toString() +
+                                         ") not found; looked for " + parentpath::joinTried(tried),
                                      m_name));
     m_info.parentPath = parentPath;
-    m_info.parentId = m_header.parentUniqueId.toString();
-    const int fd = ::open(parentPath.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return fail(Error::fromErrno(errno, parentPath, "open parent"));
-    FileHandle handle(fd);
+    auto opened = openSource(parentPath);
+    if (!opened)
+        return fail(opened.error());
+    FileHandle handle = std::move(*opened);
     auto format = probeFormat(handle.fd(), parentPath);
     if (!format)
         return fail(format.error());

@@ -29,6 +29,9 @@ private:
     VhdReader() = default;
     Expected<void> openDynamic(std::uint64_t fileBytes);
     Expected<void> openParent(const OpenOptions &options, int depth);
+    /// The parent's paths the child stores (W2ru first, W2ku, MacX, the parent name), also
+    /// recorded in info().parentLocators.
+    Expected<std::vector<std::string>> readLocators();
     Expected<void> readBlockPart(std::uint64_t block, std::uint32_t within, std::uint8_t *out,
                                  std::uint32_t size);
 

@@ -1,6 +1,9 @@
 #include <vds/util/utf.h>
 #include <vds/vdisk/vhdxreader.h>
 
+#include <vds/vdisk/filelayout.h>
+#include <vds/vdisk/vhdxlog.h>
+
 #include <algorithm>
 #include <cstring>
 #include <fcntl.h>
@@ -32,6 +35,7 @@ Expected<void> VhdxReader::openStructure()
     if (!bytes)
         return fail(bytes.error());
     m_fileBytes = *bytes;
+    m_realBytes = *bytes;
     if (m_fileBytes < 2 * kMiB)
         return fail(ErrorCategory::Format, "file too small to be a VHDX", m_name);
     std::vector<std::uint8_t> buf(kRegionTableSize);
@@ -59,29 +63,71 @@ Expected<void> VhdxReader::openStructure()
     }
     if (!headers[0] && !headers[1])
         return fail(ErrorCategory::Format,
-                    "both VHDX headers are invalid: " + headers[0].error().message, m_name);
-    if (headers[0] && (!headers[1] || headers[0]->sequenceNumber >= headers[1]->sequenceNumber))
-        m_header = *headers[0];
-    else
-        m_header = *headers[1];
-    if (!m_header.logGuid.isNull())
-        return fail(ErrorCategory::Unsupported,
-                    "VHDX contains a log that needs to be replayed (attach it once in Windows, "
-                    "or run 'qemu-img check -r all')",
+                    "both VHDX headers are invalid: " + headers[0].error().message +
+                        " (header 1 at offset " + std::to_string(kHeader1) + "), " +
+                        headers[1].error().message + " (header 2 at offset " +
+                        std::to_string(kHeader2) + ")",
                     m_name);
+    const bool first =
+        headers[0] && (!headers[1] || headers[0]->sequenceNumber >= headers[1]->sequenceNumber);
+    m_header = first ? *headers[0] : *headers[1];
+    const std::uint64_t headerAt = first ? kHeader1 : kHeader2;
+    // The log must be a real region of whole MiB past the fixed structures (offset 0 would
+    // make a log replay overwrite the file's own headers).
+    if (m_header.logOffset < kMiB || m_header.logOffset % kMiB || m_header.logLength == 0 ||
+        m_header.logLength % kMiB)
+        return fail(ErrorCategory::Format,
+                    "VHDX header " + std::string(first ? "1" : "2") + " (offset " +
+                        std::to_string(headerAt) + ") places the log at offset " +
+                        std::to_string(m_header.logOffset) + " with length " +
+                        std::to_string(m_header.logLength) +
+                        "; both must be whole MiB, the offset at least 1 MiB",
+                    m_name);
+    if (m_header.logOffset > m_fileBytes || m_fileBytes - m_header.logOffset < m_header.logLength)
+        return fail(ErrorCategory::Format,
+                    "VHDX log at offset " + std::to_string(m_header.logOffset) + " (" +
+                        std::to_string(m_header.logLength) +
+                        " bytes) lies beyond the end of the file (" + std::to_string(m_fileBytes) +
+                        " bytes)",
+                    m_name);
+    // A host that died mid-write leaves a log: its valid entries are the file's true state.
+    // They are applied to every read below, in memory; the file is never written here.
+    auto log = readLog(m_fd.fd(), m_header, m_name);
+    if (!log)
+        return fail(log.error());
+    m_log = std::move(*log);
+    m_info.dirtyLog = !m_header.logGuid.isNull();
+    if (!m_log.empty()) {
+        m_fileBytes = std::max({m_fileBytes, m_log.lastFileOffset, m_log.extent()});
+        m_info.warnings.push_back(
+            "the log is dirty (the host stopped before writing it back): " +
+            std::to_string(m_log.entries) + " entries, sequence " +
+            std::to_string(m_log.firstSequence) + " to " + std::to_string(m_log.lastSequence) +
+            ", applied in memory; 'vdsctl vhd repair' writes them into the file");
+    }
+    FileLayout layout(m_name, m_fileBytes);
+    layout.add("VHDX file identifier", 0, kHeader1);
+    layout.add("VHDX header 1", kHeader1, kHeader2 - kHeader1);
+    layout.add("VHDX header 2", kHeader2, kRegion1 - kHeader2);
+    layout.add("VHDX region table 1", kRegion1, kRegionTableSize);
+    layout.add("VHDX region table 2", kRegion2, kRegionTableSize);
+    layout.add("VHDX log", m_header.logOffset, m_header.logLength);
 
     Expected<std::vector<RegionEntry>> regions =
         fail(ErrorCategory::Format, "no region table", m_name);
+    std::string regionProblems;
     for (std::uint64_t at : {kRegion1, kRegion2}) {
-        if (auto ok = preadFull(m_fd.fd(), buf.data(), kRegionTableSize, at, m_name); !ok)
+        if (auto ok = readFile(buf.data(), kRegionTableSize, at); !ok)
             return ok;
         regions = decodeRegionTable(buf.data(), m_name);
         if (regions)
             break;
+        regionProblems += (regionProblems.empty() ? "" : ", ") + regions.error().message +
+                          " (region table at offset " + std::to_string(at) + ")";
     }
     if (!regions)
-        return fail(ErrorCategory::Format,
-                    "both VHDX region tables are invalid: " + regions.error().message, m_name);
+        return fail(ErrorCategory::Format, "both VHDX region tables are invalid: " + regionProblems,
+                    m_name);
     const RegionEntry *bat = nullptr, *meta = nullptr;
     for (std::size_t i = 0; i < regions->size(); ++i) {
         const RegionEntry &e = (*regions)[i];
@@ -96,6 +142,10 @@ Expected<void> VhdxReader::openStructure()
             if (e.fileOffset < o.fileOffset + o.length && o.fileOffset < e.fileOffset + e.length)
                 return fail(ErrorCategory::Format, "VHDX regions overlap", m_name);
         }
+        layout.add(e.guid == batRegionGuid()        ? "VHDX BAT region"
+                   : e.guid == metadataRegionGuid() ? "VHDX metadata region"
+                                                    : "VHDX region",
+                   e.fileOffset, e.length);
         if (e.guid == batRegionGuid())
             bat = &e;
         else if (e.guid == metadataRegionGuid())
@@ -108,13 +158,32 @@ Expected<void> VhdxReader::openStructure()
         return fail(ErrorCategory::Format, "VHDX lacks a BAT or metadata region", m_name);
     if (auto ok = readMetadata(*meta); !ok)
         return ok;
-    return readBat(*bat);
+    if (auto ok = readBat(*bat, layout); !ok)
+        return ok;
+    return layout.check();
+}
+
+Expected<void> VhdxReader::readFile(void *buffer, std::size_t size, std::uint64_t offset)
+{
+    auto *out = static_cast<std::uint8_t *>(buffer);
+    if (m_log.empty())
+        return preadFull(m_fd.fd(), out, size, offset, m_name);
+    // The log may extend the file: what lies past the real end reads as zeros, then the
+    // logged writes are laid over it.
+    const std::uint64_t real = m_realBytes;
+    const std::uint64_t here = offset >= real ? 0 : std::min<std::uint64_t>(size, real - offset);
+    if (here > 0)
+        if (auto ok = preadFull(m_fd.fd(), out, here, offset, m_name); !ok)
+            return ok;
+    std::memset(out + here, 0, size - here);
+    m_log.overlay(offset, out, size);
+    return {};
 }
 
 Expected<void> VhdxReader::readMetadata(const RegionEntry &region)
 {
     std::vector<std::uint8_t> data(region.length);
-    if (auto ok = preadFull(m_fd.fd(), data.data(), data.size(), region.fileOffset, m_name); !ok)
+    if (auto ok = readFile(data.data(), data.size(), region.fileOffset); !ok)
         return ok;
     auto items = decodeMetadataTable(data.data(), m_name);
     if (!items)
@@ -185,13 +254,15 @@ Expected<void> VhdxReader::readMetadata(const RegionEntry &region)
     m_info.logicalSectorSize = logical;
     m_info.physicalSectorSize = physical;
     m_info.fileSize = m_fileBytes;
-    for (const auto &[k, v] : m_locator)
+    for (const auto &[k, v] : m_locator) {
         if (k == u"parent_linkage")
             m_info.parentId = utf::toUtf8(v);
+        m_info.parentLocators.push_back(utf::toUtf8(k) + " " + utf::toUtf8(v));
+    }
     return {};
 }
 
-Expected<void> VhdxReader::readBat(const RegionEntry &region)
+Expected<void> VhdxReader::readBat(const RegionEntry &region, FileLayout &layout)
 {
     m_ratio = chunkRatio(m_info.blockSize, m_info.logicalSectorSize);
     const std::uint64_t entries =
@@ -200,7 +271,7 @@ Expected<void> VhdxReader::readBat(const RegionEntry &region)
     if (entries * 8 > region.length)
         return fail(ErrorCategory::Format, "VHDX BAT region is too small for the disk", m_name);
     std::vector<std::uint8_t> raw(entries * 8);
-    if (auto ok = preadFull(m_fd.fd(), raw.data(), raw.size(), region.fileOffset, m_name); !ok)
+    if (auto ok = readFile(raw.data(), raw.size(), region.fileOffset); !ok)
         return ok;
     m_bat.resize(entries);
     const std::uint64_t payloadBlocks =
@@ -223,8 +294,10 @@ Expected<void> VhdxReader::readBat(const RegionEntry &region)
         if (off < kMiB || off > m_fileBytes || m_fileBytes - off < inBlock)
             return fail(ErrorCategory::Format,
                         "VHDX BAT entry for block " + std::to_string(b) +
-                            " points beyond end of file",
+                            " points beyond end of file (offset " + std::to_string(off) +
+                            ", file " + std::to_string(m_fileBytes) + " bytes)",
                         m_name);
+        layout.add("VHDX payload block", off, inBlock, b);
         if (state == kPartiallyPresent) {
             const std::uint64_t be = m_bat[bitmapIndex(b / m_ratio, m_ratio)];
             const std::uint64_t boff = (be >> 20) * kMiB;
@@ -235,6 +308,12 @@ Expected<void> VhdxReader::readBat(const RegionEntry &region)
                                 " is missing or beyond end of file",
                             m_name);
         }
+    }
+    // Sector bitmap blocks (differencing disks) claim their 1 MiB too.
+    for (std::uint64_t c = 0; m_hasParent && c * (m_ratio + 1) + m_ratio < m_bat.size(); ++c) {
+        const std::uint64_t be = m_bat[bitmapIndex(c, m_ratio)];
+        if ((be & 7U) == kFullyPresent)
+            layout.add("VHDX sector bitmap block", (be >> 20) * kMiB, kMiB, c);
     }
     return {};
 }
@@ -248,18 +327,19 @@ Expected<void> VhdxReader::openParent(const OpenOptions &options, int depth)
         for (const auto &[k, v] : m_locator)
             if (k == key)
                 candidates.push_back(utf::toUtf8(v));
-    const std::string path = parentpath::resolve(m_name, candidates);
+    std::vector<std::string> tried;
+    const std::string path = parentpath::resolve(m_name, candidates, &tried);
     if (path.empty())
         return fail(Error::fromWin32(0xC03A000DU, ErrorCategory::NotFound,
-                                     "parent of differencing VHDX not found (looked for '" +
-                                         (candidates.empty() ? std::string() : candidates[0]) +
-                                         "')",
+                                     "parent of differencing VHDX (parent_linkage " +
+                                         m_info.parentId + ") not found; looked for " +
+                                         parentpath::joinTried(tried),
                                      m_name));
     m_info.parentPath = path;
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return fail(Error::fromErrno(errno, path, "open parent"));
-    FileHandle handle(fd);
+    auto opened = openSource(path);
+    if (!opened)
+        return fail(opened.error());
+    FileHandle handle = std::move(*opened);
     auto format = probeFormat(handle.fd(), path);
     if (!format)
         return fail(format.error());
@@ -298,7 +378,7 @@ Expected<void> VhdxReader::readBlockPart(std::uint64_t block, std::uint32_t with
     const std::uint64_t blockStart = block * m_info.blockSize;
     const std::uint64_t fileOff = (e >> 20) * kMiB;
     if (state == kFullyPresent)
-        return preadFull(m_fd.fd(), out, size, fileOff + within, m_name);
+        return readFile(out, size, fileOff + within);
     if (state != kPartiallyPresent) {
         // ZERO reads as zeros; everything else is "not here": the parent's, or zeros.
         if (m_hasParent && state != kZero)
@@ -310,7 +390,7 @@ Expected<void> VhdxReader::readBlockPart(std::uint64_t block, std::uint32_t with
     if (m_bitmapChunk != chunk) {
         const std::uint64_t be = m_bat[bitmapIndex(chunk, m_ratio)];
         m_bitmap.resize(kMiB);
-        if (auto ok = preadFull(m_fd.fd(), m_bitmap.data(), kMiB, (be >> 20) * kMiB, m_name); !ok)
+        if (auto ok = readFile(m_bitmap.data(), kMiB, (be >> 20) * kMiB); !ok)
             return ok;
         m_bitmapChunk = chunk;
     }
@@ -328,9 +408,8 @@ Expected<void> VhdxReader::readBlockPart(std::uint64_t block, std::uint32_t with
         while (runEnd < end && bit(runEnd) == here)
             runEnd += ls;
         runEnd = std::min(runEnd, end);
-        auto ok =
-            here ? preadFull(m_fd.fd(), out + (pos - within), runEnd - pos, fileOff + pos, m_name)
-                 : readFromParent(blockStart + pos, out + (pos - within), runEnd - pos);
+        auto ok = here ? readFile(out + (pos - within), runEnd - pos, fileOff + pos)
+                       : readFromParent(blockStart + pos, out + (pos - within), runEnd - pos);
         if (!ok)
             return ok;
         pos = runEnd;

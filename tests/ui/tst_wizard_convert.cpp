@@ -319,6 +319,7 @@ private slots:
         ConvertWizard w(*m_tracker, m_dir.path());
         w.show();
         w.sourcePage()->imageEdit()->setText(source);
+        QTRY_VERIFY(w.sourcePage()->isComplete()); // headers read off the GUI thread
         QVERIFY(w.sourcePage()->imageChoice()->isChecked());
         QVERIFY(clickNext(w));
         QCOMPARE(w.currentId(), int(ConvertWizard::Target));
@@ -406,6 +407,7 @@ private slots:
         w.setConfirmCancel(false);
         w.show();
         w.sourcePage()->imageEdit()->setText(source);
+        QTRY_VERIFY(w.sourcePage()->isComplete()); // headers read off the GUI thread
         QVERIFY(clickNext(w));
         w.targetPage()->setType(vdisk::DiskType::Fixed);
         QVERIFY(runTo(w, ConvertWizard::Location));
@@ -429,6 +431,37 @@ private slots:
         QVERIFY(w.resultPage()->view()->resultHeadline().contains(QStringLiteral("Cancelled")));
     }
 
+    /// A raw source cut short while it is copied: the job fails with a reason naming the
+    /// truncation, the application carries on (a memory-mapped reader would die of SIGBUS).
+    void truncatedSourceFailsTheJob()
+    {
+        const QString source = m_dir.filePath(QStringLiteral("shrinking.img"));
+        QVERIFY(writePatternImage(source, 1024));
+        ConvertWizard w(*m_tracker, m_dir.path());
+        w.setConfirmCancel(false);
+        w.show();
+        w.sourcePage()->imageEdit()->setText(source);
+        QTRY_VERIFY(w.sourcePage()->isComplete());
+        QVERIFY(clickNext(w));
+        QVERIFY(runTo(w, ConvertWizard::Location));
+        const QString target = m_dir.filePath(QStringLiteral("shrinking.vhdx"));
+        w.locationPage()->findChild<QLineEdit *>()->setText(target);
+        QVERIFY(runTo(w, ConvertWizard::Summary));
+        QVERIFY(clickNext(w));
+        QTRY_VERIFY(w.jobId() != 0 && m_tracker->job(w.jobId())->done > 0);
+        QVERIFY(QFile::resize(source, 1 << 20));
+        QTRY_COMPARE_WITH_TIMEOUT(w.currentId(), int(ConvertWizard::Result), 60000);
+        const TrackedJob *j = m_tracker->job(w.jobId());
+        QCOMPARE(j->result->status, jobs::JobStatus::Failed);
+        QVERIFY2(QString::fromStdString(j->result->error.toString())
+                     .contains(QStringLiteral("truncated or removed")),
+                 j->result->error.toString().c_str());
+        QVERIFY(!QFileInfo::exists(target));
+        const QString headline = w.resultPage()->view()->resultHeadline();
+        QVERIFY2(headline.contains(QStringLiteral("failed"), Qt::CaseInsensitive),
+                 qPrintable(headline));
+    }
+
     void closingTheWizardKeepsTheJobRunning()
     {
         const QString source = m_dir.filePath(QStringLiteral("keep.img"));
@@ -440,6 +473,7 @@ private slots:
             w->setAttribute(Qt::WA_DeleteOnClose);
             w->show();
             w->sourcePage()->imageEdit()->setText(source);
+            QTRY_VERIFY(w->sourcePage()->isComplete());
             QVERIFY(runTo(*w, ConvertWizard::Location));
             w->locationPage()->findChild<QLineEdit *>()->setText(target);
             QVERIFY(runTo(*w, ConvertWizard::Summary));

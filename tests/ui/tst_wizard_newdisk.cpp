@@ -5,6 +5,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -150,11 +151,15 @@ private slots:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(QByteArray(4 << 20, 'x'));
         f.close();
+        QSignalSpy probed(w.parentPage(), &ParentPage::probed);
         w.parentPage()->setParentPath(bogus);
+        QVERIFY(!w.parentPage()->isComplete()); // still reading, off the GUI thread
+        QTRY_COMPARE(probed.count(), 1);
         QVERIFY(!w.parentPage()->isComplete());
         QVERIFY2(w.parentPage()->problem().contains(QStringLiteral("not a VHD")),
                  qPrintable(w.parentPage()->problem()));
         w.parentPage()->setParentPath(parent);
+        QTRY_COMPARE(probed.count(), 2);
         QVERIFY2(w.parentPage()->isComplete(), qPrintable(w.parentPage()->problem()));
         QVERIFY(clickNext(w));
         QCOMPARE(w.currentId(), int(NewDiskWizard::Location)); // size comes from the parent

@@ -229,7 +229,7 @@ private slots:
         QVERIFY2(text.contains(named, Qt::CaseInsensitive), qPrintable(text));
         if (setup != QLatin1String("exists"))
             QVERIFY(!QFile::exists(QString::fromStdU16String(c.path)));
-        QVERIFY(!QFile::exists(QString::fromStdU16String(c.path) + QStringLiteral(".partial")));
+        QVERIFY(test::noLeftovers(QString::fromStdU16String(c.path)));
     }
 
     void acceptedRules()
@@ -366,7 +366,7 @@ private slots:
         QCOMPARE(p.OperationStatus, std::uint32_t(ERROR_OPERATION_ABORTED));
         QVERIFY(CloseHandle(h));
         QVERIFY(!QFile::exists(t2));
-        QVERIFY(!QFile::exists(t2 + QStringLiteral(".partial")));
+        QVERIFY(test::noLeftovers(t2));
     }
 
     void largerThanSource()

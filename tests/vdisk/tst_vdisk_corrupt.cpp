@@ -10,6 +10,7 @@
 #include "vdisktestutil.h"
 #include <vds/util/crc32c.h>
 #include <vds/util/endian.h>
+#include <vds/vdisk/copyengine.h>
 #include <vds/vdisk/createvirtualdisk.h>
 #include <vds/vdisk/openimage.h>
 #include <vds/vdisk/vhdformat.h>
@@ -98,15 +99,20 @@ private slots:
     void vhd()
     {
         const auto footerAt = [](const QByteArray &b) { return b.size() - 512; };
+        // Both footers damaged (a damaged trailing one alone is read from the copy at 0).
         check(
-            m_vhd, [&](QByteArray &b) { b[footerAt(b) + 50] = char(b[footerAt(b) + 50] ^ 1); },
+            m_vhd,
+            [&](QByteArray &b) {
+                b[footerAt(b) + 50] = char(b[footerAt(b) + 50] ^ 1);
+                b[50] = char(b[50] ^ 1);
+            },
             QStringLiteral("footer checksum"));
         check(
             m_vhd, [](QByteArray &b) { b[512 + 30] = char(b[512 + 30] ^ 0x40); },
             QStringLiteral("dynamic header checksum"));
         check(
             m_vhd, [](QByteArray &b) { b.truncate(b.size() - 3 * 1024 * 1024); },
-            QStringLiteral("footer"));
+            QStringLiteral("beyond end of file"));
         check(
             m_vhd,
             [](QByteArray &b) {
@@ -117,17 +123,21 @@ private slots:
         check(
             m_vhd,
             [&](QByteArray &b) { // absurd size, consistent checksum
-                storeBe<std::uint64_t>(
-                    reinterpret_cast<std::uint8_t *>(b.data() + footerAt(b) + 48), 3000ULL << 30);
-                fixVhdFooterChecksum(b, footerAt(b));
+                for (const qsizetype at : {qsizetype(0), qsizetype(footerAt(b))}) {
+                    storeBe<std::uint64_t>(reinterpret_cast<std::uint8_t *>(b.data() + at + 48),
+                                           3000ULL << 30);
+                    fixVhdFooterChecksum(b, at);
+                }
             },
             QStringLiteral("2040 GiB"));
         check(
             m_vhd,
             [&](QByteArray &b) { // size the BAT cannot cover
-                storeBe<std::uint64_t>(
-                    reinterpret_cast<std::uint8_t *>(b.data() + footerAt(b) + 48), 1ULL << 30);
-                fixVhdFooterChecksum(b, footerAt(b));
+                for (const qsizetype at : {qsizetype(0), qsizetype(footerAt(b))}) {
+                    storeBe<std::uint64_t>(reinterpret_cast<std::uint8_t *>(b.data() + at + 48),
+                                           1ULL << 30);
+                    fixVhdFooterChecksum(b, at);
+                }
             },
             QStringLiteral("BAT has"));
         check(
@@ -194,15 +204,28 @@ private slots:
                 storeLe<std::uint64_t>(meta + off, 128ULL << 40);
             },
             QStringLiteral("64 TiB"));
-        check(
-            m_vhdx,
-            [](QByteArray &b) { // a log that would need replaying
-                for (qsizetype at : {qsizetype(kHeader1), qsizetype(kHeader2)}) {
-                    b[at + 48] = 1;
-                    fixVhdxCrc(b, at, kHeaderSize);
-                }
-            },
-            QStringLiteral("log"));
+        {
+            // A LogGuid whose log holds no valid entry (a torn first write): nothing to replay;
+            // the image opens, says its log is dirty and reads as before (vdisk_dirtylog
+            // covers logs with entries).
+            QByteArray b = test::readAll(m_vhdx);
+            for (qsizetype at : {qsizetype(kHeader1), qsizetype(kHeader2)}) {
+                b[at + 48] = 1;
+                fixVhdxCrc(b, at, kHeaderSize);
+            }
+            const QString dirty = m_dir.filePath(QStringLiteral("emptylog.vhdx"));
+            QFile f(dirty);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(b);
+            f.close();
+            auto r = openImage(dirty.toStdString());
+            QVERIFY2(r, r ? "" : r.error().toString().c_str());
+            QVERIFY((*r)->info().dirtyLog);
+            auto clean = openImage(m_vhdx.toStdString());
+            QVERIFY(clean);
+            std::atomic_bool cancel{false};
+            QVERIFY(compareImages(**r, **clean, (*clean)->virtualSize(), nullptr, cancel));
+        }
         check(
             m_vhdx,
             [](QByteArray &b) {

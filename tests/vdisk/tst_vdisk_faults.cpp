@@ -118,7 +118,7 @@ private slots:
         QCOMPARE(result.status, jobs::JobStatus::Failed);
         QVERIFY2(result.error.category == ErrorCategory::DiskFull, result.error.toString().c_str());
         QVERIFY(!QFile::exists(QString::fromStdString(p.path)));
-        QVERIFY(!QFile::exists(QString::fromStdString(p.path) + QStringLiteral(".partial")));
+        QVERIFY(test::noLeftovers(QString::fromStdString(p.path)));
         QCOMPARE(QDir(m_mount).entryList(QDir::NoDotAndDotDot | QDir::AllEntries).size(), 0);
     }
 
@@ -155,7 +155,7 @@ private slots:
         QCOMPARE(::ioctl(probe, BLKROGET, &ro), 0);
         QCOMPARE(ro, 0); // and restored after the failure
         QVERIFY(!QFile::exists(QString::fromStdString(p.path)));
-        QVERIFY(!QFile::exists(QString::fromStdString(p.path) + QStringLiteral(".partial")));
+        QVERIFY(test::noLeftovers(QString::fromStdString(p.path)));
 
         // The same source without the fault converts, and the flag is restored on success too.
         p.wrapSource = nullptr;
@@ -180,7 +180,7 @@ private slots:
         job.run(ctx);
         QCOMPARE(spy.at(0).at(0).value<jobs::JobResult>().status, jobs::JobStatus::Cancelled);
         QVERIFY(!QFile::exists(QString::fromStdString(p.path)));
-        QVERIFY(!QFile::exists(QString::fromStdString(p.path) + QStringLiteral(".partial")));
+        QVERIFY(test::noLeftovers(QString::fromStdString(p.path)));
     }
 };
 

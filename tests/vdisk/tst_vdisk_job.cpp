@@ -102,7 +102,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 10000);
         QCOMPARE(finished.at(0).at(1).value<jobs::JobResult>().status, jobs::JobStatus::Cancelled);
         QVERIFY(!QFile::exists(QString::fromStdString(p.path)));
-        QVERIFY(!QFile::exists(QString::fromStdString(p.path) + QStringLiteral(".partial")));
+        QVERIFY(test::noLeftovers(QString::fromStdString(p.path)));
     }
 
     void differencingWithData_data()

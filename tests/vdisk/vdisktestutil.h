@@ -1,7 +1,9 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QString>
 
@@ -26,6 +28,17 @@ inline bool writeRaw(const QString &path, int mib, quint32 seed = 1)
             return false;
     }
     return true;
+}
+
+/// True when nothing a run writes before the image is complete is left beside `target`: no
+/// named partial file (the fallback where unnamed files are not available), no `.partial`.
+inline bool noLeftovers(const QString &target)
+{
+    const QFileInfo fi(target);
+    return QDir(fi.absolutePath())
+        .entryList({QStringLiteral("*.vds-partial"), QStringLiteral("*.partial")},
+                   QDir::Files | QDir::Hidden | QDir::System)
+        .isEmpty();
 }
 
 inline QByteArray readAll(const QString &path)

@@ -1,4 +1,5 @@
 #include "ui/vhd/convertpages.h"
+#include "ui/vhd/imageprobe.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -302,18 +303,27 @@ void SourcePage::update()
 
 void SourcePage::probeImage()
 {
-    m_imageProblem.clear();
     const QString path = m_image->text().trimmed();
-    QString info;
-    if (!path.isEmpty()) {
-        // A few KiB of headers from a local file: quick enough for the GUI thread.
-        vdisk::OpenOptions options;
-        options.followParents = false;
-        auto image = vdisk::openImage(path.toStdString(), options);
-        if (!image) {
-            m_imageProblem = tr("Cannot read %1: %2").arg(path, describe(image.error()).headline);
+    const quint64 generation = ++m_probeGeneration;
+    if (path.isEmpty()) {
+        m_imageProblem.clear();
+        m_imageInfo->clear();
+        update();
+        return;
+    }
+    // Next waits for the answer; typing on starts a new probe and older answers are dropped.
+    m_imageProblem = tr("Reading %1…").arg(path);
+    m_imageInfo->setText(m_imageProblem);
+    update();
+    probeImageAsync(this, path, [this, path, generation](const ImageProbe &probe) {
+        if (generation != m_probeGeneration)
+            return;
+        m_imageProblem.clear();
+        QString info;
+        if (!probe.info) {
+            m_imageProblem = tr("Cannot read %1: %2").arg(path, describe(*probe.error).headline);
         } else {
-            const vdisk::ImageInfo &i = (*image)->info();
+            const vdisk::ImageInfo &i = *probe.info;
             info = i.format == vdisk::DiskFormat::Raw
                        ? tr("Raw image, %1").arg(format::bytes(i.virtualSize))
                        : tr("%1 %2, %3 virtual size")
@@ -321,9 +331,10 @@ void SourcePage::probeImage()
                                   QString::fromLatin1(vdisk::typeName(i.type).data()),
                                   format::bytes(i.virtualSize));
         }
-    }
-    m_imageInfo->setText(m_imageProblem.isEmpty() ? info : m_imageProblem);
-    update();
+        m_imageInfo->setText(m_imageProblem.isEmpty() ? info : m_imageProblem);
+        update();
+        emit imageProbed();
+    });
 }
 
 bool SourcePage::isComplete() const

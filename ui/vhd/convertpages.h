@@ -22,7 +22,8 @@ class VhdWizard;
 /// badges) or an image file (raw, VHD or VHDX, probed as it is chosen). The disk holding the
 /// running system and disks mounted read-write carry a warning and need an explicit
 /// confirmation. A disk this user cannot read directly is offered through UDisks2, with what
-/// that needs explained. The disk list is read off the GUI thread. GUI thread only.
+/// that needs explained. The disk list and image headers are read off the GUI thread. GUI thread
+/// only.
 class SourcePage final : public QWizardPage {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SourcePage)
@@ -56,6 +57,8 @@ public:
 
 signals:
     void disksListed(int count);
+    /// The chosen image file's headers were read (off the GUI thread) and shown.
+    void imageProbed();
 
 private:
     void showDisks(const QList<disks::DiskInfo> &list);
@@ -76,6 +79,7 @@ private:
     QLabel *m_access = nullptr;
     QCheckBox *m_udisks = nullptr;
     QString m_imageProblem;
+    quint64 m_probeGeneration = 0; ///< answers of older probes are dropped
     bool m_listing = false;
 };
 

@@ -1,4 +1,5 @@
 #include "ui/vhd/newdiskpages.h"
+#include "ui/vhd/imageprobe.h"
 
 #include <QComboBox>
 #include <QFileDialog>
@@ -167,20 +168,32 @@ void ParentPage::initializePage()
 
 void ParentPage::probe()
 {
-    m_problem.clear();
     const QString path = parentPath();
-    QString info;
+    const quint64 generation = ++m_probeGeneration;
+    const auto show = [this] {
+        m_info->setStyleSheet(m_problem.isEmpty() ? QString()
+                                                  : QStringLiteral("color: palette(link);"));
+        emit completeChanged();
+    };
     if (path.isEmpty()) {
         m_problem = tr("Choose the parent disk.");
-    } else {
-        // Reads a few KiB of headers from a local file: quick enough for the GUI thread.
-        vdisk::OpenOptions options;
-        options.followParents = false;
-        auto image = vdisk::openImage(path.toStdString(), options);
-        if (!image) {
-            m_problem = tr("Cannot use %1: %2").arg(path, describe(image.error()).headline);
+        m_info->setText(m_problem);
+        show();
+        return;
+    }
+    // Next waits for the answer (read off the GUI thread); older answers are dropped.
+    m_problem = tr("Reading %1…").arg(path);
+    m_info->setText(m_problem);
+    show();
+    probeImageAsync(this, path, [this, path, generation, show](const ImageProbe &probe) {
+        if (generation != m_probeGeneration)
+            return;
+        m_problem.clear();
+        QString info;
+        if (!probe.info) {
+            m_problem = tr("Cannot use %1: %2").arg(path, describe(*probe.error).headline);
         } else {
-            const vdisk::ImageInfo &i = (*image)->info();
+            const vdisk::ImageInfo &i = *probe.info;
             const auto wanted = m_wizard->params().format;
             if (i.format != wanted)
                 m_problem = tr("%1 is not a %2 file; a differencing disk must have the "
@@ -192,11 +205,10 @@ void ParentPage::probe()
                                 QString::fromLatin1(vdisk::typeName(i.type).data()),
                                 format::bytes(i.virtualSize));
         }
-    }
-    m_info->setText(m_problem.isEmpty() ? info : m_problem);
-    m_info->setStyleSheet(m_problem.isEmpty() ? QString()
-                                              : QStringLiteral("color: palette(link);"));
-    emit completeChanged();
+        m_info->setText(m_problem.isEmpty() ? info : m_problem);
+        show();
+        emit probed();
+    });
 }
 
 bool ParentPage::isComplete() const

@@ -47,7 +47,7 @@ private:
 };
 
 /// The parent of a differencing disk: an existing VHD or VHDX of the chosen format, probed
-/// as it is typed so a wrong file is refused before the job starts.
+/// (off the GUI thread) as it is typed so a wrong file is refused before the job starts.
 class ParentPage final : public QWizardPage {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ParentPage)
@@ -60,6 +60,10 @@ public:
     void initializePage() override;
     [[nodiscard]] QString problem() const { return m_problem; }
 
+signals:
+    /// The parent's headers were read and the answer shown.
+    void probed();
+
 private:
     void probe();
 
@@ -68,6 +72,7 @@ private:
     QLineEdit *m_path = nullptr;
     QLabel *m_info = nullptr;
     QString m_problem;
+    quint64 m_probeGeneration = 0; ///< answers of older probes are dropped
 };
 
 /// Size with units and, under "Advanced", block and sector sizes with Microsoft's defaults.
