@@ -168,11 +168,22 @@ private slots:
                     .value(QStringLiteral("bytesDone"))
                     .toDouble() >= double(8 << 20));
 
-        // A source that is not there: the job fails and says why.
-        const Run missing =
-            cli.run({QStringLiteral("vhd"), QStringLiteral("convert"),
-                     cli.path(QStringLiteral("nope.img")), cli.path(QStringLiteral("d.vhdx"))});
-        QVERIFY(missing.code == 1 || missing.code == 2);
+        // A differencing source whose parent is gone: the job runs, fails and says why. (A
+        // SOURCE that is not there at all is refused before any job starts: exit 2, no record.)
+        const QString parent = cli.path(QStringLiteral("parent.vhdx"));
+        const QString child = cli.path(QStringLiteral("child.vhdx"));
+        QCOMPARE(cli.run({QStringLiteral("vhd"), QStringLiteral("create"), parent,
+                          QStringLiteral("--size"), QStringLiteral("8M")})
+                     .code,
+                 0);
+        QCOMPARE(cli.run({QStringLiteral("vhd"), QStringLiteral("create"), child,
+                          QStringLiteral("--parent"), parent})
+                     .code,
+                 0);
+        QVERIFY(QFile::remove(parent));
+        const Run missing = cli.run({QStringLiteral("vhd"), QStringLiteral("convert"), child,
+                                     cli.path(QStringLiteral("d.vhdx"))});
+        QCOMPARE(missing.code, 1);
         e = newest(cli.list());
         QCOMPARE(e.value(QStringLiteral("status")).toString(), QStringLiteral("failed"));
         QCOMPARE(e.value(QStringLiteral("error"))
@@ -213,7 +224,8 @@ private slots:
         const QJsonArray converts =
             cli.list({QStringLiteral("--kind"), QStringLiteral("vhd-convert")});
         QCOMPARE(converts.size(), 3);
-        QCOMPARE(cli.list({QStringLiteral("--kind"), QStringLiteral("vhd-create")}).size(), 0);
+        // The parent and the child of the missing-parent case.
+        QCOMPARE(cli.list({QStringLiteral("--kind"), QStringLiteral("vhd-create")}).size(), 2);
     }
 
     void twoProcessesWriteAtOnce()

@@ -273,6 +273,7 @@ private slots:
         ConvertWizard w(*m_tracker, m_dir.path());
         w.show();
         w.sourcePage()->imageEdit()->setText(source);
+        QTRY_VERIFY(w.sourcePage()->isComplete()); // headers read off the GUI thread
         QVERIFY(clickNext(w));
         w.targetPage()->setFormat(vdisk::DiskFormat::Vhdx);
         w.targetPage()->setType(vdisk::DiskType::Fixed);

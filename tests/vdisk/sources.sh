@@ -23,6 +23,12 @@ done
 # (process substitution: openssl's SIGPIPE when head has enough must not fail the test)
 head -c 512M < <(openssl enc -aes-128-ctr -pass pass:vds -nosalt -pbkdf2 </dev/zero 2>/dev/null) > big.raw
 
+# drop_cache FILE: its pages leave the page cache, so the next run reads it from the disk (a
+# cached 512 MiB source converts in a fraction of a second, before a kill could land mid-run).
+drop_cache() {
+  python3 -c 'import os,sys; fd=os.open(sys.argv[1], os.O_RDONLY); os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)' "$1"
+}
+
 # wait_progress PID ERRFILE: until the job draws its first progress line (the copy has begun)
 wait_progress() {
   local i
@@ -47,9 +53,11 @@ done
 
 # --- a raw source truncated while it is read: exit 1, an error naming it, no crash --------
 cp --sparse=never big.raw shrink.raw
+sync shrink.raw
+drop_cache shrink.raw
 "$VDSCTL" vhd convert shrink.raw shrink.vhdx --verify --progress 2>shrink.err &
 pid=$!
-wait_progress $pid shrink.err || fail "the conversion did not start (or ended at once)"
+wait_progress $pid shrink.err || { cat shrink.err; fail "the conversion did not start (or ended at once)"; }
 truncate -s 1M shrink.raw
 set +e; wait $pid; rc=$?; set -e
 [ $rc -eq 1 ] || { cat shrink.err; fail "truncated source: exit $rc, expected 1 (135 = SIGBUS)"; }
@@ -58,7 +66,8 @@ grep -q "truncated or removed" shrink.err || { cat shrink.err; fail "truncated s
 pass "raw source truncated mid-conversion: exit 1, '$(grep -o 'the source is now[^:]*' shrink.err | head -1)'"
 
 # --- Ctrl+C: exit 3, nothing left ------------------------------------------------------------
-"$VDSCTL" vhd convert big.raw int.vhdx --progress 2>int.err &
+drop_cache big.raw
+"$VDSCTL" vhd convert big.raw int.vhdx --verify --progress 2>int.err &
 pid=$!
 wait_progress $pid int.err || fail "the conversion did not start"
 kill -INT $pid
@@ -70,9 +79,10 @@ pass "Ctrl+C ends a conversion with exit 3"
 # --- kill -9, then the same run again: succeeds (unnamed temporary file here) --------------
 kill9_then_rerun() { # dir
   local dir=$1
-  "$VDSCTL" vhd convert big.raw "$dir/k.vhdx" --progress 2>k.err &
+  drop_cache big.raw
+  "$VDSCTL" vhd convert big.raw "$dir/k.vhdx" --verify --progress 2>k.err &
   local pid=$!
-  wait_progress $pid k.err || fail "the conversion did not start"
+  wait_progress $pid k.err || { cat k.err; fail "the conversion did not start"; }
   kill -KILL $pid
   wait $pid 2>/dev/null || true
   [ ! -e "$dir/k.vhdx" ] || fail "kill -9 left a target that looks complete"
