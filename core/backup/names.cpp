@@ -103,12 +103,7 @@ Expected<std::string> expandPattern(const std::string &pattern, const NameTokens
 
 std::string stripeFileSuffix(Codec codec, Encryption encryption)
 {
-    std::string s = ".bak";
-    if (codec == Codec::Zstd)
-        s += ".zst";
-    if (encryption != Encryption::None)
-        s += ".age";
-    return s;
+    return ".bak" + stripeSuffix(codec, encryption);
 }
 
 std::string stripeFileName(const std::string &base, int index, int count, Codec codec,

@@ -35,7 +35,7 @@ struct NameTokens {
                                                   const NameTokens &tokens);
 
 /// The file suffix of a codec/encryption choice: ".bak", ".bak.zst", ".bak.age",
-/// ".bak.zst.age".
+/// ".bak.zst.age" (".bak" + stripe.h's stripeSuffix).
 [[nodiscard]] std::string stripeFileSuffix(Codec codec, Encryption encryption);
 /// `<base>.bak…` for one stripe, `<base>.<i>of<n>.bak…` for several (`i` from 1). `{stripe}` and
 /// `{stripes}` in the base are replaced by `i` and `n`.
