@@ -455,6 +455,11 @@ StatementOutcome runRestore(const SimOptions &options, DatabaseStore &store,
                 std::error_code ec;
                 std::filesystem::remove(f.path, ec);
             }
+        } else if (applies && plan.go) {
+            // Pages were already written over the existing database: as on SQL Server it is
+            // left RESTORING, never ONLINE over partly restored files.
+            target.state = "RESTORING";
+            store.putDatabase(target);
         }
         if (outcome == StatementOutcome::Failed) {
             reply.info(state.failure().value_or(

@@ -258,6 +258,10 @@ JobResult BackupJob::execute(JobContext &ctx)
             report.line(q(m.diagnostic.text));
     for (const auto &s : outcome.stalls)
         report.line(q(s), Report::Status::Warning);
+    if (outcome.cancelTooLate)
+        report.line(QStringLiteral("The cancel came after SQL Server had completed the backup; "
+                                   "it is kept"),
+                    Report::Status::Warning);
     if (!outcome.succeeded()) {
         for (auto &s : sinks)
             s->writer().abort();

@@ -211,6 +211,13 @@ VdiTransfer::Outcome VdiTransfer::run(sql::SqlConnection &connection,
     }
     if (ctx.isCancelled())
         out.cancelled = true;
+    // A cancel that reached us after the server had finished (3014) changed nothing there: the
+    // backup or restore is complete and recorded, so it is reported as done, not cancelled.
+    if (out.cancelled && !out.deviceError && out.statement && out.statement->has_value() &&
+        ((*out.statement)->completed || (*out.statement)->verified)) {
+        out.cancelled = false;
+        out.cancelTooLate = true;
+    }
     return out;
 }
 

@@ -57,6 +57,7 @@ public:
         std::optional<Error> deviceError; ///< the first failure of an endpoint or a device
         int deviceErrorIndex = -1;
         bool cancelled = false;
+        bool cancelTooLate = false; ///< cancel came after the server's success message
         bool configured = false;
         std::vector<sql::SqlProgressEvent> messages; ///< the server's informational messages
         std::vector<std::string> stalls;             ///< "stripe 2 stalled for 15 s" lines
