@@ -35,7 +35,7 @@ std::int64_t nowMs()
 /// then Flush (and Complete when negotiated) and close the device.
 void backupDevice(OpenedSet &opened, std::size_t index, StripeHeader header,
                   std::vector<PageRef> pages, const std::vector<int> &fds, TransferState &state,
-                  unsigned slowMs)
+                  unsigned slowMs, std::optional<FaultSpec> stall)
 {
     vdi::ServerDevice &dev = *opened.devices[index];
     const std::uint32_t chunk = opened.maxTransfer;
@@ -83,6 +83,10 @@ void backupDevice(OpenedSet &opened, std::size_t index, StripeHeader header,
             if (slowMs)
                 std::this_thread::sleep_for(std::chrono::milliseconds(slowMs));
             state.holdForFault();
+            // stall:<device>:<percent>: this device stops moving, the others go on.
+            while (stall && stall->device == index && !state.stop.load() &&
+                   state.percent() >= stall->value)
+                std::this_thread::sleep_for(std::chrono::milliseconds(5));
             if (state.stop.load())
                 return false;
             std::memcpy(buffers[slot].data, out.data(), n);
@@ -313,7 +317,8 @@ StatementOutcome runBackup(const SimOptions &options, DatabaseStore &store,
     std::vector<std::thread> threads;
     for (std::size_t i = 0; i < n; ++i)
         threads.emplace_back(backupDevice, std::ref(set), i, header, std::move(share[i]),
-                             std::cref(fds), std::ref(state), slow ? slow->value : 0u);
+                             std::cref(fds), std::ref(state), slow ? slow->value : 0u,
+                             options.fault(FaultSpec::Kind::Stall));
     unsigned lastPercent = 0;
     StatementOutcome outcome = monitorTransfer(options, s, set, state, reply, stop, lastPercent);
     for (auto &t : threads)

@@ -83,9 +83,21 @@ std::optional<FaultSpec> parseFault(const std::string &text)
         f.kind = FaultSpec::Kind::DropConnection;
     else if (kind == "abort")
         f.kind = FaultSpec::Kind::Abort;
+    else if (kind == "stall")
+        f.kind = FaultSpec::Kind::Stall;
     else
         return std::nullopt;
-    const auto v = parseUnsigned(arg);
+    std::string value = arg;
+    if (f.kind == FaultSpec::Kind::Stall) {
+        // stall:<device index>:<percent>
+        const auto second = arg.find(':');
+        const auto d = parseUnsigned(arg.substr(0, second));
+        if (second == std::string::npos || !d)
+            return std::nullopt;
+        f.device = *d;
+        value = arg.substr(second + 1);
+    }
+    const auto v = parseUnsigned(value);
     if (!v || (f.kind != FaultSpec::Kind::Slow && *v > 100))
         return std::nullopt;
     f.value = *v;
@@ -111,7 +123,7 @@ std::string usage()
            "                  [--seed-database NAME=SIZE]... [--fault KIND]... "
            "[--instance NAME] [--open-timeout MS]\n"
            "faults: no-open, write-error:PCT, read-error:PCT, slow:MS, drop-connection:PCT, "
-           "abort:PCT\n";
+           "abort:PCT, stall:DEVICE:PCT (device index from 0)\n";
 }
 
 std::optional<SimOptions> parseOptions(int argc, char **argv, std::string &error)

@@ -17,9 +17,10 @@ struct LoginSpec {
 
 /// A fault switched on for the whole run (CONTRACTS.md §3).
 struct FaultSpec {
-    enum class Kind { NoOpen, WriteError, ReadError, Slow, DropConnection, Abort };
+    enum class Kind { NoOpen, WriteError, ReadError, Slow, DropConnection, Abort, Stall };
     Kind kind = Kind::NoOpen;
-    unsigned value = 0; ///< percent of the stream, or milliseconds per transfer for Slow
+    unsigned value = 0;  ///< percent of the stream, or milliseconds per transfer for Slow
+    unsigned device = 0; ///< Stall: which device stops (0-based), the others go on
 };
 
 /// The simulator's command line as a plain value. Parsed once in main, then read-only.

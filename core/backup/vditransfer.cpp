@@ -145,6 +145,7 @@ VdiTransfer::Outcome VdiTransfer::run(sql::SqlConnection &connection,
     std::vector<std::thread> pumps;
     if (out.configured) {
         m_lastMoved = std::vector<std::atomic<std::int64_t>>(static_cast<std::size_t>(n));
+        m_pumpEnded = std::vector<std::atomic_bool>(static_cast<std::size_t>(n));
         for (auto &t : m_lastMoved)
             t.store(nowMs());
         for (int i = 0; i < n; ++i) {
@@ -161,7 +162,7 @@ VdiTransfer::Outcome VdiTransfer::run(sql::SqlConnection &connection,
         }
         // The job's thread watches: cancel, the server's percent, stripes that stop moving.
         std::vector<bool> stalled(static_cast<std::size_t>(n), false);
-        int lastPercent = -1;
+        QString lastPhase;
         const std::int64_t stallMs = std::int64_t{m_options.stripeStallSeconds} * 1000;
         std::int64_t endedAt = -1;
         while (m_pumpsRunning.load() > 0) {
@@ -180,18 +181,29 @@ VdiTransfer::Outcome VdiTransfer::run(sql::SqlConnection &connection,
                 (void)m_set->signalAbort();
                 statement.cancel();
             }
-            const int p = m_serverPercent.load();
-            if (p != lastPercent) {
-                lastPercent = p;
-                ctx.setPhase(QStringLiteral("%1 — server %2 %").arg(phase).arg(p));
-            }
+            // A stripe whose pump still runs but has not moved for stallMs is stalled: said in
+            // the phase (what the samples carry) and, once per stall, in the report.
             const std::int64_t now = nowMs();
+            QStringList stalledNow;
             for (int i = 0; i < n && stallMs > 0; ++i) {
-                const bool still = now - m_lastMoved[static_cast<std::size_t>(i)].load() >= stallMs;
-                if (still && !stalled[static_cast<std::size_t>(i)])
+                const auto at = static_cast<std::size_t>(i);
+                const bool still =
+                    !m_pumpEnded[at].load() && now - m_lastMoved[at].load() >= stallMs;
+                if (still && !stalled[at])
                     out.stalls.push_back("stripe " + std::to_string(i + 1) + " has not moved for " +
                                          std::to_string(m_options.stripeStallSeconds) + " s");
-                stalled[static_cast<std::size_t>(i)] = still;
+                if (still)
+                    stalledNow << QString::number(i + 1);
+                stalled[at] = still;
+            }
+            QString text =
+                QStringLiteral("%1 — server %2 %").arg(phase).arg(m_serverPercent.load());
+            if (!stalledNow.isEmpty())
+                text += QStringLiteral(" — stalled: stripe %1")
+                            .arg(stalledNow.join(QStringLiteral(", ")));
+            if (text != lastPhase) {
+                lastPhase = text;
+                ctx.setPhase(text);
             }
         }
         for (auto &t : pumps)
@@ -226,8 +238,13 @@ void VdiTransfer::pump(int index, vdi::ClientDevice *device, DeviceEndpoint *end
 {
     struct Done {
         std::atomic<int> &running;
-        ~Done() { running.fetch_sub(1); }
-    } pumpDone{m_pumpsRunning};
+        std::atomic_bool &ended;
+        ~Done()
+        {
+            ended.store(true);
+            running.fetch_sub(1);
+        }
+    } pumpDone{m_pumpsRunning, m_pumpEnded[static_cast<std::size_t>(index)]};
     for (;;) {
         auto cmd = device->getCommand(250);
         if (!cmd) {

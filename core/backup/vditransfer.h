@@ -93,6 +93,7 @@ private:
     std::vector<sql::SqlProgressEvent> m_messages;
     std::atomic<int> m_serverPercent{0};
     std::vector<std::atomic<std::int64_t>> m_lastMoved; ///< steady ms per device
+    std::vector<std::atomic_bool> m_pumpEnded;
     std::atomic_bool m_aborted{false};
     std::atomic<int> m_pumpsRunning{0};
 };

@@ -86,6 +86,41 @@ private slots:
         QCOMPARE(finished.at(0).at(1).value<jobs::JobResult>().error.category,
                  ErrorCategory::NotFound);
     }
+
+    /// One stripe stops moving while the others go on (the simulator's stall fault): the
+    /// phase the samples carry names it, the report keeps it, and the job still cancels
+    /// cleanly with exactly one finished.
+    void stalledStripeIsFlagged()
+    {
+        QTemporaryDir out;
+        SimFixture sim;
+        QVERIFY(
+            sim.start({QStringLiteral("Sales=6M")}, {QStringLiteral("stall:1:30")}).has_value());
+        auto p = backupParams(sim, "Sales", out.path());
+        p.stripes = 3;
+        p.maxTransferSize = 64 * 1024;
+        p.stripeStallSeconds = 1;
+        jobs::JobRunner runner;
+        QSignalSpy finished(&runner, &jobs::JobRunner::finished);
+        bool flagged = false;
+        connect(&runner, &jobs::JobRunner::phaseChanged, this,
+                [&](jobs::JobId id, const QString &phase) {
+                    if (!flagged && phase.contains(QStringLiteral("stalled: stripe 2"))) {
+                        flagged = true;
+                        runner.cancel(id);
+                    }
+                });
+        runner.start(std::make_unique<backup::BackupJob>(p));
+        QVERIFY(finished.wait(60000));
+        QTest::qWait(300);
+        QVERIFY(flagged);
+        QCOMPARE(finished.size(), 1);
+        const auto result = finished.at(0).at(1).value<jobs::JobResult>();
+        QCOMPARE(result.status, jobs::JobStatus::Cancelled);
+        QVERIFY2(result.report.toText().contains(QStringLiteral("stripe 2 has not moved")),
+                 qPrintable(result.report.toText()));
+        QCOMPARE(filesIn(out.path()), QStringList());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestBackupSignals)
