@@ -10,7 +10,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6sql6-sqlite qt6-qpa-plugins
   qtkeychain-qt6-dev libgl-dev fonts-dejavu-core
   # core libraries
-  libspdlog-dev libfmt-dev unixodbc-dev unixodbc tdsodbc freetds-bin libzstd-dev libsodium-dev
+  libspdlog-dev libfmt-dev unixodbc-dev unixodbc tdsodbc freetds-bin libzstd-dev libsodium-dev libssl-dev
   # peers used as test oracles
   qemu-utils libvhdi-utils age zstd e2fsprogs util-linux python3 bc
   # test tooling: fuzzing, screenshots, private D-Bus, packaging checks

@@ -3,6 +3,9 @@
 #include <cstdlib>
 #include <mutex>
 
+#include <openssl/evp.h>
+#include <sodium.h>
+
 namespace vds::backup {
 
 void ensureSodium()
@@ -16,22 +19,30 @@ void ensureSodium()
     });
 }
 
-Sha256::Sha256()
+Sha256::Sha256() : ctx_(EVP_MD_CTX_new())
 {
-    crypto_hash_sha256_init(&state_);
+    // Allocation failure here leaves nothing sensible to do; EVP_sha256() cannot fail.
+    if (ctx_ == nullptr || EVP_DigestInit_ex(ctx_, EVP_sha256(), nullptr) != 1) {
+        std::abort();
+    }
+}
+
+Sha256::~Sha256()
+{
+    EVP_MD_CTX_free(ctx_);
 }
 
 void Sha256::update(std::span<const std::byte> data)
 {
-    crypto_hash_sha256_update(&state_, reinterpret_cast<const unsigned char *>(data.data()),
-                              data.size());
+    EVP_DigestUpdate(ctx_, data.data(), data.size());
 }
 
 std::array<unsigned char, 32> Sha256::digest()
 {
     std::array<unsigned char, 32> out{};
-    crypto_hash_sha256_final(&state_, out.data());
-    crypto_hash_sha256_init(&state_);
+    unsigned int len = 0;
+    EVP_DigestFinal_ex(ctx_, out.data(), &len);
+    EVP_DigestInit_ex(ctx_, EVP_sha256(), nullptr);
     return out;
 }
 

@@ -5,14 +5,19 @@
 #include <span>
 #include <string>
 
-#include <sodium.h>
+typedef struct evp_md_ctx_st EVP_MD_CTX;
 
 namespace vds::backup {
 
-/// Streaming SHA-256 (libsodium). Value type; one thread at a time.
+/// Streaming SHA-256. One owner, one thread at a time. OpenSSL's libcrypto rather than
+/// libsodium: it uses the CPU's SHA extensions (about 2 GB/s against libsodium's ~0.3 GB/s
+/// here), and every stripe byte is hashed once or twice, so this decides the writer's speed.
 class Sha256 {
 public:
     Sha256();
+    ~Sha256();
+    Sha256(const Sha256 &) = delete;
+    Sha256 &operator=(const Sha256 &) = delete;
     void update(std::span<const std::byte> data);
     /// Finishes the hash; the object is reset afterwards.
     [[nodiscard]] std::array<unsigned char, 32> digest();
@@ -20,7 +25,7 @@ public:
     [[nodiscard]] std::string hexDigest();
 
 private:
-    crypto_hash_sha256_state state_{};
+    EVP_MD_CTX *ctx_ = nullptr;
 };
 
 /// Lower-case hex of bytes.
