@@ -206,7 +206,10 @@ JobResult BackupJob::execute(JobContext &ctx)
         o.path = p.directory / name;
         o.codec = p.codec;
         o.zstdLevel = p.zstdLevel;
-        o.zstdThreads = p.zstdThreads;
+        // THREADS is the backup's budget, not each stripe's: every pump already compresses on
+        // its own thread, so n stripes share it (0 = compress on the pump thread itself). This
+        // keeps memory bounded however many stripes there are.
+        o.zstdThreads = p.zstdThreads / p.stripes;
         o.encryption = p.encryption.kind;
         o.recipients = p.encryption.recipients;
         o.passphrase = p.encryption.passphrase;

@@ -120,7 +120,9 @@ QList<QCommandLineOption> backupOptions()
                 "File base name: tokens {server} {database} {type} {date} {stripe} {stripes} "
                 "(default {server}_{database}_{type}_{date}).",
                 "PATTERN"),
-            opt("compress", "zstd[:LEVEL[:THREADS]] (level 1–19, default 3).", "CODEC"),
+            opt("compress",
+                "zstd[:LEVEL[:THREADS]] (level 1–19, default 3; THREADS shared by all stripes).",
+                "CODEC"),
             opt("encrypt-to", "age recipient (age1…), repeatable.", "AGE_RECIPIENT"),
             opt("encrypt-to-file", "File of age recipients, repeatable.", "RECIPIENTS_FILE"),
             opt("passphrase-env", "Encrypt with the age passphrase in this environment variable.",
