@@ -22,7 +22,7 @@ expect_rc() { # expect_rc CODE command...
 }
 
 # Back up the simulator's Demo database, 2 stripes, zstd, JSON result.
-expect_rc 0 "$VDSCTL" backup --sim --database Demo --to "$T/out" --stripes 2 --compress zstd:1 --json
+expect_rc 0 "$VDSCTL" backup --sim --database Demo --to "$T/out" --stripes 2 --compress zstd:1 --verify --json
 python3 - "$T/stdout" <<'PY'
 import json, sys, os
 o = json.load(open(sys.argv[1]))
@@ -44,6 +44,19 @@ grep -q '"status": *"succeeded"' "$T/stdout" || fail "verify JSON"
 expect_rc 0 "$VDSCTL" restore --sim --from "$T/out" --database Demo2 --json
 cmp "$XDG_DATA_HOME/vdstudio/sim/Demo.mdf" "$XDG_DATA_HOME/vdstudio/sim/Demo2.mdf" || fail "Demo2.mdf differs"
 cmp "$XDG_DATA_HOME/vdstudio/sim/Demo_log.ldf" "$XDG_DATA_HOME/vdstudio/sim/Demo2_log.ldf" || fail "log differs"
+
+# --move puts each logical file where it is told.
+read -r DATA LOG < <(python3 -c "
+import json, glob, sys
+m = json.load(open(glob.glob(sys.argv[1] + '/*.manifest.json')[0]))
+print(*[f['logicalName'] for f in m['files']])" "$T/out")
+expect_rc 0 "$VDSCTL" restore --sim --from "$T/out" --database Demo4 \
+  --move "$DATA=$T/moved/d4.mdf" --move "$LOG=$T/moved/d4_log.ldf"
+cmp "$XDG_DATA_HOME/vdstudio/sim/Demo.mdf" "$T/moved/d4.mdf" || fail "moved data file differs"
+[[ ! -e "$XDG_DATA_HOME/vdstudio/sim/Demo4.mdf" ]] || fail "--move was not honoured"
+# Restoring over an existing database without --replace is the server's refusal: exit 1.
+expect_rc 1 "$VDSCTL" restore --sim --from "$T/out" --database Demo2
+grep -q "existing\|WITH REPLACE" "$T/stderr" || fail "no refusal text: $(cat "$T/stderr")"
 
 # Usage errors are exit 2, before anything runs.
 export PASS=secret
