@@ -1,4 +1,5 @@
-// vds-sqlsim: a SQL Server stand-in that speaks TDS 7.4 and drives VDI (CONTRACTS.md §3).
+// vds-sqlsim: a SQL Server stand-in that speaks TDS 7.4 and drives VDI. Its command line:
+// docs/cli.md, "vds-sqlsim".
 
 #include <csignal>
 #include <cstdio>

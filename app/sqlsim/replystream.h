@@ -7,7 +7,8 @@ namespace vds::sqlsim {
 
 /// The reply to one batch as it is being built: tokens collect in a buffer and go out in one
 /// message at the end, except progress, which is flushed at once as INFO + DONE(MORE) so that
-/// FreeTDS hands each message to the application as it happens (specs/tds.md §1.7, §3).
+/// FreeTDS hands each message to the application as it happens (docs/tds-subset.md,
+/// "Progress").
 /// Belongs to the connection's thread, like the channel it writes to.
 class ReplyStream final {
 public:

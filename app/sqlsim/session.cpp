@@ -36,7 +36,8 @@ void Session::run()
         switch (msg.type) {
         case packet::kSqlBatch: batch(msg.payload); break;
         case packet::kAttention:
-            // The statement had already finished: still confirm the cancel (specs/tds.md §1.8).
+            // The statement had already finished: still confirm the cancel
+            // (docs/tds-subset.md, "Attention").
             m_tokens.done(reply.buffer(), done::kAttention, 0, 0);
             reply.finish();
             break;

@@ -15,7 +15,7 @@ struct LoginSpec {
     bool sysadmin = true;
 };
 
-/// A fault switched on for the whole run (CONTRACTS.md §3).
+/// A fault switched on for the whole run (docs/cli.md, "Faults").
 struct FaultSpec {
     enum class Kind { NoOpen, WriteError, ReadError, Slow, DropConnection, Abort, Stall };
     Kind kind = Kind::NoOpen;

@@ -162,7 +162,8 @@ SimResult<vdi::Completion> awaitCompletion(vdi::ServerDevice &device, TransferSt
                             std::string(backup ? "Write on \"" : "Read on \"") + device.name() +
                                 "\" failed: " + vdi::hresultName(hr) + "(" + c.error().message +
                                 ")");
-        // The client's serverTimeOut: two intervals without progress abort (specs/vdi.md §2).
+        // The client's serverTimeOut: two intervals without progress abort
+        // (docs/vdi-protocol.md, "Timeouts").
         if (serverTimeoutMs &&
             Clock::now() - start > std::chrono::milliseconds(2ull * serverTimeoutMs))
             return sqlError(3229, "Request for device '" + device.name() + "' timed out.");

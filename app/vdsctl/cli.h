@@ -13,7 +13,7 @@
 /// and human progress and errors on stderr.
 namespace vds::cli {
 
-/// Documented in `vdsctl --help` and CONTRACTS.md §2.
+/// Documented in `vdsctl --help` and docs/cli.md, "Exit codes".
 enum ExitCode : int { ExitOk = 0, ExitJobFailed = 1, ExitUsage = 2, ExitCancelled = 3 };
 
 struct Command {

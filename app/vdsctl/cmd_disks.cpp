@@ -1,4 +1,4 @@
-// vdsctl disks: the physical disks a conversion can read (CONTRACTS.md §2).
+// vdsctl disks: the physical disks a conversion can read (docs/cli.md, "vdsctl disks").
 #include <QJsonArray>
 #include <QJsonObject>
 

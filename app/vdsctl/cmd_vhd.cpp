@@ -1,4 +1,4 @@
-// vdsctl vhd create|convert|info|verify (CONTRACTS.md §2). Create and convert run a
+// vdsctl vhd create|convert|info|verify (docs/cli.md, "vdsctl vhd"). Create and convert run a
 // VirtualDiskJob on the JobRunner; info and verify call the engine directly.
 #include <QCoreApplication>
 #include <QFileInfo>

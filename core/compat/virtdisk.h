@@ -2,7 +2,8 @@
  * Windows SDK, implemented by libvdsbase (core/vdisk). Self-contained: needs only the C++
  * standard library and compiles with -std=c++20. It also compiles together with unixODBC's
  * <sql.h>/<sqlext.h> in either include order: where both define a Windows name the
- * definitions agree, and struct fields use fixed-width types (CONTRACTS.md §1).
+ * definitions agree, and struct fields use fixed-width types (docs/vhd-formats.md,
+ * "CreateVirtualDisk on Linux").
  *
  * Strings are UTF-16: PCWSTR is const char16_t*, so u"..." literals work; a const WCHAR*
  * (unixODBC's WCHAR is unsigned short) is accepted by the inline overloads below. */
@@ -268,7 +269,7 @@ typedef struct _VIRTUAL_DISK_PROGRESS {
     std::uint64_t CompletionValue;
 } VIRTUAL_DISK_PROGRESS, *PVIRTUAL_DISK_PROGRESS;
 
-/* ---- Linux security descriptor (CONTRACTS.md §1) --------------------------------------- */
+/* ---- Linux security descriptor (docs/vhd-formats.md, "CreateVirtualDisk on Linux") ----- */
 typedef struct _VDS_POSIX_SECURITY {
     std::uint32_t Revision; /* 1 */
     std::uint32_t Mode;     /* permission bits, e.g. 0640 */

@@ -25,7 +25,7 @@ public:
     explicit VirtualDiskJob(Params params, QObject *parent = nullptr);
     ~VirtualDiskJob() override;
 
-    /// "vhd-convert" with a source, otherwise "vhd-create" (CONTRACTS.md §4 profile kinds).
+    /// "vhd-convert" with a source, otherwise "vhd-create": the kind history and profiles record.
     [[nodiscard]] QString kind() const override;
     /// Conversions feed two channels: bytes read from the source, bytes written to the target.
     [[nodiscard]] QStringList channelNames() const override;

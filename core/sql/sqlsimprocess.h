@@ -8,10 +8,11 @@
 
 namespace vds::sql {
 
-/// Starts and stops a local `vds-sqlsim` ("try without a server", and the tests' peer): finds
-/// the executable (VDS_SQLSIM, next to the running program, then PATH), reads the port from
-/// its first stdout line, and stops it with SIGTERM. Owns the child process; lives on the
-/// thread that created it (QProcess affinity). The destructor stops a running simulator.
+/// Internal to this project's programs (not installed). Starts and stops a local `vds-sqlsim` ("try
+/// without a server", and the tests' peer): finds the executable (VDS_SQLSIM, next to the running
+/// program, then PATH), reads the port from its first stdout line, and stops it with SIGTERM. Owns
+/// the child process; lives on the thread that created it (QProcess affinity). The destructor stops
+/// a running simulator.
 class SqlSimProcess final {
     Q_DISABLE_COPY_MOVE(SqlSimProcess)
 public:

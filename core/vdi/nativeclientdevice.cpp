@@ -40,7 +40,7 @@ Expected<Command *> NativeClientDevice::getCommand(std::int64_t timeoutMs)
             }
             if (next != shm::kQueueDepth) {
                 // In IO-ERROR the ClearError waits until the client has completed everything it
-                // holds (specs/vdi.md §3.3).
+                // holds (docs/vdi-protocol.md, "IO-ERROR").
                 if (d.ioError && delivered)
                     return std::nullopt;
                 d.slots[next].state = st(SlotState::Delivered);

@@ -13,8 +13,9 @@ namespace vds::vdi {
 class SharedSet;
 class NativeClientDevice;
 
-/// The native provider's client set: the client state machine of specs/vdi.md §1.3 over a
-/// SharedSet. Set-level calls serialise on m_mutex (any thread); owns its devices.
+/// The native provider's client set: the client state machine (docs/vdi-protocol.md, "Client
+/// states") over a SharedSet. Set-level calls serialise on m_mutex (any thread); owns its
+/// devices.
 class NativeClientSet final : public ClientSet {
 public:
     explicit NativeClientSet(const ClientOptions &options);

@@ -1,8 +1,8 @@
 #pragma once
 
 // The server side of a virtual device set, shaped like IServerVirtualDeviceSet2 /
-// IServerVirtualDevice (specs/vdi.md, appendix). An engine (vds-sqlsim, tests, the benchmark)
-// drives it the way SQL Server drives VDI:
+// IServerVirtualDevice (docs/vdi-protocol.md, "The server side"). An engine (vds-sqlsim, tests,
+// the benchmark) drives it the way SQL Server drives VDI:
 //
 //   ServerSet set;
 //   set.open(instance, name)              // the client's CreateEx must have happened

@@ -123,7 +123,7 @@ void SharedSet::abortLocked(std::uint32_t reason)
         m_ctl->aborted = 1;
         m_ctl->abortReason = reason;
         // Every command not yet completed completes with ERROR_OPERATION_ABORTED; completions
-        // the client records afterwards are ignored (specs/vdi.md §1.5).
+        // the client records afterwards are ignored (docs/vdi-protocol.md, "Abort").
         for (shm::Device &d : m_ctl->devices)
             for (shm::CommandSlot &s : d.slots)
                 if (s.state == static_cast<std::uint32_t>(shm::SlotState::Queued) ||

@@ -1,6 +1,7 @@
 #pragma once
 
-// The control block of a native set, as it lies in POSIX shared memory (README.md, "Layout").
+// The control block of a native set, as it lies in POSIX shared memory (core/vdi/README.md,
+// "Shared-memory layout").
 // Plain fixed-width fields only: every process maps it at a different address, so nothing
 // here may hold a pointer. Fields change under `mutex` (robust, process-shared); the futex
 // words are bumped after every change a waiter may care about.
@@ -50,7 +51,7 @@ struct Device {
     std::uint32_t serverOpen;  ///< the server opened it under `name`
     std::uint32_t clientOpen;  ///< a client process opened it
     std::uint32_t closed;      ///< the server closed it
-    std::uint32_t ioError;     ///< IO-ERROR state (specs/vdi.md §3.3)
+    std::uint32_t ioError;     ///< IO-ERROR state (docs/vdi-protocol.md, "IO-ERROR")
     std::uint32_t clientPeer;  ///< peer index of the process that opened it
     std::uint32_t clientEvent; ///< futex: commands queued, device closed, abort
     std::uint32_t serverEvent; ///< futex: completions, abort

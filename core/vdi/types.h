@@ -1,7 +1,8 @@
 #pragma once
 
 // Plain value types shared by both sides of the VDI layer (std only). The numeric values are
-// Microsoft's (specs/vdi.md §2-4) so the compat headers can convert by copying fields.
+// Microsoft's (docs/vdi-protocol.md: "Configuration", "Commands", "VD_E codes") so the compat
+// headers can convert by copying fields.
 
 #include <cstddef>
 #include <cstdint>

@@ -15,8 +15,9 @@
 
 namespace vds::vdisk {
 
-/// Owner, group and mode for the new file (CONTRACTS.md §1 VDS_POSIX_SECURITY). Without one the
-/// file gets the directory's defaults (umask, setgid group).
+/// Owner, group and mode for the new file (VDS_POSIX_SECURITY in docs/vhd-formats.md,
+/// "CreateVirtualDisk on Linux"). Without one the file gets the directory's defaults (umask,
+/// setgid group).
 struct PosixSecurity {
     std::uint32_t mode = 0644;
     std::int64_t uid = -1; ///< -1: unchanged
@@ -25,7 +26,7 @@ struct PosixSecurity {
 
 /// Everything one CreateVirtualDisk call needs: the C++ form of CREATE_VIRTUAL_DISK_PARAMETERS
 /// plus the flags. A plain value: wizards, profiles and the CLI fill it, the engine reads it.
-/// Zero means "Microsoft's default" for sizes (specs/vhd.md §1.4).
+/// Zero means "Microsoft's default" for sizes (docs/vhd-formats.md, "Defaults").
 struct CreateParams {
     std::string path;                         ///< the new image; must not exist
     DiskFormat format = DiskFormat::Vhdx;     ///< Vhd or Vhdx

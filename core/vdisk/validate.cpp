@@ -1,5 +1,6 @@
-// Parameter rules of CreateVirtualDisk (specs/vhd.md §1.3–1.7 and issue 4). Each refusal names
-// the condition and keeps the Win32 code Windows returns for it.
+// Parameter rules of CreateVirtualDisk (docs/vhd-formats.md, "Parameters" and "Parameter
+// errors"; the rules as applied are listed in core/vdisk/README.md). Each refusal names the
+// condition and keeps the Win32 code Windows returns for it.
 #include <string>
 
 #include <vds/util/win32.h>

@@ -8,7 +8,7 @@
 #include <vds/util/guid.h>
 
 /// VHD (Virtual Hard Disk v1.0) on-disk structures: the 512-byte footer and the 1024-byte
-/// dynamic disk header. All fields big-endian (specs/vhd.md §2).
+/// dynamic disk header. All fields big-endian (docs/vhd-formats.md, "VHD").
 namespace vds::vdisk::vhd {
 
 inline constexpr std::uint32_t kSector = 512;
@@ -30,9 +30,10 @@ struct Geometry {
 };
 
 /// The spec's CHS algorithm for `size`, or the maximum 65535/16/255 when the CHS product does
-/// not reproduce `size` exactly: QEMU before 10.0 trusts Current Size only then (§4.1a).
+/// not reproduce `size` exactly: QEMU before 10.0 trusts Current Size only then
+/// (docs/vhd-formats.md, "Current Size and QEMU").
 Geometry geometryFor(std::uint64_t size) noexcept;
-/// The CHS algorithm alone (spec appendix).
+/// The CHS algorithm alone (docs/vhd-formats.md, "CHS geometry").
 Geometry chsFor(std::uint64_t totalSectors) noexcept;
 
 struct Footer {

@@ -7,7 +7,8 @@
 #include <vds/util/error.h>
 #include <vds/util/guid.h>
 
-/// VHDX on-disk structures (MS-VHDX; specs/vhd.md §3). Little-endian; GUIDs in Microsoft layout.
+/// VHDX on-disk structures (MS-VHDX; docs/vhd-formats.md, "VHDX"). Little-endian; GUIDs in
+/// Microsoft layout.
 namespace vds::vdisk::vhdx {
 
 inline constexpr std::uint64_t kMiB = 1ULL << 20;

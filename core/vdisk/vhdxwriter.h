@@ -21,7 +21,8 @@ public:
     Expected<void> finish() override;
     void startWriteback() override;
 
-    /// Region offsets we use (README): log at 1 MiB, metadata at 2 MiB, BAT at 3 MiB.
+    /// Region offsets we use (core/vdisk/README.md, "VHDX files we write"): log at 1 MiB,
+    /// metadata at 2 MiB, BAT at 3 MiB.
     static constexpr std::uint64_t kLogOffset = 1ULL << 20, kLogLength = 1ULL << 20;
     static constexpr std::uint64_t kMetadataOffset = 2ULL << 20, kMetadataLength = 1ULL << 20;
     static constexpr std::uint64_t kBatOffset = 3ULL << 20;

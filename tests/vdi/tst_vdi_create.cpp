@@ -1,6 +1,10 @@
 // vdi_create: CreateEx, configuration validation, instance and set names, concurrency,
-// access rights and the client state machine before data flows (specs/vdi.md §1.3).
+// access rights and the client state machine before data flows (docs/vdi-protocol.md,
+// "Client states").
 #include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <grp.h>
@@ -304,13 +308,50 @@ void TestVdiCreate::modeAndGroupSurviveUmask()
 }
 
 namespace {
+/// A copy of the helper and of libvdsbase in a folder every user can read: the build tree may
+/// sit in a place another uid cannot enter (root's home, mode 0700), and the helper must still
+/// start there. The copy finds the library through LD_LIBRARY_PATH, which the loader searches
+/// before the build tree's run path.
+class StagedHelper {
+public:
+    StagedHelper()
+    {
+        m_dir.setAutoRemove(true);
+        const QString dir = m_dir.path();
+        m_ok = QFile::copy(helperPath(), dir + QStringLiteral("/vdi_helper")) &&
+               QFile::copy(QStringLiteral(VDSBASE_PATH),
+                           dir + QStringLiteral("/") + QStringLiteral(VDSBASE_SONAME));
+        const auto readable = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                              QFile::ReadGroup | QFile::ExeGroup | QFile::ReadOther |
+                              QFile::ExeOther;
+        m_ok = m_ok && QFile::setPermissions(dir, readable) &&
+               QFile::setPermissions(dir + QStringLiteral("/vdi_helper"), readable) &&
+               QFile::setPermissions(dir + QStringLiteral("/") + QStringLiteral(VDSBASE_SONAME),
+                                     readable);
+    }
+    [[nodiscard]] bool ok() const { return m_ok; }
+    [[nodiscard]] QString path() const { return m_dir.path() + QStringLiteral("/vdi_helper"); }
+    [[nodiscard]] QString dir() const { return m_dir.path(); }
+
+private:
+    // Under /tmp (not TMPDIR): a folder other users can reach.
+    QTemporaryDir m_dir{QStringLiteral("/tmp/vds-vdi-helper-XXXXXX")};
+    bool m_ok = false;
+};
+
 /// Runs the helper's try-open as user nobody (setpriv drops every group it does not name).
 QString tryOpenAsNobody(const std::string &inst, const std::string &name, const QString &group)
 {
+    StagedHelper helper;
+    if (!helper.ok())
+        return QStringLiteral("cannot stage the helper in /tmp");
     QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("LD_LIBRARY_PATH"), helper.dir());
+    p.setProcessEnvironment(env);
     p.start(QStringLiteral("setpriv"),
             {QStringLiteral("--reuid=nobody"), QStringLiteral("--regid=") + group,
-             QStringLiteral("--clear-groups"), helperPath(), QStringLiteral("try-open"),
+             QStringLiteral("--clear-groups"), helper.path(), QStringLiteral("try-open"),
              QString::fromStdString(inst), QString::fromStdString(name)});
     p.waitForFinished(20000);
     return QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());

@@ -435,7 +435,8 @@ private slots:
 
     void geometryKeepsExactSize()
     {
-        // CHS product when it is exact, else the maximum geometry (specs/vhd.md §4.1a).
+        // CHS product when it is exact, else the maximum geometry (docs/vhd-formats.md,
+        // "Current Size and QEMU").
         const auto g = vdisk::vhd::geometryFor(std::uint64_t(17 * 4 * 1000) * 512);
         QCOMPARE(std::uint64_t(g.cylinders) * g.heads * g.sectorsPerTrack * 512,
                  std::uint64_t(17 * 4 * 1000) * 512);
