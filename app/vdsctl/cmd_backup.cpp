@@ -55,8 +55,9 @@ int exitFor(const jobs::JobResult &r)
         return ExitCancelled;
     if (r.succeeded())
         return ExitOk;
-    if (r.stats.extra.value(QStringLiteral("beforeServer")).toBool() ||
-        r.error.category == ErrorCategory::InvalidArgument)
+    // 2 only for what was found before the server was asked (the job says so): a refusal by
+    // the server (3154, 3159 …) is the job failing, whatever its category.
+    if (r.stats.extra.value(QStringLiteral("beforeServer")).toBool())
         return ExitUsage;
     return ExitJobFailed;
 }

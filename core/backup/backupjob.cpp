@@ -154,7 +154,8 @@ JobResult BackupJob::execute(JobContext &ctx)
     report.beginPhase(QStringLiteral("Connect"));
     if (p.stripes < 1 || p.stripes > kMaxStripes)
         return failed(
-            ctx, Error::make(ErrorCategory::InvalidArgument, "stripes must be between 1 and 64"));
+            ctx, Error::make(ErrorCategory::InvalidArgument, "stripes must be between 1 and 64"),
+            true);
     auto connection = sql::SqlConnection::connect(p.connection);
     if (!connection)
         return failed(ctx, connection.error());
@@ -240,8 +241,11 @@ JobResult BackupJob::execute(JobContext &ctx)
         p.maxTransferSize ? p.maxTransferSize : defaultMaxTransferSize(p.stripes);
     spec.description = set;
     auto statement = sql::buildBackup(spec);
-    if (!statement)
-        return failed(ctx, statement.error());
+    if (!statement) {
+        for (auto &s : sinks)
+            s->writer().abort();
+        return failed(ctx, statement.error(), true);
+    }
     report.line(QStringLiteral("Statement: %1").arg(q(*statement)));
 
     ctx.setPhase(QStringLiteral("Backup"));
