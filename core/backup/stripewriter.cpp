@@ -87,9 +87,7 @@ Expected<void> checkOptions(const StripeWriteOptions &o)
 /// The chain raw → [zstd] → [age] → file. Owned by the caller; one thread.
 class Writer final : public StripeWriter {
 public:
-    explicit Writer(StripeWriteOptions options)
-        : options_(std::move(options)),
-          sink_(file_, options_.codec != Codec::None || options_.encryption != Encryption::None)
+    explicit Writer(StripeWriteOptions options) : options_(std::move(options)), sink_(file_, true)
     {}
     ~Writer() override { abort(); }
 
@@ -124,7 +122,10 @@ public:
         if (auto r = usable(); !r) {
             return r;
         }
-        raw_.update(data);
+        // A raw stripe's file is its raw stream: the file thread's hash serves for both.
+        if (head_ != &sink_) {
+            raw_.update(data);
+        }
         rawBytes_ += data.size();
         auto r = head_->write(data);
         if (!r) {
@@ -141,16 +142,16 @@ public:
         auto r = finishChain();
         if (!r) {
             failure_ = r.error();
+            sink_.stop();
             file_.abort();
             return fail(r.error());
         }
         done_ = true;
         StripeWriteResult result;
         result.rawBytes = rawBytes_;
-        result.rawSha256 = raw_.hexDigest();
         result.fileBytes = sink_.bytes();
-        // A raw stripe's file is its raw stream: hashing it twice would halve the throughput.
-        result.fileSha256 = head_ == &sink_ ? result.rawSha256 : sink_.hexDigest();
+        result.fileSha256 = sink_.hexDigest();
+        result.rawSha256 = head_ == &sink_ ? result.fileSha256 : raw_.hexDigest();
         return result;
     }
 
@@ -158,6 +159,7 @@ public:
     {
         if (!done_) {
             zstd_.reset(); // stops zstd's workers before the file goes
+            sink_.stop();
             file_.abort();
             if (!failure_.isError()) {
                 failure_ = Error::make(ErrorCategory::Cancelled, "the stripe was aborted",
