@@ -3,6 +3,7 @@
 #include "atomicfile_p.h"
 #include "codecstages_p.h"
 #include "filestages_p.h"
+#include "hashthread_p.h"
 #include "sha256_p.h"
 
 namespace vds::backup {
@@ -87,7 +88,10 @@ Expected<void> checkOptions(const StripeWriteOptions &o)
 /// The chain raw → [zstd] → [age] → file. Owned by the caller; one thread.
 class Writer final : public StripeWriter {
 public:
-    explicit Writer(StripeWriteOptions options) : options_(std::move(options)), sink_(file_, true)
+    // A raw stripe's file is its raw stream: the raw hash serves for both.
+    explicit Writer(StripeWriteOptions options)
+        : options_(std::move(options)),
+          sink_(file_, options_.codec != Codec::None || options_.encryption != Encryption::None)
     {}
     ~Writer() override { abort(); }
 
@@ -122,12 +126,12 @@ public:
         if (auto r = usable(); !r) {
             return r;
         }
-        // A raw stripe's file is its raw stream: the file thread's hash serves for both.
-        if (head_ != &sink_) {
-            raw_.update(data);
-        }
+        // The raw stream is hashed on a helper thread while this one compresses (or copies)
+        // the same bytes.
+        raw_.start(data);
         rawBytes_ += data.size();
         auto r = head_->write(data);
+        raw_.wait();
         if (!r) {
             failure_ = r.error();
         }
@@ -149,9 +153,9 @@ public:
         done_ = true;
         StripeWriteResult result;
         result.rawBytes = rawBytes_;
+        result.rawSha256 = raw_.hexDigest();
         result.fileBytes = sink_.bytes();
-        result.fileSha256 = sink_.hexDigest();
-        result.rawSha256 = head_ == &sink_ ? result.fileSha256 : raw_.hexDigest();
+        result.fileSha256 = head_ == &sink_ ? result.rawSha256 : sink_.hexDigest();
         return result;
     }
 
@@ -205,7 +209,7 @@ private:
     std::unique_ptr<Sink> age_;
     std::unique_ptr<Sink> zstd_;
     Sink *head_ = nullptr;
-    Sha256 raw_;
+    HashThread raw_;
     std::uint64_t rawBytes_ = 0;
     Error failure_;
     bool done_ = false;
