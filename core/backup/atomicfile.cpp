@@ -123,7 +123,12 @@ Expected<void> AtomicFile::commit()
         // An O_TMPFILE inode gets its name through /proc (AT_EMPTY_PATH would need
         // CAP_DAC_READ_SEARCH). linkat never replaces an existing name.
         const std::string self = "/proc/self/fd/" + std::to_string(fd_);
-        if (::linkat(AT_FDCWD, self.c_str(), dirFd_, name.c_str(), AT_SYMLINK_FOLLOW) != 0) {
+        int rc = ::linkat(AT_FDCWD, self.c_str(), dirFd_, name.c_str(), AT_SYMLINK_FOLLOW);
+        if (rc != 0 && errno == ENOENT) {
+            // No /proc mounted: AT_EMPTY_PATH works where we hold CAP_DAC_READ_SEARCH.
+            rc = ::linkat(fd_, "", dirFd_, name.c_str(), AT_EMPTY_PATH);
+        }
+        if (rc != 0) {
             return fail(Error::fromErrno(errno, target_.string(), "cannot name the file"));
         }
     } else if (renameNoReplace(dirFd_, partial_.filename().c_str(), name.c_str()) != 0) {

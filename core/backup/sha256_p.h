@@ -10,8 +10,8 @@ typedef struct evp_md_ctx_st EVP_MD_CTX;
 namespace vds::backup {
 
 /// Streaming SHA-256. One owner, one thread at a time. OpenSSL's libcrypto rather than
-/// libsodium: it uses the CPU's SHA extensions (about 2 GB/s against libsodium's ~0.3 GB/s
-/// here), and every stripe byte is hashed once or twice, so this decides the writer's speed.
+/// libsodium: it uses the CPU's SHA extensions (about 2 GB/s here, where libsodium's portable
+/// code made hashing the writer's bottleneck), and every stripe byte is hashed once or twice.
 class Sha256 {
 public:
     Sha256();

@@ -67,11 +67,14 @@ public:
         }
         if (*n == 0) {
             ended_ = true;
-            rawHex_ = raw_.hexDigest();
-            fileHex_ = head_ == &file_ ? rawHex_ : file_.hexDigest();
+            fileHex_ = file_.hexDigest();
+            rawHex_ = head_ == &file_ ? fileHex_ : raw_.hexDigest();
             return 0;
         }
-        raw_.update(out.first(*n));
+        // A raw stripe's raw stream is its file: the read-ahead thread's hash serves for both.
+        if (head_ != &file_) {
+            raw_.update(out.first(*n));
+        }
         rawBytes_ += *n;
         return n;
     }

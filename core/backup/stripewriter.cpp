@@ -3,6 +3,7 @@
 #include "atomicfile_p.h"
 #include "codecstages_p.h"
 #include "filestages_p.h"
+#include "hashthread_p.h"
 #include "sha256_p.h"
 
 namespace vds::backup {
@@ -87,6 +88,7 @@ Expected<void> checkOptions(const StripeWriteOptions &o)
 /// The chain raw → [zstd] → [age] → file. Owned by the caller; one thread.
 class Writer final : public StripeWriter {
 public:
+    // A raw stripe's file is its raw stream: the raw hash serves for both.
     explicit Writer(StripeWriteOptions options)
         : options_(std::move(options)),
           sink_(file_, options_.codec != Codec::None || options_.encryption != Encryption::None)
@@ -124,9 +126,12 @@ public:
         if (auto r = usable(); !r) {
             return r;
         }
-        raw_.update(data);
+        // The raw stream is hashed on a helper thread while this one compresses (or copies)
+        // the same bytes.
+        raw_.start(data);
         rawBytes_ += data.size();
         auto r = head_->write(data);
+        raw_.wait();
         if (!r) {
             failure_ = r.error();
         }
@@ -141,6 +146,7 @@ public:
         auto r = finishChain();
         if (!r) {
             failure_ = r.error();
+            sink_.stop();
             file_.abort();
             return fail(r.error());
         }
@@ -149,7 +155,6 @@ public:
         result.rawBytes = rawBytes_;
         result.rawSha256 = raw_.hexDigest();
         result.fileBytes = sink_.bytes();
-        // A raw stripe's file is its raw stream: hashing it twice would halve the throughput.
         result.fileSha256 = head_ == &sink_ ? result.rawSha256 : sink_.hexDigest();
         return result;
     }
@@ -158,6 +163,7 @@ public:
     {
         if (!done_) {
             zstd_.reset(); // stops zstd's workers before the file goes
+            sink_.stop();
             file_.abort();
             if (!failure_.isError()) {
                 failure_ = Error::make(ErrorCategory::Cancelled, "the stripe was aborted",
@@ -203,7 +209,7 @@ private:
     std::unique_ptr<Sink> age_;
     std::unique_ptr<Sink> zstd_;
     Sink *head_ = nullptr;
-    Sha256 raw_;
+    HashThread raw_;
     std::uint64_t rawBytes_ = 0;
     Error failure_;
     bool done_ = false;

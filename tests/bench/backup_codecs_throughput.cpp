@@ -10,11 +10,13 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <random>
 #include <string>
 #include <vector>
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <vds/backup/stripe.h>
@@ -23,6 +25,16 @@ using namespace vds::backup;
 namespace fs = std::filesystem;
 
 namespace {
+
+/// CPU seconds (user + system) of this process (zstd's workers included) or of its waited-for
+/// children (the peer tools).
+double cpu(int who)
+{
+    rusage u{};
+    ::getrusage(who, &u);
+    return double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+           double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
 
 double now()
 {
@@ -114,21 +126,23 @@ double shell(const std::string &command)
     return now() - t0;
 }
 
-void row(const char *what, std::uint64_t bytes, double oursS, double peerS, const char *peer)
-{
-    const double mb = double(bytes) / 1e6;
-    std::printf("%-28s %9.0f %9.0f   %5.2fx   (%s)\n", what, mb / oursS, mb / peerS, peerS / oursS,
-                peer);
-    std::fflush(stdout);
-}
-
 } // namespace
+
+/// One comparison: our side and the peer's, each run `rounds` times interleaved; best of each
+/// (the machine is shared, so the fastest run is the one least disturbed).
+struct Pair {
+    std::string what;
+    std::string peer;
+    std::function<double()> ours;
+    std::function<double()> theirs;
+};
 
 int main(int argc, char **argv)
 {
     const std::uint64_t mib = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 1024;
     const int threads = argc > 2 ? std::atoi(argv[2]) : 2;
-    const fs::path dir = argc > 3 ? fs::path(argv[3]) : fs::temp_directory_path() / "vds-bench";
+    const int rounds = argc > 3 ? std::atoi(argv[3]) : 3;
+    const fs::path dir = argc > 4 ? fs::path(argv[4]) : fs::temp_directory_path() / "vds-bench";
     fs::create_directories(dir);
     const fs::path src = dir / "source.raw";
     const std::uint64_t bytes = mib << 20;
@@ -140,77 +154,107 @@ int main(int argc, char **argv)
     shell("age-keygen -o " + key + " 2>/dev/null");
     auto ids = age::readIdentityFile(key);
     const std::string recipient = *age::recipientOf(ids->front());
-
-    std::printf("stripe codecs, %llu MiB of text-like data, %d zstd threads, in %s\n",
-                static_cast<unsigned long long>(mib), threads, dir.c_str());
-    std::printf("%-28s %9s %9s   %6s\n", "", "ours MB/s", "peer MB/s", "ratio");
     std::uint64_t fileBytes = 0;
 
-    // SHA-256 alone: what every writer pays per byte on top of the codec.
+    auto zstdOptions = [&](int level, int t, bool aged) {
+        StripeWriteOptions o;
+        o.path = dir / (aged ? "s.bak.zst.age" : "s.bak.zst");
+        o.codec = Codec::Zstd;
+        o.zstdLevel = level;
+        o.zstdThreads = t;
+        if (aged) {
+            o.encryption = Encryption::AgeX25519;
+            o.recipients = {recipient};
+        }
+        return o;
+    };
+    std::vector<Pair> pairs;
     {
         StripeWriteOptions o;
-        o.path = dir / "hash.bak";
-        const double t = ours(src, o, &fileBytes);
-        const double p = shell("sha256sum " + src.string() + " > /dev/null");
-        row("raw (hash + write + fsync)", bytes, t, p, "sha256sum, hash only");
-        const double d = shell("dd if=" + src.string() + " of=" + (dir / "dd.bak").string() +
-                               " bs=4M conv=fsync status=none");
-        row("raw", bytes, t, d, "dd bs=4M conv=fsync");
+        o.path = dir / "s.bak";
+        pairs.push_back(
+            {"raw", "dd bs=4M conv=fsync", [=, &fileBytes] { return ours(src, o, &fileBytes); },
+             [=] {
+                 return shell("dd if=" + src.string() + " of=" + (dir / "dd.bak").string() +
+                              " bs=4M conv=fsync status=none");
+             }});
     }
     struct Z {
         int level;
         int threads;
     };
     for (const Z z : {Z{1, 0}, Z{1, threads}, Z{3, 0}, Z{3, threads}}) {
-        StripeWriteOptions o;
-        o.path = dir / "s.bak.zst";
-        o.codec = Codec::Zstd;
-        o.zstdLevel = z.level;
-        o.zstdThreads = z.threads;
-        const double t = ours(src, o, &fileBytes);
-        const std::string out = (dir / "cli.zst").string();
         const std::string tFlag =
             z.threads > 0 ? " -T" + std::to_string(z.threads) : " --single-thread";
+        const std::string out = (dir / "cli.zst").string();
         const std::string cmd = "zstd -q -f -" + std::to_string(z.level) + tFlag + " " +
                                 src.string() + " -o " + out + " && sync " + out;
-        const double p = shell(cmd);
-        char what[64];
-        std::snprintf(what, sizeof what, "zstd-%d %s (%.2f:1)", z.level,
-                      z.threads > 0 ? ("T" + std::to_string(z.threads)).c_str() : "ST",
-                      double(bytes) / double(fileBytes));
-        row(what, bytes, t, p,
-            ("zstd" + tFlag + " -" + std::to_string(z.level) + " + sync").c_str());
+        const auto o = zstdOptions(z.level, z.threads, false);
+        pairs.push_back({"zstd-" + std::to_string(z.level) +
+                             (z.threads > 0 ? " T" + std::to_string(z.threads) : " ST"),
+                         "zstd" + tFlag + " -" + std::to_string(z.level) + " + sync",
+                         [=, &fileBytes] { return ours(src, o, &fileBytes); },
+                         [=] { return shell(cmd); }});
     }
     {
-        StripeWriteOptions o;
-        o.path = dir / "s.bak.zst.age";
-        o.codec = Codec::Zstd;
-        o.zstdLevel = 3;
-        o.zstdThreads = threads;
-        o.encryption = Encryption::AgeX25519;
-        o.recipients = {recipient};
-        const double t = ours(src, o, &fileBytes);
+        const auto o = zstdOptions(3, threads, true);
         const std::string out = (dir / "cli.zst.age").string();
-        const double p = shell("zstd -q -c -3 -T" + T + " " + src.string() + " | age -r " +
-                               recipient + " -o " + out + " && sync " + out);
-        row(("zstd-3 T" + T + " + age").c_str(), bytes, t, p, "zstd | age -r + sync");
-
-        const double rt = ourRead(o.path, {{}, {ids->front()}, {}});
-        const double rp =
-            shell("age -d -i " + key + " " + o.path.string() + " | zstd -d -q -c > /dev/null");
-        row("read zstd-3 + age", bytes, rt, rp, "age -d | zstd -d");
+        pairs.push_back({"zstd-3 T" + T + " + age", "zstd -T" + T + " -3 | age -r + sync",
+                         [=, &fileBytes] { return ours(src, o, &fileBytes); },
+                         [=] {
+                             return shell("zstd -q -c -3 -T" + T + " " + src.string() +
+                                          " | age -r " + recipient + " -o " + out + " && sync " +
+                                          out);
+                         }});
+        pairs.push_back({"read zstd-3 + age", "age -d | zstd -d",
+                         [=] {
+                             return ourRead(o.path, {{}, {ids->front()}, {}});
+                         },
+                         [=] {
+                             return shell("age -d -i " + key + " " + o.path.string() +
+                                          " | zstd -d -q -c > /dev/null");
+                         }});
     }
     {
-        const fs::path p = dir / "s.bak.zst";
-        StripeWriteOptions o;
-        o.path = p;
-        o.codec = Codec::Zstd;
-        o.zstdLevel = 3;
-        o.zstdThreads = threads;
-        (void)ours(src, o, &fileBytes);
-        const double rt = ourRead(p, {});
-        const double rp = shell("zstd -d -q -c " + p.string() + " > /dev/null");
-        row("read zstd-3", bytes, rt, rp, "zstd -d");
+        const auto o = zstdOptions(3, threads, false);
+        pairs.push_back(
+            {"read zstd-3", "zstd -d",
+             [=] { return ourRead(o.path, {}); }, // written by the "zstd-3 T2" row
+             [=] { return shell("zstd -d -q -c " + o.path.string() + " > /dev/null"); }});
+        pairs.push_back(
+            {"read raw", "sha256sum", [=] { return ourRead(dir / "s.bak", {}); },
+             [=] { return shell("sha256sum " + (dir / "s.bak").string() + " > /dev/null"); }});
+    }
+
+    std::printf("stripe codecs: %llu MiB of text-like data, %d zstd threads, best of %d, in %s\n",
+                static_cast<unsigned long long>(mib), threads, rounds, dir.c_str());
+    std::printf("ours: raw stream in -> both SHA-256s -> file fsynced under its name (or back)\n");
+    std::printf("wall-clock MB/s (ratio = ours / peer), and CPU seconds (user + sys) of each\n");
+    std::printf("%-22s %9s %9s %7s %8s %8s  %s\n", "", "ours MB/s", "peer MB/s", "ratio",
+                "ours cpu", "peer cpu", "peer");
+    const double mb = double(bytes) / 1e6;
+    for (const Pair &p : pairs) {
+        double best = 1e9;
+        double bestPeer = 1e9;
+        double cpuOurs = 1e9;
+        double cpuPeer = 1e9;
+        for (int i = 0; i < rounds; ++i) {
+            const double c0 = cpu(RUSAGE_SELF);
+            best = std::min(best, p.ours());
+            cpuOurs = std::min(cpuOurs, cpu(RUSAGE_SELF) - c0);
+            const double c1 = cpu(RUSAGE_CHILDREN);
+            bestPeer = std::min(bestPeer, p.theirs());
+            cpuPeer = std::min(cpuPeer, cpu(RUSAGE_CHILDREN) - c1);
+        }
+        std::string what = p.what;
+        if (p.what.starts_with("zstd")) {
+            char ratio[32];
+            std::snprintf(ratio, sizeof ratio, " (%.2f:1)", double(bytes) / double(fileBytes));
+            what += ratio;
+        }
+        std::printf("%-22s %9.0f %9.0f %6.2fx %8.2f %8.2f  %s\n", what.c_str(), mb / best,
+                    mb / bestPeer, bestPeer / best, cpuOurs, cpuPeer, p.peer.c_str());
+        std::fflush(stdout);
     }
     fs::remove_all(dir);
     return 0;
