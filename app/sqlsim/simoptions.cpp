@@ -97,9 +97,21 @@ std::optional<FaultSpec> parseFault(const std::string &text)
         f.kind = FaultSpec::Kind::DropConnection;
     else if (kind == "abort")
         f.kind = FaultSpec::Kind::Abort;
+    else if (kind == "stall")
+        f.kind = FaultSpec::Kind::Stall;
     else
         return std::nullopt;
-    const auto v = parseUnsigned(arg);
+    std::string value = arg;
+    if (f.kind == FaultSpec::Kind::Stall) {
+        // stall:<device index>:<percent>
+        const auto second = arg.find(':');
+        const auto d = parseUnsigned(arg.substr(0, second));
+        if (second == std::string::npos || !d)
+            return std::nullopt;
+        f.device = *d;
+        value = arg.substr(second + 1);
+    }
+    const auto v = parseUnsigned(value);
     if (!v || (f.kind != FaultSpec::Kind::Slow && *v > 100))
         return std::nullopt;
     f.value = *v;

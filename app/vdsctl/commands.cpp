@@ -7,6 +7,9 @@ int runAbout(const QStringList &args);
 int runDisks(const QStringList &args);
 int runVhd(const QStringList &args);
 int runServer(const QStringList &args);
+int runBackup(const QStringList &args);
+int runRestore(const QStringList &args);
+int runVerify(const QStringList &args);
 int runHistory(const QStringList &args);
 
 const std::vector<Command> &commands()
@@ -22,6 +25,13 @@ const std::vector<Command> &commands()
          QStringLiteral("Show a SQL Server's version, your role and its databases (--sim: a local "
                         "simulator)"),
          runServer},
+        {QStringLiteral("backup"),
+         QStringLiteral("Back up databases through VDI (striped, zstd, age)"), runBackup},
+        {QStringLiteral("restore"),
+         QStringLiteral("Restore a backup or a full + diff + log chain through VDI"), runRestore},
+        {QStringLiteral("verify"),
+         QStringLiteral("Check a backup offline, or with RESTORE VERIFYONLY on a server"),
+         runVerify},
         {QStringLiteral("history"),
          QStringLiteral("List past jobs (GUI and CLI) or show one with its report"), runHistory},
     };

@@ -46,7 +46,10 @@ class StripeWriter {
 public:
     virtual ~StripeWriter() = default;
     /// Checks the options (existing target → InvalidArgument, bad recipient → InvalidArgument,
-    /// folder not writable → Permission, …) and creates the temporary file.
+    /// folder not writable → Permission, …) and creates the temporary file. The name must end
+    /// with stripeSuffix(codec, encryption) (and carry no other codec suffix), since that is how
+    /// StripeReader and the zstd/age tools tell what a stripe holds; recipients and a passphrase
+    /// together (age forbids mixing) → InvalidArgument.
     [[nodiscard]] static Expected<std::unique_ptr<StripeWriter>> open(StripeWriteOptions options);
     /// Consumes the next bytes of the raw stream (any size, zero included). ENOSPC → DiskFull.
     [[nodiscard]] virtual Expected<void> write(std::span<const std::byte> data) = 0;
@@ -78,6 +81,10 @@ public:
     [[nodiscard]] virtual std::string fileSha256() const = 0;
     [[nodiscard]] virtual std::uint64_t rawBytes() const = 0;
 };
+
+/// The file-name suffix of a stripe written with this codec and encryption: "", ".zst", ".age"
+/// or ".zst.age" (appended to e.g. ".bak").
+[[nodiscard]] std::string stripeSuffix(Codec codec, Encryption encryption);
 
 /// SHA-256 (lower-case hex) of a whole file, read in large blocks.
 [[nodiscard]] Expected<std::string> fileSha256(const std::filesystem::path &path);

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <vds/backup/chain.h>
+#include <vds/backup/params.h>
+#include <vds/jobs/job.h>
+
+namespace vds::backup {
+
+/// Restores a backup, or a full [+ diff] + log chain, through VDI from raw, zstd or age stripes.
+///
+/// Params in: RestoreParams (params.h), secrets resolved. Every check that needs no server runs
+/// before any RESTORE is sent (chain continuity, every stripe present, fileSha256, every file
+/// opens with the keys given); those failures are InvalidArgument/NotFound/Permission/Format
+/// and leave the server untouched. The raw stream's sha256 is checked as it flows: a mismatch
+/// fails the last read and aborts the set, so the database stays RESTORING. One JobResult out;
+/// `stats.extra`: database, steps (manifest paths), moves. Phases "Check", "Restore i/n".
+/// Thread affinity: as vds::jobs::Job; statement and pump threads are joined per step.
+class RestoreJob final : public jobs::Job {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RestoreJob)
+public:
+    explicit RestoreJob(RestoreParams params, QObject *parent = nullptr);
+    ~RestoreJob() override;
+
+    [[nodiscard]] QString kind() const override { return QStringLiteral("restore"); }
+    [[nodiscard]] QStringList channelNames() const override;
+    [[nodiscard]] QJsonObject historyParams() const override;
+
+protected:
+    jobs::JobResult execute(jobs::JobContext &ctx) override;
+
+private:
+    RestoreParams m_params;
+    int m_channels = 1;
+};
+
+/// Where "relocate all files" puts a database's files under a new name: `<NAME>.mdf` (first
+/// data file), `<NAME>_<n>.ndf` (further data files, n from 1), `<NAME>_log.ldf` (log;
+/// `<NAME>_log<n>.ldf` for further logs) in the server's default data and log folders.
+[[nodiscard]] std::vector<std::pair<std::string, std::string>>
+relocatedFiles(const std::vector<ManifestFile> &files, const std::string &name,
+               const std::string &dataFolder, const std::string &logFolder);
+
+/// The STOPAT text in the server's local time: `yyyy-MM-ddTHH:mm:ss.zzz`.
+[[nodiscard]] std::string serverLocalTime(const QDateTime &time, int serverOffsetSeconds);
+
+} // namespace vds::backup

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# backup_throughput benchmark: a vds-sqlsim database (default 2 GiB) backed up by vdsctl through
+# VDI raw, zstd-1, zstd-3 and zstd-1+age with 1 and 4 stripes, against peers measured in the
+# same run on the same bytes:
+#   raw        → dd of the database's .mdf to the same folder with conv=fsync
+#   raw        → the simulator's own BACKUP … TO DISK (when the simulator supports it)
+#   compressed → the zstd CLI with the same level and threads on our raw stream, fsynced
+# plus vdsctl's peak RSS (/usr/bin/time). Targets: raw ≥ 0.9× dd, compressed ≥ 1.0× zstd,
+# peak RSS ≤ 256 MiB whatever the size.
+#   cmake --build build --target bench_backup_throughput      (or)
+#   tests/bench/backup_throughput.sh build/bin/vdsctl build/bin/vds-sqlsim [SIZE_MIB] [WORK_DIR] [REPEATS]
+# Every timed run (ours and the peers') is repeated REPEATS times (default 2) and the best time
+# counts, so a busy shared machine penalises all alike. Each time includes the fsync of the
+# output: a backup is done when it is on disk.
+set -euo pipefail
+vdsctl=${1:?usage: backup_throughput.sh VDSCTL VDS_SQLSIM [SIZE_MIB] [WORK_DIR]}
+sqlsim=${2:?usage: backup_throughput.sh VDSCTL VDS_SQLSIM [SIZE_MIB] [WORK_DIR]}
+mib=${3:-2048}
+parent=${4:-${TMPDIR:-/var/tmp}}
+repeats=${5:-2}
+work=$(mktemp -d "$parent/backup-bench.XXXXXX")
+simpid=
+trap '[[ -n "$simpid" ]] && kill $simpid 2>/dev/null; rm -rf "$work"' EXIT
+mkdir -p "$work/data" "$work/out"
+threads=$(nproc)
+
+echo "seeding a ${mib} MiB database in $work/data"
+"$sqlsim" --listen 127.0.0.1:0 --data-dir "$work/data" --login sa:Bench-123:sysadmin \
+  --seed-database "Bench=${mib}M" >"$work/sim.out" 2>"$work/sim.err" &
+simpid=$!
+for _ in $(seq 600); do grep -q listening "$work/sim.out" && break; sleep 0.1; done
+port=$(sed -n 's/.*127.0.0.1:\([0-9]*\).*/\1/p' "$work/sim.out" | head -1)
+[[ -n "$port" ]] || { cat "$work/sim.err"; exit 1; }
+export BENCH_PW=Bench-123 BENCH_PASS=bench-passphrase
+age-keygen -o "$work/key.txt" 2>/dev/null
+recipient=$(age-keygen -y "$work/key.txt")
+bytes=$(stat -c %s "$work/data/Bench.mdf")
+
+now() { date +%s.%N; }
+mbps() { python3 -c "import sys; print(f'{float(sys.argv[1])/float(sys.argv[2])/1e6:8.1f}')" "$1" "$2"; }
+ratio() { python3 -c "import sys; print(f'{float(sys.argv[1])/float(sys.argv[2]):5.2f}')" "$1" "$2"; }
+
+best() { python3 -c "import sys; print(min(float(x) for x in sys.argv[1:]))" "$@"; }
+
+# dd of the database file, fsynced, as the raw peer.
+times=()
+for ((r = 0; r < repeats; r++)); do
+  sync; t0=$(now)
+  dd if="$work/data/Bench.mdf" of="$work/out/dd.mdf" bs=4M conv=fsync status=none
+  t1=$(now); times+=("$(python3 -c "print($t1-$t0)")"); rm -f "$work/out/dd.mdf"
+done
+dd_s=$(best "${times[@]}")
+dd_mbps=$(mbps "$bytes" "$dd_s")
+printf '%-28s %8s MB/s\n' "dd conv=fsync (.mdf)" "$dd_mbps"
+
+# The simulator's own BACKUP … TO DISK, when it has it.
+disk_mbps=
+if printf "BACKUP DATABASE [Bench] TO DISK = N'%s' WITH COPY_ONLY\ngo\n" "$work/out/native.bak" |
+   tsql -H 127.0.0.1 -p "$port" -U sa -P "$BENCH_PW" >"$work/tsql.out" 2>&1 &&
+   [[ -s "$work/out/native.bak" ]]; then
+  rm -f "$work/out/native.bak"; sync; t0=$(now)
+  printf "BACKUP DATABASE [Bench] TO DISK = N'%s' WITH COPY_ONLY\ngo\n" "$work/out/native.bak" |
+    tsql -H 127.0.0.1 -p "$port" -U sa -P "$BENCH_PW" >/dev/null 2>&1
+  sync -f "$work/out/native.bak"; t1=$(now)
+  disk_mbps=$(mbps "$(stat -c %s "$work/out/native.bak")" "$(python3 -c "print($t1-$t0)")")
+  printf '%-28s %8s MB/s\n' "sim BACKUP TO DISK" "$disk_mbps"
+  rm -f "$work/out/native.bak"
+else
+  echo "sim BACKUP TO DISK: not supported by this simulator build (no figure)"
+fi
+
+run() { # run LABEL STRIPES ARGS...
+  local label=$1 stripes=$2; shift 2
+  local t0 t1 secs rss=0 r
+  local all=()
+  for ((r = 0; r < repeats; r++)); do
+    rm -rf "$work/out/run"; sync
+    t0=$(now)
+    /usr/bin/time -f '%M' -o "$work/rss" "$vdsctl" backup --server "127.0.0.1:$port" --login sa \
+      --password-env BENCH_PW --database Bench --type copy-only --to "$work/out/run" \
+      --stripes "$stripes" --json "$@" >"$work/result.json"
+    t1=$(now)
+    all+=("$(python3 -c "print($t1-$t0)")")
+    rss=$(( $(cat "$work/rss") / 1024 > rss ? $(cat "$work/rss") / 1024 : rss ))
+  done
+  secs=$(best "${all[@]}")
+  local out_bytes
+  out_bytes=$(du -cb "$work/out/run/"*.bak* | tail -1 | cut -f1)
+  printf '%-28s %8s MB/s  %5.2f s  out %6d MiB  peak RSS %4d MiB' "$label x$stripes" \
+    "$(mbps "$bytes" "$secs")" "$secs" $((out_bytes / 1048576)) "$rss"
+  LAST_SECS=$secs
+}
+
+for stripes in 1 4; do
+  run "raw" $stripes
+  printf '   vs dd %s\n' "$(ratio "$(mbps "$bytes" "$LAST_SECS")" "$dd_mbps")"
+  # Keep one raw stream as the zstd CLI's input.
+  if [[ $stripes == 1 ]]; then cp "$work/out/run/"*.bak "$work/raw.bak"; fi
+  for level in 1 3; do
+    run "zstd-$level" $stripes --compress "zstd:$level:$threads"
+    ours=$LAST_SECS
+    times=()
+    for ((r = 0; r < repeats; r++)); do
+      sync; t0=$(now)
+      zstd -q -f -"$level" -T"$threads" "$work/raw.bak" -o "$work/out/cli.zst"
+      sync -f "$work/out/cli.zst"; t1=$(now)
+      times+=("$(python3 -c "print($t1-$t0)")")
+    done
+    cli=$(best "${times[@]}")
+    printf '   vs zstd CLI -%s -T%s (%s MB/s) %s\n' "$level" "$threads" \
+      "$(mbps "$bytes" "$cli")" "$(ratio "$cli" "$ours")"
+    rm -f "$work/out/cli.zst"
+  done
+  run "zstd-1+age" $stripes --compress "zstd:1:$threads" --encrypt-to "$recipient"
+  echo
+done
