@@ -17,6 +17,7 @@
 #include <vds/backup/localsim.h>
 #include <vds/backup/restorejob.h>
 #include <vds/backup/verifyjob.h>
+#include <vds/history/historyrecorder.h>
 #include <vds/jobs/jobrunner.h>
 #include <vds/sql/sqlconnection.h>
 
@@ -88,6 +89,8 @@ std::vector<jobs::JobResult> runJobs(std::vector<std::unique_ptr<jobs::Job>> pen
 {
     jobs::JobRunner runner;
     runner.setSampleIntervalMs(250);
+    // Every job lands in the history file, also when it failed or was cancelled.
+    history::HistoryRecorder recorder(runner);
     std::vector<jobs::JobResult> results(pending.size());
     std::map<jobs::JobId, std::size_t> index;
     std::deque<std::pair<std::size_t, std::unique_ptr<jobs::Job>>> queue;
@@ -157,6 +160,10 @@ std::vector<jobs::JobResult> runJobs(std::vector<std::unique_ptr<jobs::Job>> pen
         QCoreApplication::exec();
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
+    recorder.waitForIdle();
+    if (const auto e = recorder.lastError())
+        err(QStringLiteral("vdsctl: warning: a job was not recorded in the history: %1")
+                .arg(QString::fromStdString(e->toString())));
     return results;
 }
 

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # backup_cli: vdsctl backup / verify / restore end to end against the --sim simulator (its data
 # under a private XDG_DATA_HOME), JSON result keys, exit codes 0/2/3, and Ctrl+C as a clean
-# abort (no file left) against a slowed-down simulator.
-# Usage: backup_cli.sh VDSCTL VDS_SQLSIM
+# abort (no file left) against a slowed-down simulator; every job is in the history; a raw .bak
+# written through VDI restores with the server's own RESTORE … FROM DISK (tsql as the client).
+# Usage: backup_cli.sh VDSCTL VDS_SQLSIM TSQL
 set -euo pipefail
 VDSCTL=$1
 SQLSIM=$2
+TSQL=$3
 T=$(mktemp -d)
 SIMPID=
 cleanup() {
@@ -92,4 +94,33 @@ RC=$?
 set -e
 [[ $RC == 3 ]] || { cat "$T/stderr" >&2; fail "Ctrl+C gave exit $RC"; }
 [[ -z "$(ls -A "$T/cancel" 2>/dev/null)" ]] || fail "files left after cancel: $(ls -A "$T/cancel")"
+
+# A raw backup written through VDI is exactly what the server writes: its own RESTORE … FROM DISK
+# reads our stripes (two DISK clauses), and the restored files equal the source's.
+expect_rc 0 "$VDSCTL" backup --server "127.0.0.1:$PORT" --login sa --password-env PW \
+  --database Big --to "$T/raw" --stripes 2
+F1=$(ls "$T"/raw/*.1of2.bak) F2=$(ls "$T"/raw/*.2of2.bak)
+printf "RESTORE DATABASE [BigDisk] FROM DISK = N'%s', DISK = N'%s' WITH MOVE N'Big' TO N'%s', MOVE N'Big_log' TO N'%s'\ngo\nexit\n" \
+  "$F1" "$F2" "$T/slow/BigDisk.mdf" "$T/slow/BigDisk_log.ldf" |
+  timeout 120 "$TSQL" -H 127.0.0.1 -p "$PORT" -U sa -P "$PW" >"$T/tsql.out" 2>&1 || true
+grep -q "RESTORE DATABASE successfully processed" "$T/tsql.out" || { cat "$T/tsql.out" >&2; fail "RESTORE FROM DISK of our .bak"; }
+cmp "$T/slow/Big.mdf" "$T/slow/BigDisk.mdf" || fail "RESTORE FROM DISK: data file differs"
+cmp "$T/slow/Big_log.ldf" "$T/slow/BigDisk_log.ldf" || fail "RESTORE FROM DISK: log file differs"
+
+# Every job above is in the history, with its outcome, server and database.
+expect_rc 0 "$VDSCTL" history --json --limit 100
+python3 - "$T/stdout" <<'PY'
+import json, sys
+rows = json.load(open(sys.argv[1]))
+kinds = {}
+for r in rows:
+    kinds.setdefault(r["kind"], []).append(r["status"])
+assert "succeeded" in kinds.get("backup", []), kinds
+assert "cancelled" in kinds.get("backup", []), kinds
+assert "succeeded" in kinds.get("restore", []) and "failed" in kinds.get("restore", []), kinds
+assert "succeeded" in kinds.get("verify", []), kinds
+b = next(r for r in rows if r["kind"] == "backup" and r["status"] == "succeeded")
+assert b.get("database") in ("Demo", "Big"), b
+assert "secret" not in json.dumps(rows) and "Pw-12345" not in json.dumps(rows), "a secret in the history"
+PY
 echo "backup_cli: ok"
