@@ -8,6 +8,7 @@
 
 #include <vds/backup/names.h>
 #include <vds/backup/stripe.h>
+#include <vds/cmdline/sizeargument.h>
 
 namespace vds::backup::commandline {
 
@@ -40,35 +41,6 @@ bool has(const QCommandLineParser &p, const char *name)
     return p.isSet(QString::fromLatin1(name));
 }
 
-/// Sizes in bytes or with K/M/G/T (binary) suffixes.
-bool parseSize(QString text, quint64 &bytes)
-{
-    text = text.trimmed();
-    if (text.endsWith(QLatin1String("iB")))
-        text.chop(2);
-    else if (text.endsWith(QLatin1Char('B')) && text.size() > 1 &&
-             !text.at(text.size() - 2).isDigit())
-        text.chop(1);
-    quint64 mult = 1;
-    if (!text.isEmpty()) {
-        switch (text.back().toUpper().toLatin1()) {
-        case 'K': mult = 1ULL << 10; break;
-        case 'M': mult = 1ULL << 20; break;
-        case 'G': mult = 1ULL << 30; break;
-        case 'T': mult = 1ULL << 40; break;
-        default: break;
-        }
-        if (mult != 1)
-            text.chop(1);
-    }
-    bool ok = false;
-    const quint64 n = text.toULongLong(&ok);
-    if (!ok || (n && mult > ~0ULL / n))
-        return false;
-    bytes = n * mult;
-    return true;
-}
-
 Expected<unsigned> uintOption(const QCommandLineParser &p, const char *name, unsigned lo,
                               unsigned hi)
 {
@@ -83,9 +55,9 @@ Expected<unsigned> uintOption(const QCommandLineParser &p, const char *name, uns
 
 Expected<unsigned> transferOption(const QCommandLineParser &p)
 {
-    quint64 bytes = 0;
-    if (!parseSize(v(p, "max-transfer-size"), bytes) || bytes < 65536 || bytes > 4u * 1024 * 1024 ||
-        bytes % 65536)
+    const std::optional<quint64> size = cmdline::parseSize(v(p, "max-transfer-size"));
+    const quint64 bytes = size.value_or(0);
+    if (!size || bytes < 65536 || bytes > 4u * 1024 * 1024 || bytes % 65536)
         return usage("--max-transfer-size takes a multiple of 64K up to 4M", "max-transfer-size");
     return static_cast<unsigned>(bytes);
 }
@@ -434,7 +406,7 @@ QStringList toArguments(const BackupRequest &r)
     if (b.bufferCount)
         a << QStringLiteral("--buffer-count") << QString::number(b.bufferCount);
     if (b.maxTransferSize)
-        a << QStringLiteral("--max-transfer-size") << QString::number(b.maxTransferSize);
+        a << QStringLiteral("--max-transfer-size") << cmdline::sizeArgument(b.maxTransferSize);
     if (r.parallel != 1)
         a << QStringLiteral("--parallel") << QString::number(r.parallel);
     return a;
@@ -462,7 +434,7 @@ QStringList toArguments(const RestoreParams &r)
     if (r.bufferCount)
         a << QStringLiteral("--buffer-count") << QString::number(r.bufferCount);
     if (r.maxTransferSize)
-        a << QStringLiteral("--max-transfer-size") << QString::number(r.maxTransferSize);
+        a << QStringLiteral("--max-transfer-size") << cmdline::sizeArgument(r.maxTransferSize);
     return a;
 }
 

@@ -6,6 +6,7 @@
 #include <spdlog/logger.h>
 
 #include <vds/backup/backupjob.h>
+#include <vds/backup/jobfinish_p.h>
 #include <vds/backup/names.h>
 #include <vds/backup/offlinecheck.h>
 #include <vds/backup/serverfacts.h>
@@ -25,17 +26,6 @@ using jobs::Report;
 QString q(const std::string &s)
 {
     return QString::fromStdString(s);
-}
-
-/// `beforeServer`: nothing was sent to the server yet (vdsctl's exit code 2, not 1).
-JobResult finishWith(JobContext &ctx, Error error, bool beforeServer = false)
-{
-    const bool cancel = error.category == ErrorCategory::Cancelled;
-    ctx.report().line(q(error.toString()),
-                      cancel ? Report::Status::Cancelled : Report::Status::Failed);
-    JobResult r = cancel ? JobResult::cancelled() : JobResult::failure(std::move(error));
-    r.stats.extra.insert(QStringLiteral("beforeServer"), beforeServer);
-    return r;
 }
 
 std::string joinPath(const std::string &folder, const std::string &file)
