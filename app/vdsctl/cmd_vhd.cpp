@@ -295,7 +295,9 @@ int runInfo(const QStringList &args)
     const QString cmd = QStringLiteral("vhd info");
     QCommandLineParser parser;
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    parser.addOption(json);
+    const QCommandLineOption acceptTimestamp(QStringLiteral("accept-parent-timestamp"),
+                                             cmdline::acceptParentTimestampHelp());
+    parser.addOptions({json, acceptTimestamp});
     parser.addPositionalArgument(QStringLiteral("PATH"),
                                  QStringLiteral("A VHD, VHDX or raw image."));
     if (const int rc = parse(parser, args, cmd, QStringLiteral("Show what an image holds."));
@@ -306,7 +308,9 @@ int runInfo(const QStringList &args)
     const QString path = parser.positionalArguments().constFirst();
     std::signal(SIGINT, onSignalExit);
     std::signal(SIGTERM, onSignalExit);
-    auto info = vdisk::inspectImage(nativePath(path));
+    vdisk::OpenOptions options;
+    options.acceptParentTimestamp = parser.isSet(acceptTimestamp);
+    auto info = vdisk::inspectImage(nativePath(path), options);
     if (!info) {
         err(QStringLiteral("vdsctl %1: %2")
                 .arg(cmd, QString::fromStdString(info.error().toString())));
@@ -352,7 +356,9 @@ int runVerify(const QStringList &args)
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
     const QCommandLineOption progress(QStringLiteral("progress"),
                                       QStringLiteral("Draw progress on stderr."));
-    parser.addOptions({against, json, progress});
+    const QCommandLineOption acceptTimestamp(QStringLiteral("accept-parent-timestamp"),
+                                             cmdline::acceptParentTimestampHelp());
+    parser.addOptions({against, json, progress, acceptTimestamp});
     parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("The image to check."));
     if (const int rc = parse(
             parser, args, cmd,
@@ -364,10 +370,12 @@ int runVerify(const QStringList &args)
     const QString path = parser.positionalArguments().constFirst();
     std::signal(SIGINT, onSignal);
     PrintProgress sink(wantProgress(parser.isSet(progress)));
+    vdisk::OpenOptions options;
+    options.acceptParentTimestamp = parser.isSet(acceptTimestamp);
     auto info = vdisk::verifyImage(
         nativePath(path),
         parser.value(against).isEmpty() ? std::string() : nativePath(parser.value(against)), &sink,
-        g_interrupted);
+        g_interrupted, options);
     if (!info) {
         if (parser.isSet(json))
             printJson(QJsonObject{
@@ -468,13 +476,16 @@ int runVhd(const QStringList &args)
             "Usage: vdsctl vhd create|convert|info|verify|repair ...\n\n"
             "  create PATH --size SIZE [--format vhd|vhdx] [--type fixed|dynamic|differencing]\n"
             "         [--parent PATH] [--block-size SIZE] [--sector-size 512|4096]\n"
-            "         [--physical-sector-size 512|4096] [--sparse] [--json] [--progress]\n"
+            "         [--physical-sector-size 512|4096] [--sparse] [--accept-parent-timestamp]\n"
+            "         [--json] [--progress]\n"
             "  convert SOURCE TARGET [--format vhd|vhdx] [--type fixed|dynamic] [--size SIZE]\n"
             "         [--block-size SIZE] [--sector-size 512|4096] [--physical-sector-size "
             "512|4096]\n"
-            "         [--verify] [--prevent-writes-to-source] [--sparse] [--json] [--progress]\n"
-            "  info PATH [--json]\n"
-            "  verify PATH [--against SOURCE] [--json] [--progress]\n"
+            "         [--verify] [--prevent-writes-to-source] [--sparse] "
+            "[--accept-parent-timestamp]\n"
+            "         [--json] [--progress]\n"
+            "  info PATH [--accept-parent-timestamp] [--json]\n"
+            "  verify PATH [--against SOURCE] [--accept-parent-timestamp] [--json] [--progress]\n"
             "  repair PATH [--json]\n\n"
             "Run 'vdsctl vhd <subcommand> --help' for details.\n");
         return ExitOk;

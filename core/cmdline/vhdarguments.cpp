@@ -19,6 +19,7 @@ const QString kPhysicalSectorSize = QStringLiteral("physical-sector-size");
 const QString kSparse = QStringLiteral("sparse");
 const QString kVerify = QStringLiteral("verify");
 const QString kPrevent = QStringLiteral("prevent-writes-to-source");
+const QString kAcceptParentTimestamp = QStringLiteral("accept-parent-timestamp");
 
 QString q(std::string_view s)
 {
@@ -44,6 +45,16 @@ QString blockSizeHelp()
              sizeArgument(vhdx.blockSizes.front()), sizeArgument(vhdx.blockSizes.back()),
              sizeArgument(vhdx.defaultBlockSize));
 }
+
+} // namespace
+
+QString acceptParentTimestampHelp()
+{
+    return QStringLiteral("Use a VHD parent modified since its child was made (the child's "
+                          "stored parent time differs; Windows refuses it).");
+}
+
+namespace {
 
 ArgumentError error(const QString &option, const QString &value, const QString &message)
 {
@@ -90,6 +101,7 @@ void addVhdOptions(QCommandLineParser &parser, VhdCommand command)
                                                        "(SPARSE_FILE).")
                                       : QStringLiteral("Fixed targets: do not preallocate "
                                                        "(SPARSE_FILE).")});
+    parser.addOption({kAcceptParentTimestamp, acceptParentTimestampHelp()});
     if (create) {
         parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("The new image."));
         return;
@@ -175,6 +187,7 @@ std::expected<vdisk::CreateParams, ArgumentError> vhdParams(const QCommandLinePa
         *field = static_cast<std::uint32_t>(*v);
     }
     p.sparseFile = parser.isSet(kSparse);
+    p.acceptParentTimestamp = parser.isSet(kAcceptParentTimestamp);
     if (!create) {
         p.verify = parser.isSet(kVerify);
         p.preventWritesToSource = parser.isSet(kPrevent);
@@ -227,6 +240,8 @@ QStringList vhdArguments(const vdisk::CreateParams &p)
                 << QString::number(p.physicalSectorSize);
     if (p.sparseFile)
         options << QLatin1String("--") + kSparse;
+    if (p.acceptParentTimestamp)
+        options << QLatin1String("--") + kAcceptParentTimestamp;
     if (convert && p.verify)
         options << QLatin1String("--") + kVerify;
     if (convert && p.preventWritesToSource)

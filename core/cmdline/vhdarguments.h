@@ -13,9 +13,9 @@
 /// profiles reuse it, so a command shown is always the job that runs.
 ///
 /// Covered: path, format, type, maximumSize, blockSize, logicalSectorSize, physicalSectorSize,
-/// parentPath, sourcePath, sparseFile, verify, preventWritesToSource. Not on a command line (and
-/// left at their defaults by parsing): uniqueId, sourceFd, security, sync, parametersVersion,
-/// doNotCopyMetadataFromParent, wrapSource. Thread-safe (no state).
+/// parentPath, sourcePath, sparseFile, verify, preventWritesToSource, acceptParentTimestamp. Not on
+/// a command line (and left at their defaults by parsing): uniqueId, sourceFd, security, sync,
+/// parametersVersion, doNotCopyMetadataFromParent, wrapSource. Thread-safe (no state).
 namespace vds::cmdline {
 
 enum class VhdCommand { Create, Convert };
@@ -34,6 +34,9 @@ struct ArgumentError {
 /// Adds the command's options and positional arguments to `parser` (vdsctl adds its own
 /// --json, --progress and --help beside them).
 void addVhdOptions(QCommandLineParser &parser, VhdCommand command);
+
+/// The help line of --accept-parent-timestamp (also on `vhd info` and `vhd verify`).
+[[nodiscard]] QString acceptParentTimestampHelp();
 
 /// Reads the parameters from a parser that addVhdOptions() prepared and that has parsed.
 /// Checks the words only (a size is a size, a type is a type); the engine's rules are

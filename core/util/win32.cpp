@@ -35,6 +35,7 @@ std::string_view name(std::uint32_t code) noexcept
     case kNoSystemResources: return "ERROR_NO_SYSTEM_RESOURCES";
     case kVhdParentNotFound: return "ERROR_VHD_PARENT_VHD_NOT_FOUND";
     case kVhdChildParentIdMismatch: return "ERROR_VHD_CHILD_PARENT_ID_MISMATCH";
+    case kVhdChildParentTimestampMismatch: return "ERROR_VHD_CHILD_PARENT_TIMESTAMP_MISMATCH";
     case kVhdInvalidSize: return "ERROR_VHD_INVALID_SIZE";
     case kVirtdiskProviderNotFound: return "ERROR_VIRTDISK_PROVIDER_NOT_FOUND";
     case kVirtdiskNotVirtualDisk: return "ERROR_VIRTDISK_NOT_VIRTUAL_DISK";

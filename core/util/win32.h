@@ -43,6 +43,7 @@ inline constexpr std::uint32_t kUnsupportedSectorSize = 0xC03A001DU;
 inline constexpr std::uint32_t kDiskOnlineAndWritable = 0xC03A001FU;
 inline constexpr std::uint32_t kVhdParentNotFound = 0xC03A000DU;
 inline constexpr std::uint32_t kVhdChildParentIdMismatch = 0xC03A000EU;
+inline constexpr std::uint32_t kVhdChildParentTimestampMismatch = 0xC03A000FU;
 inline constexpr std::uint32_t kVhdChildParentSizeMismatch = 0xC03A0017U;
 
 /// Microsoft's name of a code the engines report: the Win32 codes above ("ERROR_DISK_FULL"),

@@ -84,6 +84,13 @@ Expected<void> refuseFilesystem(const CreateParams &p, const TargetLayout &layou
 }
 
 /// The opened source of a conversion, held (and guarded read-only) until the copy is done.
+OpenOptions openOptions(const CreateParams &p)
+{
+    OpenOptions options;
+    options.acceptParentTimestamp = p.acceptParentTimestamp;
+    return options;
+}
+
 struct OpenedSource {
     std::unique_ptr<ImageReader> reader;
     SourceWriteGuard guard;
@@ -108,7 +115,7 @@ Expected<OpenedSource> openSourceImage(const CreateParams &p, TargetLayout &layo
         opened.guard = std::move(*g);
     }
     ::posix_fadvise(fd.fd(), 0, 0, POSIX_FADV_SEQUENTIAL);
-    auto r = openImage(std::move(fd), name);
+    auto r = openImage(std::move(fd), name, openOptions(p));
     if (!r)
         return fail(r.error());
     opened.reader = std::move(*r);
@@ -145,7 +152,8 @@ Expected<OpenedSource> openSourceImage(const CreateParams &p, TargetLayout &layo
 Expected<void> takeFromParent(const CreateParams &p, TargetLayout &layout)
 {
     layout.parentPath = parentpath::absolute(p.parentPath);
-    auto parent = openImage(layout.parentPath);
+    layout.acceptParentTimestamp = p.acceptParentTimestamp;
+    auto parent = openImage(layout.parentPath, openOptions(p));
     if (!parent)
         return fail(parent.error());
     const ImageInfo &pi = (*parent)->info();
@@ -251,7 +259,7 @@ Expected<ImageInfo> checkWritten(const CreateParams &p, const NewFile &written,
                                  ImageReader *verifyAgainst, ProgressSink *progress,
                                  const std::atomic_bool &cancel, CreateResult &result)
 {
-    auto check = openImage(written.readPath(), p.path);
+    auto check = openImage(written.readPath(), p.path, openOptions(p));
     if (!check)
         return fail(ErrorCategory::Internal,
                     "the image just written does not open: " + check.error().message, p.path);

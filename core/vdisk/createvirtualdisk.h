@@ -49,6 +49,9 @@ struct CreateParams {
     bool sparseFile = false;                  ///< SPARSE_FILE: fixed target not preallocated
     bool verify = false;                      ///< re-read the target and compare with the source
     bool sync = true;                         ///< fdatasync before the file gets its final name
+    /// Read a VHD chain (the source's or the parent's) whose parent's modification time differs
+    /// from the one its child stores, as OpenOptions::acceptParentTimestamp.
+    bool acceptParentTimestamp = false;
     /// 1 = Version 1 rules (512-byte sectors only); 2 = Version 2.
     int parametersVersion = 2;
     std::optional<PosixSecurity> security;

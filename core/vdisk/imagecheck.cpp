@@ -2,33 +2,39 @@
 
 #include <vector>
 
+#include <vds/util/win32.h>
 #include <vds/vdisk/copyengine.h>
 #include <vds/vdisk/openimage.h>
 
 namespace vds::vdisk {
 
-Expected<ImageInfo> inspectImage(const std::string &path)
+Expected<ImageInfo> inspectImage(const std::string &path, const OpenOptions &options)
 {
-    auto full = openImage(path);
+    auto full = openImage(path, options);
     if (full)
         return (*full)->info();
-    // A missing parent should not hide what the child itself says.
-    if (full.error().category != ErrorCategory::NotFound)
+    // A missing parent, or one modified since the child was made, should not hide what the
+    // child itself says.
+    const bool staleParent = full.error().native.kind == NativeKind::Win32 &&
+                             full.error().native.value == win32::kVhdChildParentTimestampMismatch;
+    if (full.error().category != ErrorCategory::NotFound && !staleParent)
         return fail(full.error());
-    OpenOptions alone;
+    OpenOptions alone = options;
     alone.followParents = false;
     auto child = openImage(path, alone);
     if (!child)
         return fail(child.error());
     ImageInfo info = (*child)->info();
-    info.warnings.push_back(full.error().message); // names every path tried
+    // Every path tried; or both times, with the child concerned (maybe deeper in the chain).
+    info.warnings.push_back(staleParent ? full.error().toString() : full.error().message);
     return info;
 }
 
 Expected<ImageInfo> verifyImage(const std::string &path, const std::string &against,
-                                ProgressSink *progress, const std::atomic_bool &cancel)
+                                ProgressSink *progress, const std::atomic_bool &cancel,
+                                const OpenOptions &options)
 {
-    auto image = openImage(path);
+    auto image = openImage(path, options);
     if (!image)
         return fail(image.error());
     ImageReader &r = **image;

@@ -20,10 +20,11 @@ struct TargetLayout {
     std::uint32_t blockSize = 0; ///< 0 for fixed VHD
     std::uint32_t logicalSectorSize = 512;
     std::uint32_t physicalSectorSize = 512;
-    Guid uniqueId;          ///< VHD Unique Id / VHDX Page 83 id
-    bool sparse = false;    ///< fixed: leave unwritten areas as holes
-    std::string path;       ///< final path (parent locators are relative to it)
-    std::string parentPath; ///< absolute, differencing only
+    Guid uniqueId;                      ///< VHD Unique Id / VHDX Page 83 id
+    bool sparse = false;                ///< fixed: leave unwritten areas as holes
+    std::string path;                   ///< final path (parent locators are relative to it)
+    std::string parentPath;             ///< absolute, differencing only
+    bool acceptParentTimestamp = false; ///< CreateParams::acceptParentTimestamp
 };
 
 /// A run of bytes that may hold data inside one writer unit (offset and length in bytes).

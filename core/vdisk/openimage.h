@@ -13,6 +13,9 @@ struct OpenOptions {
     bool followParents = true;
     /// Guards against parent cycles (a chain longer than this is refused).
     int maxDepth = 16;
+    /// Use a VHD parent whose modification time differs from the one its child stores (a chain
+    /// copied without keeping times). Off by default, as Windows refuses such a parent.
+    bool acceptParentTimestamp = false;
 };
 
 /// Which format a file holds: "vhdxfile" at 0 → VHDX; "conectix" in the last 512 bytes (or at

@@ -186,8 +186,23 @@ std::uint32_t bitmapSize(std::uint32_t blockSize) noexcept
 
 std::uint32_t nowTimestamp() noexcept
 {
-    const std::int64_t now = static_cast<std::int64_t>(std::time(nullptr)) - kEpochOffset;
-    return now < 0 ? 0U : static_cast<std::uint32_t>(now);
+    return toTimestamp(static_cast<std::int64_t>(std::time(nullptr)));
+}
+
+std::uint32_t toTimestamp(std::int64_t unixSeconds) noexcept
+{
+    const std::int64_t t = unixSeconds - kEpochOffset;
+    return t < 0 ? 0U : static_cast<std::uint32_t>(std::min<std::int64_t>(t, UINT32_MAX));
+}
+
+std::string timestampText(std::uint32_t timestamp)
+{
+    const std::time_t t = static_cast<std::time_t>(std::int64_t(timestamp) + kEpochOffset);
+    std::tm tm{};
+    ::gmtime_r(&t, &tm);
+    char text[40];
+    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M:%S UTC", &tm);
+    return text;
 }
 
 } // namespace vds::vdisk::vhd

@@ -86,5 +86,9 @@ Expected<DynamicHeader> decodeHeader(const std::uint8_t *in, const std::string &
 std::uint32_t bitmapSize(std::uint32_t blockSize) noexcept;
 /// Current time in VHD's epoch.
 std::uint32_t nowTimestamp() noexcept;
+/// Unix seconds (a file's mtime) in VHD's epoch; times before 2000 become 0.
+std::uint32_t toTimestamp(std::int64_t unixSeconds) noexcept;
+/// A VHD time stamp as a readable UTC time: "2026-11-30 07:35:12 UTC".
+std::string timestampText(std::uint32_t timestamp);
 
 } // namespace vds::vdisk::vhd

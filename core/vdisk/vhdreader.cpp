@@ -2,10 +2,13 @@
 #include <vds/vdisk/vhdreader.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/stat.h>
 
 #include <vds/util/endian.h>
+#include <vds/util/win32.h>
 #include <vds/vdisk/filelayout.h>
 #include <vds/vdisk/parentpath.h>
 #include <vds/vdisk/vhdxformat.h>
@@ -231,6 +234,10 @@ Expected<void> VhdReader::openParent(const OpenOptions &options, int depth)
     if (*format != DiskFormat::Vhd)
         return fail(ErrorCategory::Format, "parent of a differencing VHD must be a VHD",
                     parentPath);
+    struct stat st {};
+    if (::fstat(handle.fd(), &st) != 0)
+        return fail(Error::fromErrno(errno, parentPath, "stat parent"));
+    const std::uint32_t parentModified = vhd::toTimestamp(static_cast<std::int64_t>(st.st_mtime));
     auto p = VhdReader::open(std::move(handle), parentPath, options, depth + 1);
     if (!p)
         return fail(p.error());
@@ -240,6 +247,20 @@ Expected<void> VhdReader::openParent(const OpenOptions &options, int depth)
                                          " does not match the child's link " +
                                          m_header.parentUniqueId.toString(),
                                      m_name));
+    // Windows compares the stored time with the parent file's modification time and refuses a
+    // difference: the parent may have been written since the child was made. 0 = not recorded
+    // (core/vdisk/README.md, "Parent time stamp").
+    if (m_header.parentTimestamp != 0 && m_header.parentTimestamp != parentModified &&
+        !options.acceptParentTimestamp)
+        return fail(Error::fromWin32(
+            win32::kVhdChildParentTimestampMismatch, ErrorCategory::Format,
+            "the parent '" + parentPath + "' was last modified " +
+                vhd::timestampText(parentModified) + ", but this child records its parent as of " +
+                vhd::timestampText(m_header.parentTimestamp) +
+                " (Windows refuses to attach it: the parent may have changed since the child was "
+                "made). If the parent is unchanged (copied without keeping modification times, "
+                "e.g. by a plain cp), accept it knowingly with --accept-parent-timestamp",
+            m_name));
     if ((*p)->info().virtualSize != m_info.virtualSize)
         return fail(Error::fromWin32(0xC03A0017U, ErrorCategory::Format,
                                      "parent and child virtual sizes differ", m_name));

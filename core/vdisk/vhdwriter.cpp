@@ -61,18 +61,22 @@ vhd::Footer VhdWriter::makeFooter() const
 
 Expected<void> VhdWriter::prepareParent()
 {
-    auto parent = openImage(m_layout.parentPath, OpenOptions{});
+    OpenOptions options;
+    options.acceptParentTimestamp = m_layout.acceptParentTimestamp;
+    auto parent = openImage(m_layout.parentPath, options);
     if (!parent)
         return fail(parent.error());
     auto *vhdParent = dynamic_cast<VhdReader *>(parent->get());
     if (!vhdParent)
         return fail(ErrorCategory::InvalidArgument, "the parent of a VHD must be a VHD",
                     m_layout.parentPath);
+    // The parent's modification time now, which a reader compares with the parent it finds
+    // (core/vdisk/README.md, "Parent time stamp").
     struct stat st {};
-    ::stat(m_layout.parentPath.c_str(), &st);
-    const std::int64_t mtime = static_cast<std::int64_t>(st.st_mtime) - vhd::kEpochOffset;
+    if (::stat(m_layout.parentPath.c_str(), &st) != 0)
+        return fail(Error::fromErrno(errno, m_layout.parentPath, "stat parent"));
     m_header.parentUniqueId = vhdParent->footer().uniqueId;
-    m_header.parentTimestamp = mtime < 0 ? 0U : static_cast<std::uint32_t>(mtime);
+    m_header.parentTimestamp = vhd::toTimestamp(static_cast<std::int64_t>(st.st_mtime));
     m_header.parentName = utf::toUtf16(m_layout.parentPath);
     return {};
 }

@@ -16,7 +16,7 @@ namespace {
 QString covered(const CreateParams &p)
 {
     return QStringLiteral("path=%1 src=%2 parent=%3 fmt=%4 type=%5 size=%6 bs=%7 ls=%8 ps=%9 "
-                          "sparse=%10 verify=%11 prevent=%12")
+                          "sparse=%10 verify=%11 prevent=%12 acceptts=%13")
         .arg(QString::fromStdString(p.path), QString::fromStdString(p.sourcePath),
              QString::fromStdString(p.parentPath))
         .arg(int(p.format))
@@ -27,7 +27,8 @@ QString covered(const CreateParams &p)
         .arg(p.physicalSectorSize)
         .arg(p.sparseFile)
         .arg(p.verify)
-        .arg(p.preventWritesToSource);
+        .arg(p.preventWritesToSource)
+        .arg(p.acceptParentTimestamp);
 }
 
 CreateParams make(DiskFormat format, DiskType type)
@@ -77,6 +78,7 @@ private slots:
         case 3:
             p = make(DiskFormat::Vhd, DiskType::Differencing);
             p.parentPath = "/srv/base disk.vhd";
+            p.acceptParentTimestamp = true; // a parent of a copied chain
             break;
         case 4:
             p = make(DiskFormat::Vhdx, DiskType::Differencing);
@@ -91,6 +93,7 @@ private slots:
         case 6:
             p = make(DiskFormat::Vhd, DiskType::Dynamic);
             p.sourcePath = "/images/it's raw.img";
+            p.acceptParentTimestamp = true;
             p.verify = true;
             p.preventWritesToSource = true;
             p.blockSize = 2U << 20;
@@ -145,6 +148,8 @@ private slots:
             {QStringLiteral("convert"), QStringLiteral("/dev/sdc"), QStringLiteral("/t/c.vhdx"),
              QStringLiteral("--type"), QStringLiteral("fixed"), QStringLiteral("--sparse"),
              QStringLiteral("--verify")},
+            {QStringLiteral("convert"), QStringLiteral("/t/child.vhd"), QStringLiteral("/t/c.vhdx"),
+             QStringLiteral("--accept-parent-timestamp")},
         };
         for (const QStringList &a : samples) {
             const auto p = cmdline::parseVhdArguments(a);
@@ -164,6 +169,9 @@ private slots:
         p = cmdline::parseVhdArguments(samples[1]);
         QCOMPARE(p->type, DiskType::Differencing);
         QCOMPARE(p->parentPath, std::string("/t/p.vhdx"));
+        QVERIFY(!p->acceptParentTimestamp); // refused unless asked
+        p = cmdline::parseVhdArguments(samples[3]);
+        QVERIFY(p->acceptParentTimestamp);
     }
 
     void errorsNameOptionAndValue()

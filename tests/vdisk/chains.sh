@@ -4,7 +4,8 @@
 # file name next to the child (Windows-style W2ru/W2ku/parent name with a drive letter, written
 # per the format) — and convert equal to the base; `vhd info` shows the parent id, the stored
 # locators and the path used, also when the parent is missing, and a missing parent is an
-# error naming every path tried.
+# error naming every path tried. VHDX children that store only absolute_win32_path or only
+# volume_path (plus parent_linkage) resolve the same way.
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/common.sh"
 patch() { python3 "$here/vdiskpatch.py" "$@"; }
@@ -51,4 +52,40 @@ PY
   grep -q "looked for '$work/moved-$fmt/base.$fmt'" "$work/last.err" ||
     { cat "$work/last.err"; fail "$fmt: the missing parent's error does not name the paths tried"; }
   pass "$fmt: a missing parent — info shows id and locators, convert names every path tried"
+done
+
+# VHDX children that name their parent only by an absolute Windows path or only by a volume
+# path (plus parent_linkage), as Hyper-V may store them: moved to another folder, each resolves
+# by the parent's file name next to the child, and `vhd info` shows the locator stored.
+for key in absolute_win32_path volume_path; do
+  folder=$([ $key = volume_path ] && echo '\\?\Volume{26A21BDA-A627-11D7-9931-806E6F6E6963}\VMs\chain' ||
+    echo 'C:\VMs\chain')
+  mkdir "made-$key"
+  "$VDSCTL" vhd convert src.raw "made-$key/base.vhdx" >/dev/null
+  "$VDSCTL" vhd create "made-$key/mid.vhdx" --parent "made-$key/base.vhdx" >/dev/null
+  "$VDSCTL" vhd create "made-$key/top.vhdx" --parent "made-$key/mid.vhdx" >/dev/null
+  patch vhdx-windows-locators "made-$key/mid.vhdx" $key "$folder"
+  patch vhdx-windows-locators "made-$key/top.vhdx" $key "$folder"
+  mv "made-$key" "moved-$key"
+  expect_rc 0 "$VDSCTL" vhd info "moved-$key/top.vhdx" --json
+  python3 - "$work/last.out" "$key" "$folder" "$work/moved-$key/mid.vhdx" <<'PY' || fail "$key: info of the moved chain"
+import json, sys
+o = json.load(open(sys.argv[1]))
+key, folder, want = sys.argv[2:5]
+assert o["parentPath"] == want, o["parentPath"]
+locs = o["parentLocators"]
+assert key + " " + folder + "\\mid.vhdx" in locs, locs
+assert not any(l.startswith("relative_path") for l in locs), locs
+assert any(l.startswith("parent_linkage ") for l in locs), locs
+assert o["parentId"], o
+PY
+  expect_rc 0 "$VDSCTL" vhd verify "moved-$key/top.vhdx" --against src.raw
+  expect_rc 0 "$VDSCTL" vhd convert "moved-$key/top.vhdx" "flat-$key.vhdx"
+  qemu-img compare -q -f raw src.raw -F vhdx "flat-$key.vhdx" || fail "$key: chain converts differently"
+  # The base goes missing: the error names the stored path's file name next to the child.
+  mv "moved-$key/base.vhdx" "gone-$key.vhdx"
+  expect_rc 1 "$VDSCTL" vhd convert "moved-$key/top.vhdx" "missing-$key.vhdx"
+  grep -qF "$work/moved-$key/base.vhdx" "$work/last.err" ||
+    { cat "$work/last.err"; fail "$key: the missing parent's error does not name the path tried"; }
+  pass "VHDX chain of depth 3 with only $key locators, moved: resolves by file name, verifies, converts equal"
 done

@@ -78,8 +78,9 @@ for fmt in vhd vhdx; do
   fi
   [ "$(json_field child.$fmt.json parentPath)" = "$work/base.$fmt" ] || fail "child.$fmt: parent not resolved"
   "$VDSCTL" vhd verify kids/child.$fmt --against src.raw >/dev/null || fail "child.$fmt does not read as its parent"
-  # the relative locator alone finds the parent after the pair moves together
-  mkdir -p moved/kids && cp base.$fmt moved/ && cp kids/child.$fmt moved/kids/
+  # the relative locator alone finds the parent after the pair moves together (cp -p: a VHD
+  # child holds its parent's modification time, core/vdisk/README.md "Parent time stamp")
+  mkdir -p moved/kids && cp -p base.$fmt moved/ && cp -p kids/child.$fmt moved/kids/
   "$VDSCTL" vhd info moved/kids/child.$fmt --json > moved.json
   [ "$(json_field moved.json parentPath)" = "$work/moved/base.$fmt" ] || fail "child.$fmt: relative locator not used"
   rm -rf moved

@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """Damages VHD and VHDX files in place, per the format specifications, for the vdisk_damage
 test: each command changes one structure and, where the damage is not the checksum itself,
-recomputes the checksum so that only the intended fault remains."""
+recomputes the checksum so that only the intended fault remains. The locator commands rewrite
+a child's parent locators as Windows stores them and keep the file's modification time (a VHD
+child records its parent's)."""
+import os
 import struct
 import sys
 
 BAT_GUID = bytes.fromhex("6677c22d23f600429d64115e9bfd4a08")
 META_GUID = bytes.fromhex("06a27c8b90479a4bb8fe575f050f886e")
+PARENT_LOCATOR_GUID = bytes.fromhex("2d5fd3a80bb34d45abf7d3d84834ab0c")
 MIB = 1 << 20
 
 
@@ -201,6 +205,47 @@ def windows_locators(img, folder):
     img.write(hdr_off, bytes(h))
 
 
+def vhdx_windows_locators(img, key, folder):
+    """Rewrites a differencing VHDX's parent locator item so that it holds parent_linkage (as
+    before) and only `key` (absolute_win32_path or volume_path) = FOLDER\\NAME, NAME being the
+    parent's file name. Key/value entries are UTF-16LE, offsets relative to the item; the new
+    item goes after the last one in the metadata region and its table entry is updated."""
+    meta = img.vhdx_regions()[META_GUID][0]
+    t = bytearray(img.read(meta, 64 * 1024))
+    count = struct.unpack("<H", t[10:12])[0]
+    end, entry = 64 * 1024, None
+    for i in range(count):
+        at = 32 + 32 * i
+        off, length = struct.unpack("<II", t[at + 16:at + 24])
+        end = max(end, off + length)
+        if t[at:at + 16] == PARENT_LOCATOR_GUID:
+            entry = at
+    assert entry is not None, "no parent locator item"
+    off, length = struct.unpack("<II", t[entry + 16:entry + 24])
+    item = img.read(meta + off, length)
+    pairs = {}
+    for i in range(struct.unpack("<H", item[18:20])[0]):
+        ko, vo, kl, vl = struct.unpack("<IIHH", item[20 + 12 * i:32 + 12 * i])
+        pairs[item[ko:ko + kl].decode("utf-16-le")] = item[vo:vo + vl].decode("utf-16-le")
+    name = pairs["relative_path"].replace("/", "\\").split("\\")[-1]
+    entries = [("parent_linkage", pairs["parent_linkage"]), (key, folder + "\\" + name)]
+    head = bytearray(item[:16] + struct.pack("<HH", 0, len(entries)))
+    body = bytearray()
+    table = bytearray()
+    for k, v in entries:
+        kb, vb = k.encode("utf-16-le"), v.encode("utf-16-le")
+        ko = 20 + 12 * len(entries) + len(body)
+        body += kb
+        vo = 20 + 12 * len(entries) + len(body)
+        body += vb
+        table += struct.pack("<IIHH", ko, vo, len(kb), len(vb))
+    new = bytes(head + table + body)
+    end = (end + 7) // 8 * 8
+    struct.pack_into("<II", t, entry + 16, end, len(new))
+    img.write(meta, bytes(t))
+    img.write(meta + end, new)
+
+
 def vhd_creator(img, app):
     """Sets the creator application in both VHD footers (as Windows, Virtual PC, VirtualBox,
     QEMU or Disk2vhd write it), checksums fixed."""
@@ -232,14 +277,20 @@ def vhdx_extra_metadata(img, required):
 def main():
     cmd, path = sys.argv[1], sys.argv[2]
     img = Image(path)
+    if cmd in ("vhd-windows-locators", "vhdx-windows-locators"):
+        st = os.stat(path)
+        if cmd == "vhd-windows-locators":
+            windows_locators(img, sys.argv[3])
+        else:
+            vhdx_windows_locators(img, sys.argv[3], sys.argv[4])
+        img.f.close()
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+        return
     if cmd == "vhd-creator":
         vhd_creator(img, sys.argv[3])
         return
     if cmd == "vhdx-extra-metadata":
         vhdx_extra_metadata(img, sys.argv[3])
-        return
-    if cmd == "vhd-windows-locators":
-        windows_locators(img, sys.argv[3])
         return
     if cmd == "vhdx-dirty-log":
         dirty_log(img, sys.argv[3])
@@ -260,6 +311,12 @@ def main():
         img.write(64, b"\xde\xad\xbe\xef")
     elif cmd == "vhd-footers-disagree":
         img.vhd_footer_size(0, struct.unpack(">Q", img.read(48, 8))[0] + 512 * 1024)
+    elif cmd == "vhd-parent-timestamp":  # the child's stored parent time, VHD epoch
+        hdr_off, _, _ = img.vhd_bat()
+        h = bytearray(img.read(hdr_off, 1024))
+        h[56:60] = struct.pack(">I", int(sys.argv[3]))
+        h[36:40] = struct.pack(">I", vhd_checksum(h, 36))
+        img.write(hdr_off, bytes(h))
     elif cmd == "vhd-damage-header":
         hdr_off, _, _ = img.vhd_bat()
         img.write(hdr_off + 36, b"\xde\xad\xbe\xef")
