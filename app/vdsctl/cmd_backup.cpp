@@ -10,6 +10,7 @@
 #include <csignal>
 #include <cstdio>
 #include <deque>
+#include <optional>
 
 #include "cli.h"
 #include <vds/backup/backupjob.h>
@@ -309,35 +310,61 @@ int runBackup(const QStringList &args)
     return worst(results);
 }
 
-int runRestore(const QStringList &args)
+namespace {
+
+/// The common front of `restore` and `verify`: parse the command line (server options plus
+/// `options`), build the Params with `from` and resolve its secrets. Returns the exit code to
+/// stop with, or -1 with `params` set.
+template <class Params, class From>
+int readParams(QCommandLineParser &parser, const QStringList &args, const QString &cmd,
+               const QList<QCommandLineOption> &options, const QString &description, From from,
+               std::optional<Params> &params)
 {
-    const QString cmd = QStringLiteral("restore");
-    QCommandLineParser parser;
     parser.addOptions(cl::serverOptions());
-    parser.addOptions(cl::restoreOptions());
-    if (const int rc = parse(parser, args, cmd,
-                             QStringLiteral("Restore a backup, or a folder's newest full + "
-                                            "differential + log chain, through VDI."));
-        rc >= 0)
+    parser.addOptions(options);
+    if (const int rc = parse(parser, args, cmd, description); rc >= 0)
         return rc;
     if (!parser.positionalArguments().isEmpty())
         return usageError(
             QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()),
             cmd);
-    auto params = cl::restoreFrom(parser);
-    if (!params)
-        return usageError(q(params.error().message), cmd);
-    if (auto s = cl::resolveSecrets(*params); !s)
+    auto parsed = from(parser);
+    if (!parsed)
+        return usageError(q(parsed.error().message), cmd);
+    if (auto s = cl::resolveSecrets(*parsed); !s)
         return usageError(q(s.error().message), cmd);
+    params = std::move(*parsed);
+    return -1;
+}
+
+/// Runs one job with progress as the command line asks; its result.
+jobs::JobResult runOne(std::unique_ptr<jobs::Job> job, const QCommandLineParser &parser)
+{
+    std::vector<std::unique_ptr<jobs::Job>> one;
+    one.push_back(std::move(job));
+    return runJobs(std::move(one), 1, wantProgress(parser.isSet(QStringLiteral("progress"))))
+        .front();
+}
+
+} // namespace
+
+int runRestore(const QStringList &args)
+{
+    const QString cmd = QStringLiteral("restore");
+    QCommandLineParser parser;
+    std::optional<backup::RestoreParams> params;
+    if (const int rc = readParams(parser, args, cmd, cl::restoreOptions(),
+                                  QStringLiteral("Restore a backup, or a folder's newest full + "
+                                                 "differential + log chain, through VDI."),
+                                  cl::restoreFrom, params);
+        rc >= 0)
+        return rc;
     backup::LocalSimulator sim;
     if (const int rc = connectTo(params->server, params->connection, sim, cmd); rc >= 0)
         return rc;
     const std::string target = params->database;
-    std::vector<std::unique_ptr<jobs::Job>> one;
-    one.push_back(std::make_unique<backup::RestoreJob>(std::move(*params)));
-    const auto results =
-        runJobs(std::move(one), 1, wantProgress(parser.isSet(QStringLiteral("progress"))));
-    const auto &r = results.front();
+    const jobs::JobResult r =
+        runOne(std::make_unique<backup::RestoreJob>(std::move(*params)), parser);
     QJsonObject o = resultJson(r);
     o.insert(QStringLiteral("database"), q(target));
     if (r.succeeded()) {
@@ -365,31 +392,19 @@ int runVerify(const QStringList &args)
 {
     const QString cmd = QStringLiteral("verify");
     QCommandLineParser parser;
-    parser.addOptions(cl::serverOptions());
-    parser.addOptions(cl::verifyOptions());
-    if (const int rc = parse(parser, args, cmd,
-                             QStringLiteral("Check a backup offline (hashes, decryptability, "
-                                            "chain); with a server also RESTORE VERIFYONLY."));
+    std::optional<backup::VerifyParams> params;
+    if (const int rc = readParams(parser, args, cmd, cl::verifyOptions(),
+                                  QStringLiteral("Check a backup offline (hashes, decryptability, "
+                                                 "chain); with a server also RESTORE VERIFYONLY."),
+                                  cl::verifyFrom, params);
         rc >= 0)
         return rc;
-    if (!parser.positionalArguments().isEmpty())
-        return usageError(
-            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()),
-            cmd);
-    auto params = cl::verifyFrom(parser);
-    if (!params)
-        return usageError(q(params.error().message), cmd);
-    if (auto s = cl::resolveSecrets(*params); !s)
-        return usageError(q(s.error().message), cmd);
     backup::LocalSimulator sim;
     if (params->server)
         if (const int rc = connectTo(*params->server, params->connection, sim, cmd); rc >= 0)
             return rc;
-    std::vector<std::unique_ptr<jobs::Job>> one;
-    one.push_back(std::make_unique<backup::VerifyJob>(std::move(*params)));
-    const auto results =
-        runJobs(std::move(one), 1, wantProgress(parser.isSet(QStringLiteral("progress"))));
-    const auto &r = results.front();
+    const jobs::JobResult r =
+        runOne(std::make_unique<backup::VerifyJob>(std::move(*params)), parser);
     QJsonObject o = resultJson(r);
     if (r.succeeded()) {
         o.insert(QStringLiteral("backups"),

@@ -174,4 +174,12 @@ Expected<RestoreChain> assembleChain(const std::filesystem::path &from,
     return chain;
 }
 
+int RestoreChain::widestStripes() const
+{
+    int widest = 1;
+    for (const Manifest &m : steps)
+        widest = std::max(widest, static_cast<int>(m.stripes.size()));
+    return widest;
+}
+
 } // namespace vds::backup

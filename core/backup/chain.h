@@ -18,6 +18,9 @@ struct RestoreChain {
     std::vector<Manifest> steps; ///< full [, diff] [, log…] in order
     /// Whether the last log step should carry STOPAT (the point lies inside the chain's end).
     bool stopAtLast = false;
+
+    /// The most stripes any step has: the per-stripe channels a job feeds (at least 1).
+    [[nodiscard]] int widestStripes() const;
 };
 
 /// Every manifest in a folder (not recursive), sorted by finishedAt. Unreadable manifests are

@@ -536,7 +536,11 @@ Expected<void> resolveSecrets(BackupParams &b)
     return {};
 }
 
-Expected<void> resolveSecrets(RestoreParams &r)
+namespace {
+
+/// Restores and verifies read the same secrets: a passphrase from the environment, identities
+/// from a file.
+template <class Params> Expected<void> resolveReadSecrets(Params &r)
 {
     if (!r.passphraseEnv.empty()) {
         auto pw = fromEnv(r.passphraseEnv, "passphrase-env");
@@ -551,19 +555,16 @@ Expected<void> resolveSecrets(RestoreParams &r)
     return {};
 }
 
+} // namespace
+
+Expected<void> resolveSecrets(RestoreParams &r)
+{
+    return resolveReadSecrets(r);
+}
+
 Expected<void> resolveSecrets(VerifyParams &r)
 {
-    if (!r.passphraseEnv.empty()) {
-        auto pw = fromEnv(r.passphraseEnv, "passphrase-env");
-        if (!pw)
-            return fail(pw.error());
-        r.passphrase = *pw;
-    }
-    auto ids = identitiesFrom(r.identityFile);
-    if (!ids)
-        return fail(ids.error());
-    r.identities = *ids;
-    return {};
+    return resolveReadSecrets(r);
 }
 
 } // namespace vds::backup::commandline

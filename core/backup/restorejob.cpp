@@ -69,8 +69,7 @@ RestoreJob::RestoreJob(RestoreParams params, QObject *parent)
     // Channels are per stripe; the widest backup of the chain decides (known after reading
     // the manifests, which the constructor may do cheaply: they are small files).
     if (auto chain = assembleChain(m_params.from, m_params.sourceDatabase, m_params.stopAt))
-        for (const auto &s : chain->steps)
-            m_channels = std::max(m_channels, static_cast<int>(s.stripes.size()));
+        m_channels = chain->widestStripes();
 }
 
 RestoreJob::~RestoreJob() = default;

@@ -32,8 +32,7 @@ VerifyJob::VerifyJob(VerifyParams params, QObject *parent)
       m_params(std::move(params))
 {
     if (auto chain = assembleChain(m_params.from, m_params.sourceDatabase, std::nullopt))
-        for (const auto &s : chain->steps)
-            m_channels = std::max(m_channels, static_cast<int>(s.stripes.size()));
+        m_channels = chain->widestStripes();
 }
 
 VerifyJob::~VerifyJob() = default;
