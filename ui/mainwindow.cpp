@@ -11,6 +11,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 
+#include "ui/backup/backuppage.h"
 #include "ui/dialogs/aboutdialog.h"
 #include "ui/dialogs/preferencesdialog.h"
 #include "ui/jobs/jobspanel.h"
@@ -81,22 +82,8 @@ void MainWindow::buildPages(log::LogBridge *logBridge)
         item->setSizeHint(QSize(0, 36));
     };
 
-    add(PageId::Backup,
-        new PlannedPage(
-            pageTitle(PageId::Backup),
-            tr("Back up SQL Server databases through the Virtual Device Interface. The server "
-               "streams the backup to Virtual Device Studio, which stripes, compresses, "
-               "encrypts and checksums it on the way to disk, with live progress."),
-            {tr("Connect to SQL Server on Linux (ODBC, SQL login or Kerberos), or try the "
-                "built-in simulator without a server"),
-             tr("Pick databases with their recovery model, size and last backups"),
-             tr("Full, differential, log and copy-only backups over 1–64 virtual devices"),
-             tr("zstd compression and age encryption — files that standard zstd and age read"),
-             tr("Per-stripe throughput graph, ETA, cancel at any time; a manifest with SHA-256 "
-                "of every stripe")},
-            tr("The virtual device engine and the SQL Server connection are being built "
-               "first; this page switches on when they land."),
-            m_stack));
+    // backupRequested(ServerRef, ConnectionOptions, QStringList) opens the backup dialog.
+    add(PageId::Backup, new BackupPage(m_stack));
     add(PageId::Restore,
         new PlannedPage(
             pageTitle(PageId::Restore),

@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -55,5 +56,10 @@ std::string nativePath(const QString &arg);
 /// Parses "1048576", "64K", "3M", "10G", "2T" (binary multiples; an optional trailing 'B' or
 /// "iB" is accepted). False on anything else or on overflow.
 bool parseSize(const QString &text, quint64 &bytes);
+
+/// Reads a password from the terminal with echo off. Nothing when stdin is not a terminal.
+std::optional<std::string> promptPassword(const QString &who);
+/// The keyring entry of a stored connection (nothing when there is none, or no keyring).
+std::optional<std::string> keyringPassword(const std::string &connection);
 
 } // namespace vds::cli

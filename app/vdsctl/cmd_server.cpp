@@ -57,33 +57,6 @@ QJsonObject toJson(const sql::ServerSummary &s)
             {QStringLiteral("databases"), dbs}};
 }
 
-/// Reads a password from the terminal with echo off. Nothing when there is no terminal.
-std::optional<std::string> promptPassword(const QString &who)
-{
-    if (::isatty(STDIN_FILENO) != 1)
-        return std::nullopt;
-    std::fprintf(stderr, "Password for %s: ", qPrintable(who));
-    std::fflush(stderr);
-    termios old{};
-    const bool restore = ::tcgetattr(STDIN_FILENO, &old) == 0;
-    if (restore) {
-        termios quiet = old;
-        quiet.c_lflag &= ~tcflag_t(ECHO);
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-    }
-    char line[1024];
-    const bool got = std::fgets(line, sizeof line, stdin) != nullptr;
-    if (restore)
-        ::tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
-    std::fputs("\n", stderr);
-    if (!got)
-        return std::nullopt;
-    std::string password(line);
-    while (!password.empty() && (password.back() == '\n' || password.back() == '\r'))
-        password.pop_back();
-    return password;
-}
-
 /// The simulator's folder ($XDG_DATA_HOME/vdstudio/sim, mode 0700): kept between runs, so a
 /// process killed hard leaves nothing temporary behind and --sim commands share databases.
 QString simulatorDataDir()

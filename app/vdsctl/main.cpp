@@ -32,7 +32,8 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     vds::cli::setRawArguments(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("vdsctl"));
+    // One application directory for both programs (settings, connections, history).
+    QCoreApplication::setApplicationName(QStringLiteral("vdstudio"));
     QCoreApplication::setOrganizationName(QStringLiteral("vdstudio"));
     QCoreApplication::setApplicationVersion(QString::fromLatin1(VDS_VERSION_STRING));
 

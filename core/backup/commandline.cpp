@@ -152,9 +152,11 @@ Expected<std::optional<ServerRef>> serverFrom(const QCommandLineParser &p, bool 
     } else if (has(p, "connection")) {
         s.kind = ServerRef::Kind::Connection;
         s.connection = v(p, "connection").toStdString();
-        return usage("stored connections (--connection) are not available in this build yet; use "
-                     "--server",
-                     "connection");
+        if (s.connection.empty())
+            return usage("--connection needs a name", "connection");
+        // Without --driver the stored connection's own driver is used.
+        if (!has(p, "driver"))
+            s.driver.clear();
     } else {
         s.kind = ServerRef::Kind::Host;
         const QString hp = v(p, "server");
@@ -368,7 +370,7 @@ QStringList serverArguments(const ServerRef &s)
         a << QStringLiteral("--password-env") << q(s.passwordEnv);
     if (!s.passwordFile.empty())
         a << QStringLiteral("--password-file") << q(s.passwordFile);
-    if (s.driver != "FreeTDS")
+    if (!s.driver.empty() && s.driver != "FreeTDS")
         a << QStringLiteral("--driver") << q(s.driver);
     return a;
 }
@@ -483,7 +485,8 @@ Expected<std::vector<std::string>> identitiesFrom(const std::string &file)
 
 Expected<void> resolvePassword(const ServerRef &s, sql::ConnectionOptions &c)
 {
-    c.driver = s.driver;
+    if (!s.driver.empty())
+        c.driver = s.driver;
     if (s.kind == ServerRef::Kind::Host) {
         c.host = s.host;
         c.port = s.port;

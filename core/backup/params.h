@@ -29,13 +29,14 @@ enum class BackupType : std::uint8_t { Full, Diff, Log, CopyOnly };
 struct ServerRef {
     enum class Kind : std::uint8_t { Host, Sim, Connection };
     Kind kind = Kind::Host;
-    std::string host;               ///< Host: "host", port separately
-    std::uint16_t port = 1433;      ///< Host
-    std::string connection;         ///< Connection: a stored connection's name
-    std::string login;              ///< empty: "sa" for the simulator
-    std::string passwordEnv;        ///< reference: environment variable
-    std::string passwordFile;       ///< reference: first line of a file
-    std::string driver = "FreeTDS"; ///< ODBC driver name or library path
+    std::string host;          ///< Host: "host", port separately
+    std::uint16_t port = 1433; ///< Host
+    std::string connection;    ///< Connection: a stored connection's name
+    std::string login;         ///< empty: "sa" for the simulator
+    std::string passwordEnv;   ///< reference: environment variable
+    std::string passwordFile;  ///< reference: first line of a file
+    /// ODBC driver name or library path; empty with Connection: the stored connection's.
+    std::string driver = "FreeTDS";
     /// "host:port", "sim" or "connection:NAME" for history and file names.
     [[nodiscard]] std::string display() const;
 };

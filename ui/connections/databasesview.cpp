@@ -1,0 +1,200 @@
+#include "ui/connections/databasesview.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include "ui/jobs/errortext.h"
+#include "ui/widgets/format.h"
+#include <vds/connections/connectioncheck.h>
+#include <vds/connections/offthread.h>
+
+namespace vds::ui {
+
+namespace {
+
+QString q(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+enum Column { Name, State, Recovery, Size, LastFull, LastDiff, LastLog, ColumnCount };
+
+/// msdb's "2026-11-30 08:12:45.123" without the milliseconds; "never" when there is none.
+QString when(const std::optional<std::string> &text)
+{
+    if (!text || text->empty())
+        return DatabasesView::tr("never");
+    return q(text->substr(0, 19));
+}
+
+} // namespace
+
+DatabasesView::DatabasesView(QWidget *parent) : QWidget(parent)
+{
+    m_title = new QLabel(this);
+    m_title->setObjectName(QStringLiteral("serverTitle"));
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 1.15);
+    m_title->setFont(bold);
+    m_status = new QLabel(this);
+    m_status->setObjectName(QStringLiteral("databasesStatus"));
+    m_status->setWordWrap(true);
+    m_tree = new QTreeWidget(this);
+    m_tree->setObjectName(QStringLiteral("databases"));
+    m_tree->setAccessibleName(tr("Databases"));
+    m_tree->setRootIsDecorated(false);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_tree->setSortingEnabled(true);
+    m_tree->setHeaderLabels({tr("Database"), tr("State"), tr("Recovery model"), tr("Size"),
+                             tr("Last full backup"), tr("Last differential"),
+                             tr("Last log backup")});
+    m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_tree->header()->setStretchLastSection(false);
+    m_refresh = new QPushButton(tr("&Refresh"), this);
+    m_refresh->setObjectName(QStringLiteral("refreshButton"));
+    m_backup = new QPushButton(tr("&Back up…"), this);
+    m_backup->setObjectName(QStringLiteral("backupButton"));
+    m_backup->setDefault(true);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_status, 1);
+    buttons->addWidget(m_refresh);
+    buttons->addWidget(m_backup);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_title);
+    layout->addWidget(m_tree, 1);
+    layout->addLayout(buttons);
+
+    connect(m_refresh, &QPushButton::clicked, this, &DatabasesView::refresh);
+    connect(m_backup, &QPushButton::clicked, this, &DatabasesView::requestBackup);
+    connect(m_tree, &QTreeWidget::itemSelectionChanged, this, &DatabasesView::updateButtons);
+    connect(m_tree, &QTreeWidget::itemDoubleClicked, this, &DatabasesView::requestBackup);
+    clear(tr("Choose a connection."));
+}
+
+void DatabasesView::setConnection(const backup::ServerRef &server,
+                                  const sql::ConnectionOptions &resolved)
+{
+    m_server = server;
+    m_options = resolved;
+    m_hasConnection = true;
+    m_summary.reset();
+    m_tree->clear();
+    m_title->setText(
+        q(server.kind == backup::ServerRef::Kind::Host
+              ? server.host
+              : (server.kind == backup::ServerRef::Kind::Sim ? std::string() : server.connection)));
+    refresh();
+}
+
+void DatabasesView::clear(const QString &why)
+{
+    ++m_generation; // a listing still running for the old connection is dropped
+    m_hasConnection = false;
+    m_refreshing = false;
+    m_summary.reset();
+    m_tree->clear();
+    m_title->clear();
+    m_status->setText(why);
+    updateButtons();
+}
+
+void DatabasesView::refresh()
+{
+    if (!m_hasConnection)
+        return;
+    const quint64 generation = ++m_generation;
+    m_refreshing = true;
+    m_status->setText(tr("Reading the databases…"));
+    updateButtons();
+    const sql::ConnectionOptions options = m_options;
+    connections::runOffThread(
+        this, [options] { return connections::listDatabases(options); },
+        [this, generation](const Expected<sql::ServerSummary> &result) {
+            if (generation != m_generation)
+                return; // a newer refresh (or another connection) took over
+            m_refreshing = false;
+            if (!result) {
+                const ErrorText t = describe(result.error());
+                m_status->setText(t.headline);
+                m_status->setToolTip(t.technical);
+                updateButtons();
+                emit refreshed(false);
+                return;
+            }
+            showSummary(*result);
+            emit refreshed(true);
+        });
+}
+
+void DatabasesView::showSummary(const sql::ServerSummary &s)
+{
+    QStringList previouslySelected = selectedDatabases();
+    m_summary = s;
+    m_tree->setSortingEnabled(false);
+    m_tree->clear();
+    int shown = 0;
+    for (const sql::DatabaseSummary &d : s.databases) {
+        if (d.name == "tempdb")
+            continue; // rebuilt at every start; SQL Server refuses to back it up
+        auto *item = new QTreeWidgetItem(m_tree);
+        item->setText(Name, q(d.name));
+        item->setText(State, q(d.state));
+        item->setText(Recovery, q(d.recoveryModel));
+        item->setText(Size, format::bytes(quint64(d.sizeBytes)));
+        item->setData(Size, Qt::UserRole, qint64(d.sizeBytes));
+        item->setTextAlignment(Size, Qt::AlignRight | Qt::AlignVCenter);
+        item->setText(LastFull, when(d.lastFullBackup));
+        item->setText(LastDiff, when(d.lastDiffBackup));
+        item->setText(LastLog, when(d.lastLogBackup));
+        if (d.isSystem()) {
+            QFont f = item->font(Name);
+            f.setItalic(true);
+            item->setFont(Name, f);
+        }
+        if (previouslySelected.contains(q(d.name)))
+            item->setSelected(true);
+        ++shown;
+    }
+    m_tree->setSortingEnabled(true);
+    m_tree->sortByColumn(Name, Qt::AscendingOrder);
+    if (m_server.kind == backup::ServerRef::Kind::Sim)
+        m_title->setText(tr("Built-in simulator (%1)").arg(q(s.serverName)));
+    else
+        m_title->setText(tr("%1 — SQL Server %2").arg(q(s.serverName), q(s.productVersion)));
+    m_status->setText(tr("%n database(s)", nullptr, shown));
+    m_status->setToolTip({});
+    updateButtons();
+}
+
+QStringList DatabasesView::selectedDatabases() const
+{
+    QStringList names;
+    for (QTreeWidgetItem *item : m_tree->selectedItems())
+        names << item->text(Name);
+    names.sort(Qt::CaseInsensitive);
+    return names;
+}
+
+void DatabasesView::requestBackup()
+{
+    const QStringList names = selectedDatabases();
+    if (names.isEmpty() || !m_hasConnection)
+        return;
+    emit backupRequested(m_server, m_options, names);
+}
+
+void DatabasesView::updateButtons()
+{
+    m_refresh->setEnabled(m_hasConnection && !m_refreshing);
+    m_backup->setEnabled(m_hasConnection && !m_tree->selectedItems().isEmpty());
+}
+
+} // namespace vds::ui
