@@ -106,7 +106,7 @@ int main(int argc, char **argv)
 
     jobs::JobRunner runner;
     MainWindow window(runner, nullptr, QString());
-    window.resize(1100, 720);
+    window.resize(1240, 720);
     window.show();
     window.showPage(PageId::Backup);
     auto *page = window.findChild<BackupPage *>();

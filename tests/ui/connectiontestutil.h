@@ -28,6 +28,7 @@ public:
     {
         qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
         qputenv("XDG_DATA_HOME", m_dir.filePath(QStringLiteral("data")).toUtf8());
+        qunsetenv("DBUS_SESSION_BUS_ADDRESS");
     }
     [[nodiscard]] QString path() const { return m_dir.path(); }
 

@@ -125,7 +125,7 @@ QWidget *BackupPage::buildMain()
     splitter->addWidget(left);
     splitter->addWidget(m_databases);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({220, 640});
+    splitter->setSizes({180, 700});
 
     connect(add, &QPushButton::clicked, this, &BackupPage::addConnection);
     connect(m_edit, &QPushButton::clicked, this, &BackupPage::editConnection);

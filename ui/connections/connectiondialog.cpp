@@ -78,7 +78,9 @@ ConnectionDialog::ConnectionDialog(connections::PasswordVault &vault,
     hostRow->addWidget(m_host, 1);
     hostRow->addWidget(new QLabel(tr("Port:"), this));
     hostRow->addWidget(m_port);
-    form->addRow(tr("&Host:"), hostRow);
+    auto *hostLabel = new QLabel(tr("&Host:"), this);
+    hostLabel->setBuddy(m_host);
+    form->addRow(hostLabel, hostRow);
     form->addRow(tr("&Driver:"), m_driver);
     form->addRow(tr("&Authentication:"), m_auth);
     form->addRow(tr("&Login:"), m_login);

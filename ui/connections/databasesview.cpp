@@ -23,12 +23,13 @@ QString q(const std::string &s)
 
 enum Column { Name, State, Recovery, Size, LastFull, LastDiff, LastLog, ColumnCount };
 
-/// msdb's "2026-11-30 08:12:45.123" without the milliseconds; "never" when there is none.
+/// msdb's "2026-11-30 08:12:45.123" to the minute (the full value is the tooltip); "never"
+/// when there is none.
 QString when(const std::optional<std::string> &text)
 {
     if (!text || text->empty())
         return DatabasesView::tr("never");
-    return q(text->substr(0, 19));
+    return q(text->substr(0, 16));
 }
 
 } // namespace
@@ -51,7 +52,7 @@ DatabasesView::DatabasesView(QWidget *parent) : QWidget(parent)
     m_tree->setUniformRowHeights(true);
     m_tree->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_tree->setSortingEnabled(true);
-    m_tree->setHeaderLabels({tr("Database"), tr("State"), tr("Recovery model"), tr("Size"),
+    m_tree->setHeaderLabels({tr("Database"), tr("State"), tr("Recovery"), tr("Size"),
                              tr("Last full backup"), tr("Last differential"),
                              tr("Last log backup")});
     m_tree->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -151,9 +152,15 @@ void DatabasesView::showSummary(const sql::ServerSummary &s)
         item->setText(Size, format::bytes(quint64(d.sizeBytes)));
         item->setData(Size, Qt::UserRole, qint64(d.sizeBytes));
         item->setTextAlignment(Size, Qt::AlignRight | Qt::AlignVCenter);
-        item->setText(LastFull, when(d.lastFullBackup));
-        item->setText(LastDiff, when(d.lastDiffBackup));
-        item->setText(LastLog, when(d.lastLogBackup));
+        const std::pair<int, const std::optional<std::string> *> backups[] = {
+            {LastFull, &d.lastFullBackup},
+            {LastDiff, &d.lastDiffBackup},
+            {LastLog, &d.lastLogBackup}};
+        for (const auto &[column, value] : backups) {
+            item->setText(column, when(*value));
+            if (*value)
+                item->setToolTip(column, q(**value));
+        }
         if (d.isSystem()) {
             QFont f = item->font(Name);
             f.setItalic(true);
@@ -169,7 +176,7 @@ void DatabasesView::showSummary(const sql::ServerSummary &s)
         m_title->setText(tr("Built-in simulator (%1)").arg(q(s.serverName)));
     else
         m_title->setText(tr("%1 — SQL Server %2").arg(q(s.serverName), q(s.productVersion)));
-    m_status->setText(tr("%n database(s)", nullptr, shown));
+    m_status->setText(shown == 1 ? tr("1 database") : tr("%1 databases").arg(shown));
     m_status->setToolTip({});
     updateButtons();
 }
