@@ -13,8 +13,9 @@ packages=(
   libspdlog-dev libfmt-dev unixodbc-dev unixodbc tdsodbc freetds-bin libzstd-dev libsodium-dev libssl-dev
   # peers used as test oracles
   qemu-utils libvhdi-utils age zstd e2fsprogs util-linux python3 python3-pyodbc bc
-  # test tooling: fuzzing, screenshots, private D-Bus, packaging checks
-  clang-14 libclang-rt-14-dev xvfb xauth dbus lintian appstream desktop-file-utils
+  # test tooling: fuzzing, screenshots, private D-Bus, a real Secret Service for the keyring
+  # tests (gnome-keyring on that private bus), packaging checks
+  clang-14 libclang-rt-14-dev xvfb xauth dbus gnome-keyring lintian appstream desktop-file-utils
 )
 
 missing=()

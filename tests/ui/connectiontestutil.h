@@ -19,16 +19,18 @@
 namespace vds::test {
 
 /// Points XDG_CONFIG_HOME and XDG_DATA_HOME at a fresh folder for the object's life, and
-/// keeps the test off any session bus (so the keyring answer does not depend on the machine
-/// running the test: no Secret Service → the session-only fallback, which the tests expect
-/// to be worded).
+/// (unless told to keep it: with_keyring.sh's private bus) keeps the test off any session bus (so
+/// the keyring answer does not depend on the machine running the test: no Secret Service → the
+/// session-only fallback, which the tests expect to be worded).
 class IsolatedHome {
 public:
-    IsolatedHome()
+    enum class Bus { Drop, Keep };
+    explicit IsolatedHome(Bus bus = Bus::Drop)
     {
         qputenv("XDG_CONFIG_HOME", m_dir.filePath(QStringLiteral("config")).toUtf8());
         qputenv("XDG_DATA_HOME", m_dir.filePath(QStringLiteral("data")).toUtf8());
-        qunsetenv("DBUS_SESSION_BUS_ADDRESS");
+        if (bus == Bus::Drop)
+            qunsetenv("DBUS_SESSION_BUS_ADDRESS");
     }
     [[nodiscard]] QString path() const { return m_dir.path(); }
 
