@@ -3,15 +3,18 @@
 // no password in it) and hands the password to the keyring, or keeps it for the session and
 // says so; the page then lists the server's databases.
 #include <QAbstractButton>
+#include <QApplication>
 #include <QDialogButtonBox>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTest>
+#include <QTimer>
 
 #include <sys/stat.h>
 
@@ -119,6 +122,55 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(rowNames(tree).contains(QStringLiteral("Sales")), 30000);
         QVERIFY(rowNames(tree).contains(QStringLiteral("Hr")));
         QVERIFY(!rowNames(tree).contains(QStringLiteral("tempdb")));
+
+        // Edit: the dialog comes back filled in, the password from the vault; a rename keeps
+        // the password under the new name only.
+        QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("editConnection")),
+                          Qt::LeftButton);
+        dialog = page.openDialog();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->findChild<QLineEdit *>(QStringLiteral("host"))->text(),
+                 QStringLiteral("127.0.0.1"));
+        QCOMPARE(dialog->findChild<QSpinBox *>(QStringLiteral("port"))->value(),
+                 int(sim.process().port()));
+        auto *passwordField = dialog->findChild<QLineEdit *>(QStringLiteral("password"));
+        QTRY_COMPARE(passwordField->text(), QString::fromUtf8(kSaPassword));
+        dialog->findChild<QLineEdit *>(QStringLiteral("name"))->setText(QStringLiteral("Renamed"));
+        QSignalSpy savedAgain(dialog, &ui::ConnectionDialog::saved);
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Save)->click();
+        QVERIFY(savedAgain.wait(30000));
+        QTRY_VERIFY(!page.openDialog());
+        QCOMPARE(list->count(), 1);
+        QCOMPARE(list->currentItem()->text(), QStringLiteral("Renamed"));
+        auto fetchNow = [&page](const std::string &name) {
+            std::optional<std::string> pw;
+            bool done = false;
+            page.vault().fetch(
+                name, &page,
+                [&](const std::optional<std::string> &p, connections::PasswordStorage) {
+                    pw = p;
+                    done = true;
+                });
+            while (!done)
+                QTest::qWait(10);
+            return pw;
+        };
+        QCOMPARE(fetchNow("Renamed").value_or(""), std::string(kSaPassword));
+        QVERIFY(!fetchNow("Local sim").has_value());
+        QTRY_VERIFY_WITH_TIMEOUT(rowNames(tree).contains(QStringLiteral("Sales")), 30000);
+
+        // Remove (after the confirmation): the file is empty again, the password forgotten,
+        // and the page is back to its first-run offer.
+        QTimer::singleShot(200, &page, [] {
+            if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget()))
+                box->button(QMessageBox::Yes)->click();
+        });
+        QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("removeConnection")),
+                          Qt::LeftButton);
+        QTRY_VERIFY(connectButton->isVisible());
+        auto left = connections::ConnectionStore::load();
+        QVERIFY(left.has_value() && left->empty());
+        QTRY_VERIFY(!fetchNow("Renamed").has_value());
     }
 
     void storeRefusesDuplicatesAndCorruptFiles()
