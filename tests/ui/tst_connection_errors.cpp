@@ -116,6 +116,35 @@ private slots:
         QVERIFY(o.text.contains(QStringLiteral("apt install tdsodbc")));
     }
 
+    void driverRulesShapeTheChoices()
+    {
+        // Kerberos where the driver can; TDS 8 strict encryption with Microsoft's 18 only.
+        ui::ConnectionDialog d(m_vault, std::nullopt);
+        auto *driver = d.findChild<QComboBox *>(QStringLiteral("driver"));
+        auto *auth = d.findChild<QComboBox *>(QStringLiteral("auth"));
+        auto *encryption = d.findChild<QComboBox *>(QStringLiteral("encryption"));
+        auto enabled = [](QComboBox *box, int row) {
+            return box->model()->flags(box->model()->index(row, 0)).testFlag(Qt::ItemIsEnabled);
+        };
+        driver->setCurrentText(QStringLiteral("FreeTDS"));
+        QVERIFY(enabled(auth, 1));
+        QVERIFY(!enabled(encryption, 3));
+        driver->setCurrentText(QStringLiteral("ODBC Driver 18 for SQL Server"));
+        QVERIFY(enabled(auth, 1));
+        QVERIFY(enabled(encryption, 3));
+        encryption->setCurrentIndex(3);
+        auth->setCurrentIndex(1);
+        QVERIFY(!d.findChild<QLineEdit *>(QStringLiteral("password"))->isEnabled());
+        QCOMPARE(d.connection().auth, sql::AuthKind::Kerberos);
+        QVERIFY(d.connection().login.empty());
+        // An unknown driver: neither is assumed; the choices fall back to what it surely has.
+        driver->setCurrentText(QStringLiteral("/opt/vendor/libodbc-other.so"));
+        QVERIFY(!enabled(auth, 1));
+        QVERIFY(!enabled(encryption, 3));
+        QCOMPARE(d.connection().auth, sql::AuthKind::SqlLogin);
+        QCOMPARE(d.connection().encryption, sql::Encryption::Required);
+    }
+
     void vdiPrerequisites()
     {
         // This machine's own view: loopback is local, a documentation address is not.
