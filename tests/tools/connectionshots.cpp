@@ -1,7 +1,8 @@
 // vds-screenshots-connections: connection.png and databases.png, from the real Backup page and
 // connection dialog talking to a real vds-sqlsim (FreeTDS). Run under a real X server:
 //   xvfb-run -a -s '-screen 0 1280x900x24' build/bin/vds-screenshots-connections DIR
-// (DIR: resources/screenshots)
+// (DIR: resources/screenshots). The README's shots were made with a keyring, as on a desktop:
+//   bash tests/ui/with_keyring.sh xvfb-run -a … build/bin/vds-screenshots-connections DIR
 // Uses a private XDG_CONFIG_HOME/XDG_DATA_HOME, so nothing of the user's is read or written.
 #include <QApplication>
 #include <QComboBox>

@@ -91,6 +91,34 @@ private slots:
                  QStringList({QStringLiteral("Inventory"), QStringLiteral("Sales")}));
     }
 
+    void whatWouldStopABackupIsShownAboveTheList()
+    {
+        SimFixture sim;
+        QVERIFY(sim.start({QStringLiteral("Sales=1M")}).has_value());
+        ui::DatabasesView view;
+        view.show();
+        auto *warnings = view.findChild<QLabel *>(QStringLiteral("serverWarnings"));
+        backup::ServerRef ref;
+        ref.kind = backup::ServerRef::Kind::Connection;
+        ref.connection = "Reader";
+        QSignalSpy refreshed(&view, &ui::DatabasesView::refreshed);
+        // A public login lists the databases, and is told backups need sysadmin.
+        view.setConnection(ref, sim.options("reader", "Read-1"));
+        QVERIFY(refreshed.wait(30000));
+        QVERIFY(rowNames(view.findChild<QTreeWidget *>(QStringLiteral("databases")))
+                    .contains(QStringLiteral("Sales")));
+        QVERIFY(warnings->isVisible());
+        QVERIFY2(plain(warnings->text())
+                     .contains(QStringLiteral(
+                         "The login \"reader\" is not a member of the sysadmin role")),
+                 qPrintable(warnings->text()));
+        // The sysadmin sees no warning.
+        refreshed.clear();
+        view.setConnection(ref, sim.options());
+        QVERIFY(refreshed.wait(30000));
+        QVERIFY(!warnings->isVisible());
+    }
+
     void unreachableServerIsSaid()
     {
         ui::DatabasesView view;
@@ -108,7 +136,8 @@ private slots:
         QVERIFY(refreshed.wait(30000));
         QCOMPARE(refreshed.at(0).at(0).toBool(), false);
         auto *status = view.findChild<QLabel *>(QStringLiteral("databasesStatus"));
-        QVERIFY(!status->text().isEmpty());
+        QCOMPARE(status->text(), QStringLiteral("Nothing answered at 127.0.0.1:1."));
+        QVERIFY(status->toolTip().contains(QStringLiteral("firewall")));
         QVERIFY(!view.findChild<QPushButton *>(QStringLiteral("backupButton"))->isEnabled());
     }
 };

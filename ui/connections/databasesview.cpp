@@ -7,7 +7,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
-#include "ui/jobs/errortext.h"
+#include "ui/connections/connectiontext.h"
 #include "ui/widgets/format.h"
 #include <vds/connections/connectioncheck.h>
 #include <vds/connections/offthread.h>
@@ -45,6 +45,13 @@ DatabasesView::DatabasesView(QWidget *parent) : QWidget(parent)
     m_status = new QLabel(this);
     m_status->setObjectName(QStringLiteral("databasesStatus"));
     m_status->setWordWrap(true);
+    m_warnings = new QLabel(this);
+    m_warnings->setObjectName(QStringLiteral("serverWarnings"));
+    m_warnings->setWordWrap(true);
+    m_warnings->setTextFormat(Qt::RichText);
+    m_warnings->setFrameShape(QFrame::StyledPanel);
+    m_warnings->setMargin(6);
+    m_warnings->hide();
     m_tree = new QTreeWidget(this);
     m_tree->setObjectName(QStringLiteral("databases"));
     m_tree->setAccessibleName(tr("Databases"));
@@ -70,6 +77,7 @@ DatabasesView::DatabasesView(QWidget *parent) : QWidget(parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_title);
+    layout->addWidget(m_warnings);
     layout->addWidget(m_tree, 1);
     layout->addLayout(buttons);
 
@@ -99,6 +107,7 @@ void DatabasesView::clear(const QString &why)
 {
     ++m_generation; // a listing still running for the old connection is dropped
     m_hasConnection = false;
+    m_warnings->hide();
     m_refreshing = false;
     m_summary.reset();
     m_tree->clear();
@@ -116,21 +125,29 @@ void DatabasesView::refresh()
     m_status->setText(tr("Reading the databases…"));
     updateButtons();
     const sql::ConnectionOptions options = m_options;
+    // The connection test reads the databases too: one login gives the list and what would
+    // stop a backup.
     connections::runOffThread(
-        this, [options] { return connections::listDatabases(options); },
-        [this, generation](const Expected<sql::ServerSummary> &result) {
+        this, [options] { return connections::checkConnection(options); },
+        [this, generation](const connections::CheckResult &result) {
             if (generation != m_generation)
                 return; // a newer refresh (or another connection) took over
             m_refreshing = false;
-            if (!result) {
-                const ErrorText t = describe(result.error());
+            if (!result.server) {
+                m_tree->clear();
+                m_summary.reset();
+                const FindingText t = result.findings.empty()
+                                          ? FindingText{tr("The server could not be read."), {}}
+                                          : describe(result.findings.front());
                 m_status->setText(t.headline);
-                m_status->setToolTip(t.technical);
+                m_status->setToolTip(t.fix);
+                showFindings({});
                 updateButtons();
                 emit refreshed(false);
                 return;
             }
-            showSummary(*result);
+            showSummary(*result.server);
+            showFindings(result.findings);
             emit refreshed(true);
         });
 }
@@ -179,6 +196,18 @@ void DatabasesView::showSummary(const sql::ServerSummary &s)
     m_status->setText(shown == 1 ? tr("1 database") : tr("%1 databases").arg(shown));
     m_status->setToolTip({});
     updateButtons();
+}
+
+void DatabasesView::showFindings(const std::vector<connections::CheckFinding> &findings)
+{
+    QString html;
+    for (const connections::CheckFinding &f : findings) {
+        const FindingText t = describe(f);
+        html += QStringLiteral("<p><b>%1</b> %2</p>")
+                    .arg(t.headline.toHtmlEscaped(), t.fix.toHtmlEscaped());
+    }
+    m_warnings->setText(html);
+    m_warnings->setVisible(!findings.empty());
 }
 
 QStringList DatabasesView::selectedDatabases() const

@@ -6,6 +6,7 @@
 #include <optional>
 
 #include <vds/backup/params.h>
+#include <vds/connections/connectioncheck.h>
 #include <vds/sql/connectionoptions.h>
 #include <vds/sql/serverinfo.h>
 
@@ -16,10 +17,11 @@ class QTreeWidget;
 namespace vds::ui {
 
 /// One server's databases: name, state, recovery model, size, last full / differential / log
-/// backup (msdb), several selectable. Listing runs off the GUI thread (the window never
-/// freezes, a slow server only shows "Reading…"); a refresh that finishes after a newer one
-/// started is dropped. "Back up…" hands the selection to whoever opens the backup dialog.
-/// GUI thread; owned by its parent.
+/// backup (msdb), several selectable; above them, what would stop a backup (not sysadmin, the
+/// server on another machine, the VDI set-up), from the same connection test the dialog runs.
+/// Listing runs off the GUI thread (the window never freezes, a slow server only shows "Reading…");
+/// a refresh that finishes after a newer one started is dropped. "Back up…" hands the selection to
+/// whoever opens the backup dialog. GUI thread; owned by its parent.
 class DatabasesView final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(DatabasesView)
@@ -46,6 +48,7 @@ signals:
 
 private:
     void showSummary(const sql::ServerSummary &summary);
+    void showFindings(const std::vector<connections::CheckFinding> &findings);
     void updateButtons();
 
     backup::ServerRef m_server;
@@ -57,6 +60,7 @@ private:
 
     QLabel *m_title;
     QLabel *m_status;
+    QLabel *m_warnings;
     QTreeWidget *m_tree;
     QPushButton *m_refresh;
     QPushButton *m_backup;
