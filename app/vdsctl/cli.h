@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include <vds/backup/params.h>
+
 /// vdsctl's subcommand framework: a command table, one parser per command, shared exit codes
 /// and output helpers. Commands print results on stdout (JSON with --json, nothing else there)
 /// and human progress and errors on stderr.
@@ -61,5 +63,10 @@ bool parseSize(const QString &text, quint64 &bytes);
 std::optional<std::string> promptPassword(const QString &who);
 /// The keyring entry of a stored connection (nothing when there is none, or no keyring).
 std::optional<std::string> keyringPassword(const std::string &connection);
+/// Fills `options` from the stored connection `server.connection` names, with its password
+/// from --password-env/--password-file, the keyring, or the terminal. `simulator` is set when
+/// it is the built-in simulator (the caller starts it). -1 to go on, else the exit code.
+int connectStored(const backup::ServerRef &server, sql::ConnectionOptions &options, bool &simulator,
+                  const QString &command);
 
 } // namespace vds::cli

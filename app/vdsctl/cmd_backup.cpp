@@ -18,7 +18,6 @@
 #include <vds/backup/localsim.h>
 #include <vds/backup/restorejob.h>
 #include <vds/backup/verifyjob.h>
-#include <vds/connections/connectionstore.h>
 #include <vds/history/historyrecorder.h>
 #include <vds/jobs/jobrunner.h>
 #include <vds/sql/sqlconnection.h>
@@ -63,47 +62,6 @@ int exitFor(const jobs::JobResult &r)
     if (r.stats.extra.value(QStringLiteral("beforeServer")).toBool())
         return ExitUsage;
     return ExitJobFailed;
-}
-
-/// A stored connection's options; its password from --password-env/--password-file, else
-/// its keyring entry, else the terminal, else exit 2 (an empty password is never sent).
-/// Returns -1 to go on, or the exit code.
-int connectStored(const backup::ServerRef &server, sql::ConnectionOptions &options, bool &simulator,
-                  const QString &command)
-{
-    auto stored = connections::ConnectionStore::get(server.connection);
-    if (!stored)
-        return usageError(q(stored.error().message), command);
-    simulator = stored->kind == connections::Connection::Kind::Simulator;
-    if (simulator)
-        return -1;
-    const sql::ConnectionOptions s = stored->options();
-    options.driver = s.driver;
-    options.host = s.host;
-    options.port = s.port;
-    options.auth = s.auth;
-    options.login = s.login;
-    options.encryption = s.encryption;
-    options.trustServerCertificate = s.trustServerCertificate;
-    options.hostNameInCertificate = s.hostNameInCertificate;
-    if (auto pw = cl::resolvePassword(server, options); !pw)
-        return usageError(q(pw.error().message), command);
-    if (!options.password.empty() || !stored->needsPassword())
-        return -1;
-    if (auto kept = keyringPassword(server.connection); kept && !kept->empty()) {
-        options.password = *kept;
-        return -1;
-    }
-    if (auto typed = promptPassword(q(options.login) + QLatin1Char('@') + q(options.host));
-        typed && !typed->empty()) {
-        options.password = *typed;
-        return -1;
-    }
-    return usageError(QStringLiteral("no password for the connection '%1': none in the keyring "
-                                     "and no terminal to ask on; give --password-env VAR or "
-                                     "--password-file F")
-                          .arg(q(server.connection)),
-                      command);
 }
 
 /// Connection options for the parsed server: starts the local simulator for --sim (and for

@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "terminaltext.h"
+#include <vds/backup/params.h>
 #include <vds/sql/odbcdrivers.h>
 #include <vds/sql/serverinfo.h>
 #include <vds/sql/sqlconnection.h>
@@ -107,6 +108,10 @@ int runServer(const QStringList &args)
     const QCommandLineOption sim(QStringLiteral("sim"),
                                  QStringLiteral("Start a local vds-sqlsim with a demo database and "
                                                 "use it (try without a server)."));
+    const QCommandLineOption storedConnection(
+        QStringLiteral("connection"),
+        QStringLiteral("A connection stored by vdstudio (connections.json)."),
+        QStringLiteral("NAME"));
     const QCommandLineOption login(QStringLiteral("login"), QStringLiteral("SQL login."),
                                    QStringLiteral("USER"));
     const QCommandLineOption passwordEnv(
@@ -120,7 +125,8 @@ int runServer(const QStringList &args)
         QStringLiteral("ODBC driver name or library path (default FreeTDS)."),
         QStringLiteral("DRIVER"));
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print JSON."));
-    parser.addOptions({server, sim, login, passwordEnv, passwordFile, driver, json});
+    parser.addOptions(
+        {server, sim, storedConnection, login, passwordEnv, passwordFile, driver, json});
     if (const int rc = parse(parser, args, kCommand,
                              QStringLiteral("Connect to SQL Server and show its version, your role "
                                             "and its databases."));
@@ -130,8 +136,10 @@ int runServer(const QStringList &args)
         return usageError(QStringLiteral("unexpected argument '%1'")
                               .arg(parser.positionalArguments().constFirst()),
                           kCommand);
-    if (parser.isSet(server) == parser.isSet(sim))
-        return usageError(QStringLiteral("give exactly one of --server and --sim"), kCommand);
+    if (int(parser.isSet(server)) + int(parser.isSet(sim)) + int(parser.isSet(storedConnection)) !=
+        1)
+        return usageError(QStringLiteral("give exactly one of --server, --sim and --connection"),
+                          kCommand);
     if (parser.isSet(passwordEnv) && parser.isSet(passwordFile))
         return usageError(QStringLiteral("--password-env and --password-file exclude each other"),
                           kCommand);
@@ -149,8 +157,22 @@ int runServer(const QStringList &args)
                                                             : installed.join(QStringLiteral(", "))),
                           kCommand);
     }
+    bool useSimulator = parser.isSet(sim);
+    bool stored = false;
+    if (parser.isSet(storedConnection)) {
+        backup::ServerRef ref;
+        ref.kind = backup::ServerRef::Kind::Connection;
+        ref.connection = parser.value(storedConnection).toStdString();
+        ref.login = parser.value(login).toStdString();
+        ref.passwordEnv = parser.value(passwordEnv).toStdString();
+        ref.passwordFile = parser.value(passwordFile).toStdString();
+        ref.driver = parser.value(driver).toStdString();
+        if (const int rc = connectStored(ref, options, useSimulator, kCommand); rc >= 0)
+            return rc;
+        stored = !useSimulator;
+    }
     sql::SqlSimProcess simulator;
-    if (parser.isSet(sim)) {
+    if (useSimulator) {
         const QString simData = simulatorDataDir();
         if (simData.isEmpty())
             return usageError(QStringLiteral("cannot create the simulator's folder"), kCommand);
@@ -167,7 +189,7 @@ int runServer(const QStringList &args)
         options.port = simulator.port();
         options.login = parser.isSet(login) ? parser.value(login).toStdString() : "sa";
         options.password = "vdstudio-sim";
-    } else {
+    } else if (!stored) {
         // HOST:PORT, or SQL Server's own spelling HOST,PORT.
         const QString hostPort = parser.value(server);
         const int comma = hostPort.lastIndexOf(QLatin1Char(','));
@@ -220,10 +242,10 @@ int runServer(const QStringList &args)
     }
     if (parser.isSet(json)) {
         QJsonObject o = toJson(*summary);
-        o.insert(QStringLiteral("simulator"), parser.isSet(sim));
+        o.insert(QStringLiteral("simulator"), useSimulator);
         printJson(o);
     } else {
-        if (parser.isSet(sim))
+        if (useSimulator)
             out(QStringLiteral("(vds-sqlsim on 127.0.0.1:%1, stopped when this command ends; "
                                "data in %2)")
                     .arg(simulator.port())

@@ -76,6 +76,18 @@ expect_rc 2 vdsctl backup --connection "Nope" --password-env PW --database Shop 
 grep -q "no stored connection is named 'Nope'" "$T/stderr" || fail "unknown-name text: $(cat "$T/stderr")"
 grep -q "connections.json" "$T/stderr" || fail "the file is not named: $(cat "$T/stderr")"
 
+# `vdsctl server --connection` shows the same server's databases (Shop2 restored above).
+expect_rc 0 vdsctl server --connection "Shop server" --password-env PW --json
+python3 - "$T/stdout" <<'PY'
+import json, sys
+o = json.load(open(sys.argv[1]))
+names = [d["name"] for d in o["databases"]]
+assert "Shop" in names and "Shop2" in names, names
+assert o["isSysadmin"] is True and o["simulator"] is False, o
+PY
+expect_rc 2 vdsctl server --connection "Shop server"
+expect_rc 2 vdsctl server --connection "Shop server" --sim --password-env PW
+
 # The stored built-in simulator is --sim: same folder, same databases.
 expect_rc 0 vdsctl backup --connection "Built-in simulator" --database Demo --to "$T/sim-out" --json
 grep -q '"status": *"succeeded"' "$T/stdout" || fail "simulator backup JSON"
