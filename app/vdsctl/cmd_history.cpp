@@ -203,6 +203,16 @@ int show(const QStringList &args)
 
 int runHistory(const QStringList &args)
 {
+    // The overview names the subcommands (man page and bash completion are built from it).
+    if (args.size() == 1 &&
+        (args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h"))) {
+        out(QStringLiteral("Usage: vdsctl history list|show ...\n\n"
+                           "  list [--limit N] [--kind KIND] [--json]   past jobs, newest first "
+                           "(the default)\n"
+                           "  show ID [--json]                          one job with its report\n\n"
+                           "Run 'vdsctl history <subcommand> --help' for details."));
+        return ExitOk;
+    }
     if (!args.isEmpty() && args.first() == QLatin1String("show"))
         return show(args.mid(1));
     if (!args.isEmpty() && args.first() == QLatin1String("list"))
