@@ -144,7 +144,10 @@ std::string usage()
 
 std::string help()
 {
-    return usage() +
+    return "Usage: vds-sqlsim --listen 127.0.0.1:PORT --data-dir DIR --login "
+           "USER:PASSWORD[:ROLE]... "
+           "[OPTION]...\n"
+           "   or: vds-sqlsim --help | --version\n"
            "\nA SQL Server stand-in for trying Virtual Device Studio without a server: TDS 7.4\n"
            "logins and catalog queries, BACKUP/RESTORE through VDI and TO DISK.\n"
            "\nOptions:\n"
@@ -155,7 +158,7 @@ std::string help()
            "                              A login (repeatable); sysadmin unless ROLE is public.\n"
            "  --seed-database NAME=SIZE   Create database NAME of SIZE (64M, 1G) unless it\n"
            "                              exists.\n"
-           "  --fault KIND                Rehearse a failure (repeatable; kinds above).\n"
+           "  --fault KIND                Rehearse a failure (repeatable; kinds below).\n"
            "  --instance NAME             Named instance instead of the default one.\n"
            "  --open-timeout MS           How long BACKUP/RESTORE waits for the client's device\n"
            "                              set (default 10000).\n"
@@ -166,6 +169,8 @@ std::string help()
            "                              Certificate and key for TLS (PEM).\n"
            "  -h, --help                  Show this help.\n"
            "  -V, --version               Show the version.\n"
+           "\nFaults: no-open, write-error:PCT, read-error:PCT, slow:MS, stall:DEVICE:PCT\n"
+           "(device from 1), drop-connection:PCT, abort:PCT.\n"
            "\nStops cleanly on SIGTERM or SIGINT. Exit codes: 0 stopped, 1 could not start,\n"
            "2 usage error.\n";
 }

@@ -56,7 +56,7 @@ std::optional<SimOptions> parseOptions(int argc, char **argv, std::string &error
 std::optional<std::uint64_t> parseSize(const std::string &text);
 /// The usage lines (start of --help; after a usage error).
 std::string usage();
-/// usage() followed by what each option does (--help, the man page).
+/// The full --help text: usage, what each option does (also the man page).
 std::string help();
 
 } // namespace vds::sqlsim
