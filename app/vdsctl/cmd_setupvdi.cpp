@@ -220,7 +220,14 @@ int runSetupVdi(const QStringList &args)
     const QCommandLineOption service(QStringLiteral("service-user"),
                                      QStringLiteral("SQL Server's account (default mssql)."),
                                      QStringLiteral("NAME"), QStringLiteral("mssql"));
-    parser.addOptions({apply, json, user, service});
+    const QCommandLineOption server(QStringLiteral("server"),
+                                    QStringLiteral("The SQL Server to back up: it must run on this "
+                                                   "machine (VDI is shared memory)."),
+                                    QStringLiteral("HOST[:PORT]"));
+    const QCommandLineOption sim(QStringLiteral("sim"),
+                                 QStringLiteral("For the built-in simulator: it runs as you, so "
+                                                "nothing needs setting up."));
+    parser.addOptions({apply, json, user, service, server, sim});
     if (const int rc = parse(parser, args, kCommand,
                              QStringLiteral("Check the VDI permissions between you and SQL Server "
                                             "on Linux, explain each missing step, and apply them "
@@ -233,13 +240,53 @@ int runSetupVdi(const QStringList &args)
                               .arg(parser.positionalArguments().constFirst()),
                           kCommand);
 
+    if (parser.isSet(server) && parser.isSet(sim))
+        return usageError(QStringLiteral("give --server or --sim, not both"), kCommand);
+    if (parser.isSet(sim)) {
+        // vds-sqlsim runs as the user who starts it and uses our own VDI provider.
+        const QString text = QStringLiteral("The simulator runs as you: VDI needs no set-up.");
+        if (parser.isSet(json))
+            printJson(QJsonObject{
+                {QStringLiteral("ready"), true},
+                {QStringLiteral("steps"),
+                 QJsonArray{QJsonObject{{QStringLiteral("id"), QStringLiteral("simulator")},
+                                        {QStringLiteral("ok"), true},
+                                        {QStringLiteral("explanation"), text},
+                                        {QStringLiteral("fix"), QJsonValue()}}}},
+                {QStringLiteral("applied"), QJsonArray()}});
+        else
+            out(text);
+        return ExitOk;
+    }
+
     const std::string userName = parser.value(user).toStdString();
     const std::string serviceName = parser.value(service).toStdString();
     vdi::HostSetupFacts facts = vdi::readHostSetup(userName, serviceName);
     if (!facts.userExists)
         return usageError(QStringLiteral("no user '%1' on this machine").arg(q(facts.user)),
                           kCommand);
-    std::vector<Step> plan = steps(facts);
+    // HOST:PORT, HOST,PORT or HOST\\INSTANCE: only the host decides where the server runs.
+    QString host =
+        parser.value(server).section(QLatin1Char('\\'), 0, 0).section(QLatin1Char(','), 0, 0);
+    if (host.count(QLatin1Char(':')) == 1) // HOST:PORT (an IPv6 address has more colons)
+        host = host.section(QLatin1Char(':'), 0, 0);
+    const auto checks = [&] {
+        std::vector<Step> all = steps(facts);
+        if (!host.isEmpty()) {
+            const bool local = vdi::isThisMachine(host.toStdString());
+            all.insert(all.begin(),
+                       Step{QStringLiteral("same-host"),
+                            local,
+                            local ? QStringLiteral("%1 is this machine.").arg(host)
+                                  : QStringLiteral("%1 is not this machine (or does not resolve): "
+                                                   "VDI is shared memory, so the app must run on "
+                                                   "the server's host (or in its container).")
+                                        .arg(host),
+                            {}});
+        }
+        return all;
+    };
+    std::vector<Step> plan = checks();
 
     QStringList fixes;
     for (const Step &x : plan)
@@ -276,7 +323,7 @@ int runSetupVdi(const QStringList &args)
               QStringLiteral("service-restart")}) {
             if (id == QLatin1String("service-restart")) {
                 facts = vdi::readHostSetup(facts.user, serviceName);
-                plan = steps(facts);
+                plan = checks();
             }
             for (const Step &x : plan) {
                 if (x.id != id || x.ok || x.fix.isEmpty())
@@ -289,7 +336,7 @@ int runSetupVdi(const QStringList &args)
             }
         }
         facts = vdi::readHostSetup(facts.user, serviceName);
-        plan = steps(facts);
+        plan = checks();
     }
 
     if (parser.isSet(json))

@@ -5,11 +5,15 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include <arpa/inet.h>
 #include <grp.h>
+#include <ifaddrs.h>
+#include <netdb.h>
 #include <pwd.h>
 #include <unistd.h>
 
@@ -75,6 +79,53 @@ bool contains(const std::vector<gid_t> &v, gid_t g)
 }
 
 } // namespace
+
+bool isThisMachine(const std::string &host)
+{
+    addrinfo hints{};
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    addrinfo *found = nullptr;
+    if (host.empty() || getaddrinfo(host.c_str(), nullptr, &hints, &found) != 0)
+        return false;
+    ifaddrs *interfaces = nullptr;
+    if (getifaddrs(&interfaces) != 0)
+        interfaces = nullptr;
+    bool local = false;
+    for (const addrinfo *a = found; a && !local; a = a->ai_next) {
+        if (a->ai_family == AF_INET) {
+            in_addr addr{};
+            std::memcpy(&addr, &reinterpret_cast<const sockaddr_in *>(a->ai_addr)->sin_addr,
+                        sizeof addr);
+            local = (ntohl(addr.s_addr) >> 24) == 127;
+            for (const ifaddrs *i = interfaces; i && !local; i = i->ifa_next) {
+                if (!i->ifa_addr || i->ifa_addr->sa_family != AF_INET)
+                    continue;
+                in_addr mine{};
+                std::memcpy(&mine, &reinterpret_cast<const sockaddr_in *>(i->ifa_addr)->sin_addr,
+                            sizeof mine);
+                local = mine.s_addr == addr.s_addr;
+            }
+        } else if (a->ai_family == AF_INET6) {
+            in6_addr addr{};
+            std::memcpy(&addr, &reinterpret_cast<const sockaddr_in6 *>(a->ai_addr)->sin6_addr,
+                        sizeof addr);
+            local = IN6_IS_ADDR_LOOPBACK(&addr);
+            for (const ifaddrs *i = interfaces; i && !local; i = i->ifa_next) {
+                if (!i->ifa_addr || i->ifa_addr->sa_family != AF_INET6)
+                    continue;
+                in6_addr mine{};
+                std::memcpy(&mine, &reinterpret_cast<const sockaddr_in6 *>(i->ifa_addr)->sin6_addr,
+                            sizeof mine);
+                local = std::memcmp(&mine, &addr, sizeof addr) == 0;
+            }
+        }
+    }
+    if (interfaces)
+        freeifaddrs(interfaces);
+    freeaddrinfo(found);
+    return local;
+}
 
 HostSetupFacts readHostSetup(const std::string &user, const std::string &serviceUser)
 {

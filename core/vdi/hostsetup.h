@@ -35,6 +35,11 @@ struct HostSetupFacts {
     bool libraryPresent = false;
 };
 
+/// Whether `host` (a name or address, without port or instance) is this machine: it resolves
+/// to a loopback address or to an address of one of its interfaces. VDI is shared memory, so
+/// only such a server can run a VDI backup with us. False when it does not resolve.
+[[nodiscard]] bool isThisMachine(const std::string &host);
+
 /// Reads the facts from the user and group databases (NSS), /proc and the file system.
 /// `user` empty: the user running this process (the one who ran sudo, under sudo).
 /// Any thread; no side effects.

@@ -3,7 +3,7 @@
 # for mssql (with a process running as it, standing in for sqlservr) and a client user. The
 # check names each missing step, --apply fixes the groups both ways (id(1) is the oracle), a
 # process started before the change is reported stale until restarted, a non-root --apply is
-# refused. Needs root to create users (CI runs as root); exits 77 (skipped) otherwise.
+# refused, the server must be on this machine. Needs root to create users (CI runs as root); exits 77 (skipped) otherwise.
 set -euo pipefail
 vdsctl=$1
 [ "$(id -u)" -eq 0 ] || { echo "not root: cannot create throwaway users"; exit 77; }
@@ -86,6 +86,16 @@ pids+=("$!")
 sleep 0.2
 run 0
 python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["ready"] and r["applied"]==[] and all(s["ok"] for s in r["steps"]), r' "$work/out"
+
+# The server to back up must be this machine (VDI is shared memory); the simulator needs nothing.
+run 0 --server 'localhost\MSSQL'
+[ "$(step same-host ok)" = true ] || fail "localhost is this machine"
+run 0 --server 127.0.0.1,1433
+run 1 --server 192.0.2.1:1433
+[ "$(step same-host ok)" = false ] || fail "192.0.2.1 (TEST-NET) is not this machine"
+grep -q "shared memory" "$work/out" || fail "same-host failure not explained"
+"$vdsctl" setup-vdi --sim --json </dev/null >"$work/out" || fail "setup-vdi --sim"
+[ "$(step simulator ok)" = true ] || fail "--sim report"
 
 # 5. The library missing, or no such service account: not ready, said why.
 VDS_SQLVDI_PATH=$work/nothing-here.so run 1
