@@ -33,6 +33,15 @@ apt-get install -y -qq --no-install-recommends "$app" "$dev" >"$work/apt.log" 2>
   { cat "$work/apt.log"; fail "apt-get install"; }
 dpkg-query -W -f='${Status}\n' vdstudio | grep -q 'install ok installed' || fail "not installed"
 
+# The system's triggers took our desktop integration in: the MIME database knows our types and
+# the desktop database maps them to vdstudio.desktop (what a file manager's "Open" follows).
+for t in profile bundle manifest; do
+  [ -f "/usr/share/mime/application/x-vdstudio-$t.xml" ] || fail "MIME type $t not in the database"
+  grep -q "^application/x-vdstudio-$t=.*vdstudio.desktop" /usr/share/applications/mimeinfo.cache ||
+    fail "mimeinfo.cache does not open $t files with vdstudio"
+done
+[ -f /usr/share/man/man1/vdsctl.1.gz ] && man -w vdsctl >/dev/null || fail "man vdsctl not found"
+
 # The programs from /usr/bin, with the app's own directories in a scratch home.
 export HOME=$work/home XDG_CONFIG_HOME=$work/home/.config XDG_DATA_HOME=$work/home/.local/share \
        XDG_STATE_HOME=$work/home/.local/state XDG_CACHE_HOME=$work/home/.cache
@@ -58,6 +67,8 @@ apt-get purge -y -qq vdstudio-dev vdstudio >"$work/purge.log" 2>&1 ||
   { cat "$work/purge.log"; fail "apt-get purge"; }
 ! dpkg-query -W -f='${Status}' vdstudio 2>/dev/null | grep -q 'installed' || fail "still installed"
 snapshot >"$work/after"
+! grep -q 'vdstudio' /usr/share/applications/mimeinfo.cache 2>/dev/null || fail "mimeinfo.cache still names vdstudio"
+[ ! -e /usr/share/mime/application/x-vdstudio-profile.xml ] || fail "MIME database still has our types"
 
 # A path that appeared and belongs to another package was installed by someone else meanwhile.
 left=()
