@@ -48,6 +48,12 @@ dpkg-deb -x "$app" "$x"
 gzip -dc "$x/usr/share/doc/vdstudio/changelog.gz" >"$x/changelog"
 [ "$(dpkg-parsechangelog -l "$x/changelog" -S Version)" = "$version" ] || fail "changelog version"
 "$x/usr/bin/vdsctl" --version | grep -qx "vdsctl $version" || fail "extracted vdsctl fails"
+# The .tar.gz runs from wherever it is unpacked (RUNPATH $ORIGIN/../lib).
+mkdir "$x/anywhere" && tar -xzf "$tgz" -C "$x/anywhere"
+"$x"/anywhere/vdstudio-*/bin/vdsctl --version | grep -qx "vdsctl $version" || fail "vdsctl from the .tar.gz fails"
+libs=$(ldd "$x"/anywhere/vdstudio-*/bin/vdsctl)
+grep -q "$x/anywhere/.*/libvdscore.so.0" <<<"$libs" ||
+  fail "vdsctl from the .tar.gz does not use its own libraries"
 
 # lintian: no error (warnings are listed and justified in installer/README.md, which must name
 # every tag lintian reports, so a new one cannot slip in unexplained).
