@@ -246,7 +246,7 @@
     <name>vds::ui::JobsPanel</name>
     <message>
         <source>No jobs yet. Jobs you start appear here; double-click one to watch it.</source>
-        <translation>Noch keine Aufträge. Gestartete Aufträge erscheinen hier; ein Doppelklick zeigt ihren Verlauf.</translation>
+        <translation>Noch keine Aufträge. Gestartete Aufträge erscheinen hier; ein Doppelklick öffnet ihre Live-Ansicht.</translation>
     </message>
     <message>
         <source>Jobs</source>
