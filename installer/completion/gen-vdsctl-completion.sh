@@ -13,6 +13,16 @@ options() { # options of one help text, and those among them taking a value
 valued() {
   sed -n 's/^ *\(-[A-Za-z], \)\?\(--[a-z0-9-]*\) <.*/\2/p' | sort -u | tr '\n' ' '
 }
+# Options whose value is one of a few words, written <a|b|c> in the help: "--format vhd vhdx".
+choices() {
+  sed -n 's/^ *\(-[A-Za-z], \)\?\(--[a-z0-9-]*\) <\([a-z0-9]*\(|[a-z0-9]*\)\+\)>.*/\2 \3/p' | tr '|' ' '
+}
+emit_choices() { # emit_choices KEY <<<help
+  local opt words
+  while read -r opt words; do
+    [ -n "$opt" ] && echo "_vdsctl_choices_${1}__$(var "${opt#--}")='$words'"
+  done < <(choices)
+}
 var() { echo "${1//-/_}"; }
 {
   echo "# bash completion for vdsctl. Generated at build time from vdsctl's own --help"
@@ -27,10 +37,12 @@ var() { echo "${1//-/_}"; }
         shelp=$("$vdsctl" "$c" "$s" --help)
         echo "_vdsctl_opts_$(var "$c")__$(var "$s")='$(options <<<"$shelp")'"
         echo "_vdsctl_vals_$(var "$c")__$(var "$s")='$(valued <<<"$shelp")'"
+        emit_choices "$(var "$c")__$(var "$s")" <<<"$shelp"
       done
     else
       echo "_vdsctl_opts_$(var "$c")='$(options <<<"$help")'"
       echo "_vdsctl_vals_$(var "$c")='$(valued <<<"$help")'"
+      emit_choices "$(var "$c")" <<<"$help"
     fi
   done
   cat <<'FUNC'
@@ -69,8 +81,13 @@ _vdsctl() {
     key=${key}__${sub//-/_}
   fi
   opts=_vdsctl_opts_$key vals=_vdsctl_vals_$key
-  # The word after an option that takes a value is that value: leave it to file completion.
-  if ((COMP_CWORD > 1)) && [[ " ${!vals-} " == *" ${COMP_WORDS[COMP_CWORD - 1]} "* ]]; then
+  # The word after an option that takes a value is that value: one of its words when the help
+  # lists them, else left to file completion.
+  local prev=${COMP_WORDS[COMP_CWORD - 1]}
+  if ((COMP_CWORD > 1)) && [[ " ${!vals-} " == *" $prev "* ]]; then
+    local choices=_vdsctl_choices_${key}__${prev#--}
+    choices=${choices//-/_}
+    [[ -n ${!choices-} ]] && COMPREPLY=($(compgen -W "${!choices}" -- "$cur"))
     return
   fi
   if [[ $cur == -* ]]; then

@@ -39,7 +39,11 @@ expect "convert create" vdsctl vhd c
 expect "list show" vdsctl history ""
 expect "--sector-size --size --sparse" vdsctl vhd create disk.vhdx --s
 expect "--prevent-writes-to-source --progress" vdsctl vhd convert --pr
-# The value of an option that takes one is left to file-name completion; so are positionals.
+# An option's value: one of its words when the help lists them as <a|b|c>, else file names
+# (left to complete -o default); positionals too.
+expect "vhd vhdx" vdsctl vhd create disk.vhdx --format ""
+expect "differencing dynamic" vdsctl vhd create disk.vhdx --type d
+expect "dynamic fixed" vdsctl vhd convert a.img b.vhdx --type ""
 expect "" vdsctl backup --to ""
 expect "" vdsctl vhd info ""
 # Every option each command's --help lists is offered after "--".
