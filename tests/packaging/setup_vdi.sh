@@ -65,6 +65,14 @@ HOME=$work/home XDG_STATE_HOME=$work/home XDG_DATA_HOME=$work/home XDG_CONFIG_HO
 [ "$rc" -eq 1 ] && grep -q "needs root" "$work/err" || { cat "$work/err"; fail "non-root --apply: rc $rc"; }
 ! id -nG "$cli" | grep -qw "$svc" || fail "non-root --apply changed groups"
 
+# 2b. On a terminal it asks first; "n" changes nothing.
+rc=0
+script -qec "'$vdsctl' setup-vdi --user '$cli' --service-user '$svc'" /dev/null <<<"n" >"$work/tty" 2>&1 || rc=$?
+grep -q "Apply these changes now?" "$work/tty" || { cat "$work/tty"; fail "no question on a terminal"; }
+grep -q "usermod -aG $svc $cli" "$work/tty" || fail "the question does not show the commands"
+[ "$rc" -eq 1 ] || fail "answered n: exit $rc, not 1"
+! id -nG "$cli" | grep -qw "$svc" || fail "answered n, but groups changed"
+
 # 3. --apply as root: both memberships exist afterwards (id is the oracle); the process that
 #    started before is now the one thing left.
 run 1 --apply
@@ -78,6 +86,11 @@ assert all(a["exitCode"]==0 for a in r["applied"]), r["applied"]
 assert r["staleServicePids"]==[int(sys.argv[4])], r["staleServicePids"]
 assert not r["ready"]' "$work/out" "$svc" "$cli" "$old" || { cat "$work/out"; fail "apply report"; }
 [ "$(step service-restart ok)" = false ] || fail "stale process not reported"
+
+# 3b. On a terminal, "y" applies: take one membership away and let the question put it back.
+gpasswd -d "$cli" "$svc" >/dev/null
+script -qec "'$vdsctl' setup-vdi --user '$cli' --service-user '$svc'" /dev/null <<<"y" >"$work/tty" 2>&1 || true
+id -nG "$cli" | grep -qw "$svc" || { cat "$work/tty"; fail "answered y, but $cli is not back in $svc"; }
 
 # 4. "Restart": the new process carries the group; everything is ready.
 kill "$old"; wait "$old" 2>/dev/null || true
