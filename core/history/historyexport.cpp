@@ -50,6 +50,8 @@ ExportWording complete(const ExportWording &w)
         d.duration = w.duration;
     if (w.time)
         d.time = w.time;
+    if (w.key)
+        d.key = w.key;
     return d;
 }
 
@@ -86,7 +88,7 @@ QList<Field> summary(const HistoryEntry &e, const ExportWording &w)
 }
 
 /// Figures and parameters as "key: value" pairs (JSON values shown compactly).
-QList<Field> pairs(const QJsonObject &o)
+QList<Field> pairs(const QJsonObject &o, const ExportWording &w)
 {
     QList<Field> out;
     for (auto it = o.begin(); it != o.end(); ++it) {
@@ -111,14 +113,14 @@ QList<Field> pairs(const QJsonObject &o)
         } else if (v.isObject())
             text = QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
         if (!text.isEmpty())
-            out << Field{it.key(), text};
+            out << Field{w.key(it.key()), text};
     }
     return out;
 }
 
-QList<Field> figures(const HistoryEntry &e)
+QList<Field> figures(const HistoryEntry &e, const ExportWording &w)
 {
-    return pairs(e.statistics.value(QStringLiteral("extra")).toObject());
+    return pairs(e.statistics.value(QStringLiteral("extra")).toObject(), w);
 }
 
 QString lineTime(const QString &iso)
@@ -139,6 +141,7 @@ ExportWording defaultWording()
         return std::pair<QString, QString>(QString::fromStdString(e.toString()), QString());
     };
     w.bytes = [](quint64 b) { return QString::number(b); };
+    w.key = [](const QString &k) { return k; };
     w.duration = [](double s) -> QString {
         return s > 0 ? QString::number(s, 'f', 1) + QStringLiteral(" s") : QString();
     };
@@ -172,11 +175,11 @@ QString exportText(const HistoryEntry &e, const ExportWording &wording)
         out += QStringLiteral("%1: %2\n")
                    .arg(w.label(ExportLabel::Details), QString::fromStdString(e.error.toString()));
     }
-    if (const auto f = figures(e); !f.isEmpty()) {
+    if (const auto f = figures(e, w); !f.isEmpty()) {
         out += QStringLiteral("\n%1\n").arg(w.label(ExportLabel::Figures));
         block(f);
     }
-    if (const auto p = pairs(e.params); !p.isEmpty()) {
+    if (const auto p = pairs(e.params, w); !p.isEmpty()) {
         out += QStringLiteral("\n%1\n").arg(w.label(ExportLabel::Parameters));
         block(p);
     }
@@ -236,10 +239,10 @@ QString exportHtml(const HistoryEntry &e, const ExportWording &wording)
                    .arg(esc(w.label(ExportLabel::Details)),
                         esc(QString::fromStdString(e.error.toString())));
     }
-    if (const auto f = figures(e); !f.isEmpty())
+    if (const auto f = figures(e, w); !f.isEmpty())
         out += QStringLiteral("<h3>%1</h3>").arg(esc(w.label(ExportLabel::Figures))) + table(f) +
                QLatin1Char('\n');
-    if (const auto p = pairs(e.params); !p.isEmpty())
+    if (const auto p = pairs(e.params, w); !p.isEmpty())
         out += QStringLiteral("<h3>%1</h3>").arg(esc(w.label(ExportLabel::Parameters))) + table(p) +
                QLatin1Char('\n');
     const QJsonArray phases = e.report.value(QStringLiteral("phases")).toArray();

@@ -43,6 +43,8 @@ struct ExportWording {
     std::function<QString(quint64 bytes)> bytes;
     std::function<QString(double seconds)> duration;
     std::function<QString(const QDateTime &utc)> time;
+    /// A figure's or a setting's key ("steps", "manifest", "stripes" …) as a label.
+    std::function<QString(const QString &key)> key;
 };
 
 /// English ids and plain numbers, for programs (vdsctl) and as the fallback of every slot a

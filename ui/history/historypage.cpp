@@ -113,8 +113,7 @@ HistoryPage::HistoryPage(QString historyPath, QWidget *parent)
     m_list->setHeaderLabels({tr("Started"), tr("Kind"), tr("Job"), tr("Server"), tr("Database"),
                              tr("Outcome"), tr("Data"), tr("Duration")});
     m_list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_list->header()->setStretchLastSection(false);
-    m_list->header()->setSectionResizeMode(Title, QHeaderView::Stretch);
+    m_list->header()->setStretchLastSection(true);
 
     auto *right = new QWidget(split);
     auto *rightLayout = new QVBoxLayout(right);
@@ -133,6 +132,7 @@ HistoryPage::HistoryPage(QString historyPath, QWidget *parent)
     rightLayout->addLayout(buttons);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    split->setSizes({780, 440});
     layout->addWidget(split, 1);
 
     for (QComboBox *c : {m_kind, m_outcome, m_server, m_database})
@@ -236,7 +236,7 @@ void HistoryPage::showEntries(const QList<history::HistoryEntry> &entries,
                          ? tr("No jobs match these filters.")
                          : (m_entries.size() >= kLimit
                                 ? tr("The newest %1 matching jobs.").arg(m_entries.size())
-                                : tr("%n matching job(s).", nullptr, int(m_entries.size()))));
+                                : tr("Matching jobs: %1.").arg(m_entries.size())));
     m_list->setCurrentItem(keepItem ? keepItem : m_list->topLevelItem(0));
     showSelected();
     emit reloaded();

@@ -38,6 +38,40 @@ QString labelText(history::ExportLabel l)
     return {};
 }
 
+/// The keys jobs put into their figures (stats.extra) and settings (historyParams).
+QString keyText(const QString &k)
+{
+    static const std::pair<const char *, const char *> words[] = {
+        {"backups", QT_TRANSLATE_NOOP("HistoryText", "Backups")},
+        {"beforeServer", QT_TRANSLATE_NOOP("HistoryText", "Stopped before the server")},
+        {"blocksSkipped", QT_TRANSLATE_NOOP("HistoryText", "Blocks skipped")},
+        {"blocksWritten", QT_TRANSLATE_NOOP("HistoryText", "Blocks written")},
+        {"bytes", QT_TRANSLATE_NOOP("HistoryText", "Bytes")},
+        {"database", QT_TRANSLATE_NOOP("HistoryText", "Database")},
+        {"fileSize", QT_TRANSLATE_NOOP("HistoryText", "File size")},
+        {"files", QT_TRANSLATE_NOOP("HistoryText", "Files")},
+        {"firstLsn", QT_TRANSLATE_NOOP("HistoryText", "First LSN")},
+        {"format", QT_TRANSLATE_NOOP("HistoryText", "Format")},
+        {"lastLsn", QT_TRANSLATE_NOOP("HistoryText", "Last LSN")},
+        {"manifest", QT_TRANSLATE_NOOP("HistoryText", "Manifest")},
+        {"moves", QT_TRANSLATE_NOOP("HistoryText", "Files moved")},
+        {"outputPath", QT_TRANSLATE_NOOP("HistoryText", "Output")},
+        {"serverPercent", QT_TRANSLATE_NOOP("HistoryText", "Server progress (%)")},
+        {"serverVerified", QT_TRANSLATE_NOOP("HistoryText", "Verified by the server")},
+        {"setName", QT_TRANSLATE_NOOP("HistoryText", "Backup set")},
+        {"stalls", QT_TRANSLATE_NOOP("HistoryText", "Stalls")},
+        {"steps", QT_TRANSLATE_NOOP("HistoryText", "Backups applied")},
+        {"type", QT_TRANSLATE_NOOP("HistoryText", "Type")},
+        {"uniqueId", QT_TRANSLATE_NOOP("HistoryText", "Unique id")},
+        {"verified", QT_TRANSLATE_NOOP("HistoryText", "Verified")},
+        {"virtualSize", QT_TRANSLATE_NOOP("HistoryText", "Virtual size")},
+    };
+    for (const auto &[id, text] : words)
+        if (k == QLatin1String(id))
+            return tr(text);
+    return k;
+}
+
 } // namespace
 
 QString kindText(const QString &kind)
@@ -82,6 +116,7 @@ history::ExportWording exportWording()
         return std::pair<QString, QString>(t.headline, t.advice);
     };
     w.bytes = [](quint64 b) { return format::bytes(b); };
+    w.key = keyText;
     w.duration = [](double s) -> QString {
         return s > 0 ? format::duration(static_cast<qint64>(s + 0.5)) : QString();
     };

@@ -175,14 +175,15 @@ void SourcePage::inspect()
         } else if (m_problem.isEmpty() && !in.chain.steps.empty()) {
             const auto &steps = in.chain.steps;
             const std::size_t unused = in.backups.size() - steps.size();
-            QString text =
-                tr("%n backup(s) of %1 to restore, ending %2.", nullptr, int(steps.size()))
-                    .arg(q(in.database), restoretext::when(steps.back().finishedAt));
+            QString text = tr("Backups of %1 to restore: %2, ending %3.")
+                               .arg(q(in.database))
+                               .arg(steps.size())
+                               .arg(restoretext::when(steps.back().finishedAt));
             if (unused > 0)
                 text += QLatin1Char(' ') +
-                        tr("%n other backup(s) in the folder are not part of this chain "
-                           "(older chains, or differentials the logs already cover).",
-                           nullptr, int(unused));
+                        tr("Other backups in the folder that are not part of this chain "
+                           "(older chains, or differentials the logs already cover): %1.")
+                            .arg(unused);
             m_status->setStyleSheet(QString());
             m_status->setText(text);
         }
