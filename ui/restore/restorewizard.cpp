@@ -86,11 +86,20 @@ backup::RestoreParams RestoreWizard::params() const
     p.from = m_source->source().toStdString();
     p.sourceDatabase = m_source->sourceDatabase();
     p.stopAt = m_pointInTime->stopAt();
-    if (m_keys->needsIdentity()) {
+    // Keys only for what the chain as chosen now needs (people may have gone back and picked
+    // other backups after the keys page).
+    bool identity = false;
+    bool passphrase = false;
+    if (auto c = chain())
+        for (const auto &m : c->steps) {
+            identity |= m.encryption == "age-x25519";
+            passphrase |= m.encryption == "age-scrypt";
+        }
+    if (identity) {
         p.identityFile = m_keys->identityFile().toStdString();
         p.identities = m_keys->identities();
     }
-    if (m_keys->needsPassphrase())
+    if (passphrase)
         p.passphrase = m_keys->passphrase();
     p.database = m_target->name().toStdString();
     p.replace = m_target->replace();
