@@ -6,14 +6,18 @@
 #include <QCheckBox>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTreeWidget>
 
 #include "restoretestutil.h"
+#include "ui/history/historypage.h"
 #include "ui/jobs/jobtracker.h"
 #include "ui/jobs/jobview.h"
+#include "ui/pages/restorepage.h"
 #include "ui/restore/restorepages.h"
+#include <vds/history/historyrecorder.h>
 
 using namespace vds;
 using namespace vds::test;
@@ -94,10 +98,35 @@ private slots:
         QVERIFY(backup("Stock", m_chain, backup::BackupType::Log));
     }
 
+    void restorePageOpensTheWizardForItsServer()
+    {
+        jobs::JobRunner runner;
+        JobTracker tracker(runner);
+        RestorePage page(tracker);
+        auto *open = page.findChild<QPushButton *>(QStringLiteral("openRestore"));
+        QVERIFY(open);
+        QVERIFY(!open->isEnabled()); // no server chosen yet
+        page.setServer(simServer(m_sim), m_sim.options());
+        QVERIFY(open->isEnabled());
+        open->click();
+        auto *w = page.findChild<RestoreWizard *>();
+        QVERIFY(w);
+        QVERIFY(w->isVisible());
+        QCOMPARE(w->server().display(), simServer(m_sim).display());
+        QVERIFY(waitForProbe(*w));
+        w->close(); // deletes itself
+        QTRY_VERIFY(!page.findChild<RestoreWizard *>());
+    }
+
     void encryptedStripedBackupUnderANewName()
     {
         jobs::JobRunner runner;
         JobTracker tracker(runner);
+        // As vdstudio: the recorder writes every finished job, the History page follows.
+        const QString historyFile = m_tmp.filePath(QStringLiteral("history.sqlite"));
+        history::HistoryRecorder recorder(runner, historyFile);
+        HistoryPage historyPage(historyFile);
+        connect(&recorder, &history::HistoryRecorder::recorded, &historyPage, &HistoryPage::reload);
         RestoreWizard w(tracker, simServer(m_sim), m_sim.options());
         w.show();
         QVERIFY(waitForProbe(w));
@@ -154,6 +183,13 @@ private slots:
                 readFile(m_sim.path(QStringLiteral("SalesCopy.mdf"))));
         QVERIFY(readFile(m_sim.path(QStringLiteral("Sales_log.ldf"))) ==
                 readFile(m_sim.path(QStringLiteral("SalesCopy_log.ldf"))));
+        // The restore is in the history, with its outcome and the steps it applied.
+        QTRY_COMPARE_WITH_TIMEOUT(historyPage.entries().size(), 1, 10000);
+        const history::HistoryEntry &e = historyPage.entries().front();
+        QCOMPARE(e.kind, QStringLiteral("restore"));
+        QCOMPARE(e.database, QStringLiteral("SalesCopy"));
+        QCOMPARE(e.status, jobs::JobStatus::Succeeded);
+        QCOMPARE(e.params.value(QStringLiteral("identity")).toString(), m_identity);
     }
 
     void chainToAPointInTime()
