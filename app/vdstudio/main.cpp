@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "ui/history/historypage.h"
 #include "ui/i18n.h"
 #include "ui/mainwindow.h"
 #include <vds/history/historyrecorder.h>
@@ -183,6 +184,10 @@ int main(int argc, char *argv[])
                      });
 
     vds::ui::MainWindow window(runner, &bridge, logFile);
+    if (auto *historyPage =
+            qobject_cast<vds::ui::HistoryPage *>(window.page(vds::ui::PageId::History)))
+        QObject::connect(&history, &vds::history::HistoryRecorder::recorded, historyPage,
+                         &vds::ui::HistoryPage::reload);
     window.showPage(startPage);
     window.show();
     if (!files.isEmpty())
@@ -193,6 +198,7 @@ int main(int argc, char *argv[])
         scheduleScreenshot(&window, QFileInfo(parser.value(screenshot)).absoluteFilePath(), 800);
 
     const int rc = QApplication::exec();
-    runner.cancelAll();
+    // Jobs still running are cancelled, and recorded in the history as such.
+    runner.shutdown();
     return rc;
 }
