@@ -16,6 +16,8 @@ packages=(
   # test tooling: fuzzing, screenshots, private D-Bus, a real Secret Service for the keyring
   # tests (gnome-keyring on that private bus), packaging checks
   clang-14 libclang-rt-14-dev xvfb xauth dbus gnome-keyring lintian appstream desktop-file-utils
+  # man pages (help2man), translations (lupdate/lrelease and their CMake package), MIME checks
+  help2man man-db qt6-tools-dev qt6-l10n-tools shared-mime-info
 )
 
 missing=()
