@@ -39,7 +39,7 @@ std::vector<CheckFinding> vdiFindings(const VdiFacts &f, const std::string &host
         return out;
     if (!f.sqlvdiPresent)
         out.push_back({CheckReason::SqlVdiMissing, f.sqlvdiPath, {}});
-    if (!f.userInMssqlGroup)
+    if (!f.groupsShared)
         out.push_back({CheckReason::MssqlGroupMissing, f.userName, {}});
     return out;
 }

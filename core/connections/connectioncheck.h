@@ -21,7 +21,7 @@ enum class CheckReason : std::uint8_t {
     NotSysadmin,       ///< value: the login; VIRTUAL_DEVICE needs sysadmin (3265 otherwise)
     ServerNotLocal,    ///< value: the host; VDI is shared memory on one machine
     SqlVdiMissing,     ///< value: the path; Microsoft's libsqlvdi.so is not there
-    MssqlGroupMissing, ///< value: the user; not in the mssql group (or no such group)
+    MssqlGroupMissing, ///< value: the user; the groups are not shared with SQL Server's account
 };
 
 struct CheckFinding {

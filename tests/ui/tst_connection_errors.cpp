@@ -147,11 +147,6 @@ private slots:
 
     void vdiPrerequisites()
     {
-        // This machine's own view: loopback is local, a documentation address is not.
-        QVERIFY(connections::isLocalHost("127.0.0.1"));
-        QVERIFY(connections::isLocalHost("localhost"));
-        QVERIFY(!connections::isLocalHost("192.0.2.1"));
-        QVERIFY(!connections::isLocalHost("no-such-host.invalid"));
 
         // Another machine: nothing else matters, VDI cannot reach it.
         connections::VdiFacts remote;
@@ -168,8 +163,8 @@ private slots:
         local.sqlvdiPath = "/opt/mssql/lib/libsqlvdi.so";
         local.sqlvdiPresent = false;
         local.userName = "dba";
-        local.mssqlGroupExists = true;
-        local.userInMssqlGroup = false;
+        local.serviceGroup = "mssql";
+        local.groupsShared = false;
         f = connections::vdiFindings(local, "localhost");
         QCOMPARE(f.size(), std::size_t(2));
         QCOMPARE(f[0].reason, CheckReason::SqlVdiMissing);
@@ -177,23 +172,26 @@ private slots:
             ui::describe(f[0]).headline.contains(QStringLiteral("/opt/mssql/lib/libsqlvdi.so")));
         QVERIFY(ui::describe(f[0]).fix.contains(QStringLiteral("VDS_SQLVDI_PATH")));
         QCOMPARE(f[1].reason, CheckReason::MssqlGroupMissing);
-        QVERIFY(ui::describe(f[1]).fix.contains(QStringLiteral("usermod -aG mssql dba")));
+        QVERIFY(ui::describe(f[1]).headline.contains(QStringLiteral("\"dba\"")));
+        QVERIFY(ui::describe(f[1]).fix.contains(QStringLiteral("sudo vdsctl setup-vdi --apply")));
         // All in place: nothing to say. The simulator never needs either.
         local.sqlvdiPresent = true;
-        local.userInMssqlGroup = true;
+        local.groupsShared = true;
         QVERIFY(connections::vdiFindings(local, "localhost").empty());
         connections::VdiFacts sim;
         sim.serverIsLocal = true;
         sim.isSimulator = true;
         QVERIFY(connections::vdiFindings(sim, "127.0.0.1").empty());
 
-        // The probe reads VDS_SQLVDI_PATH for the library's place.
+        // The probe reads VDS_SQLVDI_PATH for the library's place; loopback is this machine,
+        // a documentation address is not.
         qputenv("VDS_SQLVDI_PATH", "/nonexistent/libsqlvdi.so");
         const connections::VdiFacts probed = connections::probeVdi("127.0.0.1", false);
         qunsetenv("VDS_SQLVDI_PATH");
         QCOMPARE(probed.sqlvdiPath, std::string("/nonexistent/libsqlvdi.so"));
         QVERIFY(!probed.sqlvdiPresent);
         QVERIFY(probed.serverIsLocal);
+        QVERIFY(!connections::probeVdi("192.0.2.1", false).serverIsLocal);
     }
 };
 

@@ -61,11 +61,11 @@ FindingText describe(const connections::CheckFinding &f)
                    "elsewhere, set VDS_SQLVDI_PATH to its full path.");
         break;
     case CheckReason::MssqlGroupMissing:
-        t.headline = tr("The user \"%1\" is not in the mssql group.").arg(value);
-        t.fix = tr("SQL Server can only open the virtual devices if you share its group: run "
-                   "sudo usermod -aG mssql %1, then log out and back in (vdsctl setup-vdi "
-                   "checks the rest).")
-                    .arg(value);
+        t.headline = tr("\"%1\" and SQL Server do not share their groups yet.").arg(value);
+        t.fix = tr("SQL Server can only open the virtual devices when you share groups with its "
+                   "account (mssql) both ways. Run sudo vdsctl setup-vdi --apply, log out and "
+                   "back in, and restart SQL Server if it asks; vdsctl setup-vdi shows each "
+                   "step.");
         break;
     }
     return t;
