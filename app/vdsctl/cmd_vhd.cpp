@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "profileio.h"
 #include <vds/cmdline/vhdarguments.h>
 #include <vds/disks/diskopener.h>
 #include <vds/history/historyrecorder.h>
@@ -229,7 +230,12 @@ int parseJob(const QStringList &args, cmdline::VhdCommand command, vdisk::Create
     const QCommandLineOption progressOption{
         QStringLiteral("progress"),
         QStringLiteral("Draw progress on stderr even when it is not a terminal.")};
-    parser.addOptions({jsonOption, progressOption});
+    const QCommandLineOption saveOption{
+        QStringLiteral("save-profile"),
+        QStringLiteral("Write the job's profile to FILE (or a bare NAME: the profile store) and "
+                       "exit without running it."),
+        QStringLiteral("FILE")};
+    parser.addOptions({jsonOption, progressOption, saveOption});
     if (const int rc =
             parse(parser, args, cmd,
                   create ? QStringLiteral("Create a new VHD or VHDX.")
@@ -248,6 +254,14 @@ int parseJob(const QStringList &args, cmdline::VhdCommand command, vdisk::Create
     progress = parser.isSet(progressOption);
     if (const QString refusal = refusalText(p); !refusal.isEmpty())
         return usageError(refusal, cmd);
+    if (parser.isSet(saveOption)) {
+        vdisk::CreateParams canonical = p;
+        for (std::string *path : {&canonical.path, &canonical.sourcePath, &canonical.parentPath})
+            *path = absolutePath(*path);
+        return saveProfile(create ? profiles::Kind::VhdCreate : profiles::Kind::VhdConvert,
+                           parser.value(saveOption), cmdline::vhdArguments(canonical).mid(2), json,
+                           cmd);
+    }
     return -1;
 }
 

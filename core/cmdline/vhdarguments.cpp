@@ -68,48 +68,62 @@ VhdCommand vhdCommandFor(const vdisk::CreateParams &p)
     return (!p.sourcePath.empty() || p.sourceFd >= 0) ? VhdCommand::Convert : VhdCommand::Create;
 }
 
-void addVhdOptions(QCommandLineParser &parser, VhdCommand command)
+QList<QCommandLineOption> vhdOptions(VhdCommand command)
 {
     const bool create = command == VhdCommand::Create;
-    parser.addOption({kSize,
-                      create ? QStringLiteral("Virtual size (bytes or K/M/G/T); not with --parent.")
-                             : QStringLiteral("Virtual size (default: the source's; not less)."),
-                      QStringLiteral("size")});
-    parser.addOption({kFormat,
-                      QStringLiteral("vhd or vhdx (default: from the extension, else vhdx)."),
-                      QStringLiteral("vhd|vhdx")});
-    parser.addOption(
+    QList<QCommandLineOption> o;
+    o.append({kSize,
+              create ? QStringLiteral("Virtual size (bytes or K/M/G/T); not with --parent.")
+                     : QStringLiteral("Virtual size (default: the source's; not less)."),
+              QStringLiteral("size")});
+    o.append({kFormat, QStringLiteral("vhd or vhdx (default: from the extension, else vhdx)."),
+              QStringLiteral("vhd|vhdx")});
+    o.append(
         {kType,
          create
              ? QStringLiteral("fixed, dynamic (default) or differencing (default with --parent).")
              : QStringLiteral("fixed or dynamic (default)."),
          create ? QStringLiteral("fixed|dynamic|differencing") : QStringLiteral("fixed|dynamic")});
     if (create)
-        parser.addOption({kParent, QStringLiteral("Parent image of a differencing disk."),
-                          QStringLiteral("path")});
-    parser.addOption({kBlockSize, blockSizeHelp(), QStringLiteral("size")});
-    parser.addOption(
+        o.append({kParent, QStringLiteral("Parent image of a differencing disk."),
+                  QStringLiteral("path")});
+    o.append({kBlockSize, blockSizeHelp(), QStringLiteral("size")});
+    o.append(
         {kSectorSize,
          create ? QStringLiteral("Logical sector size, 512 (default) or 4096 (VHDX).")
                 : QStringLiteral("Logical sector size, 512 or 4096 (VHDX; default: the source's)."),
          QStringLiteral("bytes")});
-    parser.addOption({kPhysicalSectorSize,
-                      QStringLiteral("Physical sector size, 512 or 4096 (VHDX; default VHDX 4096, "
-                                     "VHD 512)."),
-                      QStringLiteral("bytes")});
-    parser.addOption({kSparse, create ? QStringLiteral("Fixed disks: do not preallocate "
-                                                       "(SPARSE_FILE).")
-                                      : QStringLiteral("Fixed targets: do not preallocate "
-                                                       "(SPARSE_FILE).")});
-    parser.addOption({kAcceptParentTimestamp, acceptParentTimestampHelp()});
-    if (create) {
+    o.append({kPhysicalSectorSize,
+              QStringLiteral("Physical sector size, 512 or 4096 (VHDX; default VHDX 4096, "
+                             "VHD 512)."),
+              QStringLiteral("bytes")});
+    o.append({kSparse, create ? QStringLiteral("Fixed disks: do not preallocate "
+                                               "(SPARSE_FILE).")
+                              : QStringLiteral("Fixed targets: do not preallocate "
+                                               "(SPARSE_FILE).")});
+    o.append({kAcceptParentTimestamp, acceptParentTimestampHelp()});
+    if (!create) {
+        o.append({kVerify, QStringLiteral("Re-read the target and compare it with the source.")});
+        o.append({kPrevent, QStringLiteral("Refuse a source mounted read-write; hold a block "
+                                           "device read-only while copying.")});
+    }
+    return o;
+}
+
+QStringList vhdPositionalNames(VhdCommand command)
+{
+    return command == VhdCommand::Create
+               ? QStringList{QStringLiteral("PATH")}
+               : QStringList{QStringLiteral("SOURCE"), QStringLiteral("TARGET")};
+}
+
+void addVhdOptions(QCommandLineParser &parser, VhdCommand command)
+{
+    parser.addOptions(vhdOptions(command));
+    if (command == VhdCommand::Create) {
         parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("The new image."));
         return;
     }
-    parser.addOption(
-        {kVerify, QStringLiteral("Re-read the target and compare it with the source.")});
-    parser.addOption({kPrevent, QStringLiteral("Refuse a source mounted read-write; hold a block "
-                                               "device read-only while copying.")});
     parser.addPositionalArgument(QStringLiteral("SOURCE"),
                                  QStringLiteral("An image (VHD, VHDX, raw) or a block device."));
     parser.addPositionalArgument(QStringLiteral("TARGET"), QStringLiteral("The new image."));

@@ -31,6 +31,11 @@ struct ArgumentError {
 /// Create without a source, Convert with one (a path or a descriptor).
 [[nodiscard]] VhdCommand vhdCommandFor(const vdisk::CreateParams &params);
 
+/// The command's options, in --help order (profiles key their JSON by these long names).
+[[nodiscard]] QList<QCommandLineOption> vhdOptions(VhdCommand command);
+/// The positional arguments' names: {"PATH"} or {"SOURCE", "TARGET"}.
+[[nodiscard]] QStringList vhdPositionalNames(VhdCommand command);
+
 /// Adds the command's options and positional arguments to `parser` (vdsctl adds its own
 /// --json, --progress and --help beside them).
 void addVhdOptions(QCommandLineParser &parser, VhdCommand command);
