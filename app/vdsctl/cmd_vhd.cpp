@@ -206,15 +206,8 @@ int runJob(vdisk::CreateParams params, bool json, bool progress, const QString &
 /// The engine's refusal for the parameters, as vdsctl says it; empty when there is none.
 QString refusalText(const vdisk::CreateParams &p)
 {
-    auto r = vdisk::refusalFor(p);
-    if (!r && p.maximumSize != 0) // an explicit size: its rules need no file either
-        r = vdisk::sizeRefusal(p.format, p.maximumSize,
-                               p.logicalSectorSize ? p.logicalSectorSize : 512);
-    if (!r)
-        return {};
-    if (r->reason == vdisk::RefusalReason::SizeMissing)
-        return QStringLiteral("--size is required");
-    return QString::fromStdString(r->toError(p.path).toString());
+    const auto r = cmdline::vhdRefusal(p);
+    return r ? r->message : QString();
 }
 
 /// Parses `vhd create` or `vhd convert` through the one mapping (core/cmdline), then checks the

@@ -209,6 +209,31 @@ std::expected<vdisk::CreateParams, ArgumentError> vhdParams(const QCommandLinePa
     return p;
 }
 
+std::optional<ArgumentError> vhdRefusal(const vdisk::CreateParams &p)
+{
+    auto r = vdisk::refusalFor(p);
+    if (!r && p.maximumSize != 0) // an explicit size: its rules need no file either
+        r = vdisk::sizeRefusal(p.format, p.maximumSize,
+                               p.logicalSectorSize ? p.logicalSectorSize : 512);
+    if (!r)
+        return std::nullopt;
+    if (r->reason == vdisk::RefusalReason::SizeMissing)
+        return error(kSize, {}, QStringLiteral("--size is required"));
+    QString option;
+    switch (r->parameter) {
+    case vdisk::Parameter::Format: option = kFormat; break;
+    case vdisk::Parameter::Type: option = kType; break;
+    case vdisk::Parameter::ParentPath: option = kParent; break;
+    case vdisk::Parameter::MaximumSize: option = kSize; break;
+    case vdisk::Parameter::BlockSize: option = kBlockSize; break;
+    case vdisk::Parameter::LogicalSectorSize: option = kSectorSize; break;
+    case vdisk::Parameter::PhysicalSectorSize: option = kPhysicalSectorSize; break;
+    case vdisk::Parameter::SparseFile: option = kSparse; break;
+    default: break; // the paths are positional; the rest is not on a command line
+    }
+    return error(option, {}, QString::fromStdString(r->toError(p.path).toString()));
+}
+
 std::expected<vdisk::CreateParams, ArgumentError> parseVhdArguments(const QStringList &args)
 {
     const QString verb = args.value(0);

@@ -108,9 +108,13 @@ std::optional<ArgumentProblem> checkArguments(Kind kind, const QStringList &args
     if (kind == Kind::VhdCreate || kind == Kind::VhdConvert) {
         const QString verb = jobTable(kind).command.value(1);
         auto p = cmdline::parseVhdArguments(QStringList{verb} + args);
-        if (p)
-            return std::nullopt;
-        return ArgumentProblem{p.error().option, p.error().message};
+        if (!p)
+            return ArgumentProblem{p.error().option, p.error().message};
+        // The engine's own rules too (a sparse dynamic disk, a block size VHD has not…): what
+        // vdsctl refuses before running is refused in a profile.
+        if (const auto refusal = cmdline::vhdRefusal(*p))
+            return ArgumentProblem{refusal->option, refusal->message};
+        return std::nullopt;
     }
     QCommandLineParser parser;
     parser.addOptions(jobTable(kind).options);

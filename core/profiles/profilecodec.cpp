@@ -65,6 +65,9 @@ QString keyForOption(const JobTable &t, const QString &option)
 /// already names the option.
 QString reworded(QString message, const QString &option, const QString &value)
 {
+    // The engine's refusals come as "InvalidArgument: …": the path already says it is input.
+    if (message.startsWith(QLatin1String("InvalidArgument: ")))
+        message = message.mid(qsizetype(qstrlen("InvalidArgument: ")));
     const QString lead = QStringLiteral("--") + option + QLatin1Char(' ');
     if (!option.isEmpty() && message.startsWith(lead))
         message = message.mid(lead.size());

@@ -199,6 +199,10 @@ private slots:
             << json(R"({"schemaVersion": 1, "kind": "vhd-convert", "name": "c",
             "vhd-convert": {"source": "/dev/sda"}})")
             << QStringLiteral("vhd-convert.target") << QStringLiteral("is required");
+        QTest::newRow("engine rule")
+            << json(R"({"schemaVersion": 1, "kind": "vhd-create", "name": "c",
+            "vhd-create": {"path": "/tmp/x.vhd", "size": "1G", "format": "vhd", "block-size": "8M"}})")
+            << QStringLiteral("vhd-create.block-size") << QStringLiteral("block");
         QTest::newRow("list of numbers")
             << json(R"({"schemaVersion": 1, "kind": "backup", "name": "n",
             "backup": {"sim": true, "database": [1], "to": "/b"}})")

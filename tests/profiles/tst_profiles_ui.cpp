@@ -4,6 +4,7 @@
 // (under xvfb-run) it also saves profiles.png of the page showing these real profiles.
 #include <QAbstractButton>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDir>
 #include <QFile>
 #include <QInputDialog>
@@ -18,6 +19,7 @@
 
 #include "../ui/wizardtestutil.h"
 #include "ui/jobs/jobtracker.h"
+#include "ui/profiles/profileeditdialog.h"
 #include "ui/profiles/profileimportdialog.h"
 #include "ui/profiles/profilespage.h"
 #include "ui/vhd/commonpages.h"
@@ -206,6 +208,44 @@ private slots:
         QTRY_VERIFY(row(list, QStringLiteral("Second copy (2)")));
         QVERIFY(page.store().remove(QStringLiteral("Second copy (2)")));
         QVERIFY(page.store().remove(QStringLiteral("Second copy")));
+    }
+
+    /// The field editor: one row per option, problems with their JSON paths, a valid save.
+    void editDialogChecksAndSaves()
+    {
+        profiles::ProfileStore store;
+        auto original = store.load(QStringLiteral("Convert disk.img"));
+        QVERIFY(original);
+        ProfileEditDialog dialog(store, *original);
+        QVERIFY(dialog.problems().isEmpty());
+        QCOMPARE(dialog.profile(), *original); // the form holds exactly the profile
+        auto *block = qobject_cast<QLineEdit *>(dialog.editor(QStringLiteral("block-size")));
+        QVERIFY(block);
+        block->setText(QStringLiteral("lots"));
+        QVERIFY2(dialog.problems().contains(QStringLiteral("vhd-convert.block-size")),
+                 qPrintable(dialog.problems()));
+        QVERIFY(!dialog.save());
+        QCOMPARE(*store.load(QStringLiteral("Convert disk.img")), *original); // nothing written
+        block->setText(QStringLiteral("1M"));
+        // A sparse file is for fixed targets only: the engine's rule, refused here as in vdsctl.
+        auto *sparse = qobject_cast<QCheckBox *>(dialog.editor(QStringLiteral("sparse")));
+        QVERIFY(sparse);
+        sparse->setChecked(true);
+        QVERIFY2(dialog.problems().contains(QStringLiteral("vhd-convert.sparse")),
+                 qPrintable(dialog.problems()));
+        sparse->setChecked(false);
+        auto *verify = qobject_cast<QCheckBox *>(dialog.editor(QStringLiteral("verify")));
+        QVERIFY(verify);
+        const bool wasVerify = verify->isChecked();
+        verify->setChecked(!wasVerify);
+        QVERIFY2(dialog.problems().isEmpty(), qPrintable(dialog.problems()));
+        QVERIFY(dialog.save());
+        auto saved = store.load(QStringLiteral("Convert disk.img"));
+        QVERIFY(saved);
+        QCOMPARE(saved->params.value(QStringLiteral("block-size")).toString(),
+                 QStringLiteral("1M"));
+        QCOMPARE(saved->params.value(QStringLiteral("verify")).toBool(), !wasVerify);
+        QVERIFY(store.save(*original)); // back as it was for the page test
     }
 
     /// profiles.png: real profiles, real runs (only with VDS_SCREENSHOT_DIR).

@@ -9,6 +9,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMessageBox>
+#include <QMetaMethod>
 #include <QProcess>
 #include <QPushButton>
 #include <QSaveFile>
@@ -16,6 +17,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "ui/profiles/profileeditdialog.h"
 #include "ui/profiles/profileexportdialog.h"
 #include "ui/profiles/profileimportdialog.h"
 #include "ui/profiles/profiletext.h"
@@ -98,10 +100,7 @@ ProfilesPage::ProfilesPage(QWidget *parent, const QString &directory, const QStr
     layout->addLayout(buttons);
 
     connect(m_run, &QPushButton::clicked, this, &ProfilesPage::runSelected);
-    connect(m_edit, &QPushButton::clicked, this, [this] {
-        if (auto p = selectedProfile())
-            emit editRequested(*p);
-    });
+    connect(m_edit, &QPushButton::clicked, this, &ProfilesPage::editSelected);
     connect(m_duplicate, &QPushButton::clicked, this, &ProfilesPage::duplicateSelected);
     connect(m_rename, &QPushButton::clicked, this, [this] {
         const auto p = selectedProfile();
@@ -249,6 +248,23 @@ void ProfilesPage::runSelected()
     });
     process->start();
     refresh();
+}
+
+void ProfilesPage::editSelected()
+{
+    const auto p = selectedProfile();
+    if (!p)
+        return;
+    // The dialog that made the profile, when someone has wired it; else the field editor.
+    if (isSignalConnected(QMetaMethod::fromSignal(&ProfilesPage::editRequested))) {
+        emit editRequested(*p);
+        return;
+    }
+    ProfileEditDialog dialog(*m_store, *p, this);
+    if (dialog.exec() == QDialog::Accepted) {
+        refresh();
+        selectProfile(dialog.profile().name);
+    }
 }
 
 void ProfilesPage::duplicateSelected()

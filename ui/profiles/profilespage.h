@@ -42,6 +42,8 @@ public:
 
     // Actions, also the buttons' (public for tests and the lead's wiring).
     void runSelected();
+    /// Emits editRequested() when something listens to it, else opens the field editor.
+    void editSelected();
     void duplicateSelected();
     bool renameSelected(const QString &newName);
     void deleteSelected();
@@ -50,8 +52,8 @@ public:
     bool importFile(const QString &file);
 
 signals:
-    /// "Edit" on a profile: the dialog that made it should open with its params (the lead wires
-    /// the backup dialog and restore wizard; the disk wizards are wired by MainWindow).
+    /// "Edit" on a profile, for a listener that opens the dialog which made it (the backup
+    /// dialog, the restore wizard). Without a listener the page's field editor opens instead.
     void editRequested(const vds::profiles::Profile &profile);
     /// A run started from this page finished (exit code of vdsctl run).
     void runFinished(const QString &name, int exitCode);
