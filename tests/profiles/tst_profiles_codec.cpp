@@ -16,6 +16,7 @@
 #include <vds/cmdline/vhdarguments.h>
 #include <vds/profiles/bundle.h>
 #include <vds/profiles/exports.h>
+#include <vds/profiles/fromparams.h>
 #include <vds/profiles/profilecodec.h>
 #include <vds/profiles/profilestore.h>
 
@@ -130,6 +131,66 @@ private slots:
         auto parsed = vds::cmdline::parseVhdArguments(args->mid(1));
         QVERIFY(parsed);
         QCOMPARE(vds::cmdline::vhdArguments(*parsed), words);
+    }
+
+    /// The seam for the backup dialog and the restore wizard: their Params become a profile
+    /// whose command line parses back into the same Params.
+    void dialogParamsRoundTrip()
+    {
+        namespace cl = vds::backup::commandline;
+        vds::backup::BackupParams b;
+        b.server.kind = vds::backup::ServerRef::Kind::Sim;
+        b.database = "Sales";
+        b.directory = "/srv/b";
+        b.type = vds::backup::BackupType::Log;
+        b.stripes = 3;
+        b.codec = vds::backup::Codec::Zstd;
+        b.zstdLevel = 7;
+        b.encryption.kind = vds::backup::Encryption::AgeScrypt;
+        b.encryption.passphraseEnv = "VDS_PASS";
+        b.encryption.passphrase = "resolved secret";
+        auto p = profileFor(b, QStringLiteral("from dialog"));
+        QVERIFY2(p, qPrintable(p ? QString() : joined(p.error())));
+        QVERIFY(!toJson(*p).contains("resolved secret")); // only the reference is kept
+        auto words = commandArguments(*p);
+        QVERIFY(words);
+        QCommandLineParser parser;
+        parser.addOptions(cl::serverOptions() + cl::backupOptions());
+        QVERIFY(parser.parse(QStringList{QStringLiteral("x")} + words->mid(1)));
+        auto back = cl::backupFrom(parser);
+        QVERIFY(back);
+        QCOMPARE(back->databases, std::vector<std::string>{"Sales"});
+        cl::BackupRequest original; // the same request as the command line states it
+        original.params = b;
+        original.params.database.clear();
+        original.databases = {"Sales"};
+        QCOMPARE(cl::toArguments(*back), cl::toArguments(original));
+
+        vds::backup::RestoreParams r;
+        r.server.kind = vds::backup::ServerRef::Kind::Host;
+        r.server.host = "db1";
+        r.server.port = 1500;
+        r.server.login = "sa";
+        r.server.passwordFile = "/etc/pw";
+        r.from = "/srv/b/x.manifest.json";
+        r.database = "Sales_copy";
+        r.norecovery = true;
+        r.moves = {{"Sales", "/data/s.mdf"}, {"Sales_log", "/data/s.ldf"}};
+        auto rp = profileFor(r, QStringLiteral("restore"));
+        QVERIFY2(rp, qPrintable(rp ? QString() : joined(rp.error())));
+        QCOMPARE(rp->params.value(QStringLiteral("password"))
+                     .toObject()
+                     .value(QStringLiteral("file"))
+                     .toString(),
+                 QStringLiteral("/etc/pw"));
+        auto rw = commandArguments(*rp);
+        QVERIFY(rw);
+        QCommandLineParser rparser;
+        rparser.addOptions(cl::serverOptions() + cl::restoreOptions());
+        QVERIFY(rparser.parse(QStringList{QStringLiteral("x")} + rw->mid(1)));
+        auto rback = cl::restoreFrom(rparser);
+        QVERIFY(rback);
+        QCOMPARE(cl::toArguments(*rback), cl::toArguments(r));
     }
 
     void everyErrorWithItsPath()
