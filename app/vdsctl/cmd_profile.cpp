@@ -276,6 +276,11 @@ int cmdExport(const QStringList &args)
              "For --systemd: the file the service loads the password from (LoadCredential=) when "
              "the profile reads it from the keyring or the environment."),
          QStringLiteral("F")});
+    parser.addOption({QStringLiteral("passphrase-file"),
+                      QStringLiteral("For --systemd: the file the service loads the age "
+                                     "passphrase from (LoadCredential=) when the profile reads it "
+                                     "from the environment."),
+                      QStringLiteral("F")});
     parser.addOption(
         {QStringLiteral("program"),
          QStringLiteral("For --systemd and --command-line: the vdsctl to run (default: this one)."),
@@ -356,6 +361,9 @@ int cmdExport(const QStringList &args)
                                ? parser.value(QStringLiteral("on-calendar"))
                                : QStringLiteral("daily");
             o.passwordFile = parser.value(QStringLiteral("password-file"));
+            if (parser.isSet(QStringLiteral("passphrase-file")))
+                o.passphraseFile =
+                    QFileInfo(parser.value(QStringLiteral("passphrase-file"))).absoluteFilePath();
             auto units = pf::systemdUnits(p, o);
             if (!units)
                 return reportIssues(cmd, p.name, units.error());

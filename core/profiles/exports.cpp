@@ -1,6 +1,7 @@
 #include <vds/profiles/exports.h>
 
 #include <QCommandLineParser>
+#include <QRegularExpression>
 
 #include <vds/backup/backupstatement.h>
 #include <vds/backup/commandline.h>
@@ -123,12 +124,22 @@ Checked<SystemdUnits> systemdUnits(const Profile &profile, const SystemdOptions 
     if (calendar.isEmpty() || calendar.contains(QLatin1Char('\n')))
         return issue(QStringLiteral("OnCalendar"),
                      QStringLiteral("must be one systemd calendar expression (e.g. daily)"));
-    if (profile.params.contains(QStringLiteral("passphrase")))
-        return issue(kindName(profile.kind) + QStringLiteral(".passphrase"),
-                     QStringLiteral("a passphrase from the environment cannot reach a timer; "
-                                    "encrypt to age recipients (encrypt-to-file) for scheduled "
-                                    "backups"));
     Profile p = profile;
+    const QString passphraseVar = p.params.value(QStringLiteral("passphrase"))
+                                      .toObject()
+                                      .value(QStringLiteral("env"))
+                                      .toString();
+    if (!passphraseVar.isEmpty()) {
+        static const QRegularExpression name(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+        if (!name.match(passphraseVar).hasMatch())
+            return issue(
+                kindName(p.kind) + QStringLiteral(".passphrase.env"),
+                QStringLiteral("\"%1\" is not a name a shell can export").arg(passphraseVar));
+        if (!o.passphraseFile.startsWith(QLatin1Char('/')))
+            return issue(kindName(p.kind) + QStringLiteral(".passphrase"),
+                         QStringLiteral("a timer cannot reach your shell's environment: name the "
+                                        "file holding the passphrase (an absolute path)"));
+    }
     QString credential;
     const QString kind = kindName(p.kind);
     const QJsonObject password = p.params.value(QStringLiteral("password")).toObject();
@@ -151,7 +162,16 @@ Checked<SystemdUnits> systemdUnits(const Profile &profile, const SystemdOptions 
     auto args = commandArguments(p);
     if (!args)
         return std::unexpected(args.error());
-    QStringList words{systemdWord(o.program)};
+    QStringList words;
+    if (!passphraseVar.isEmpty()) {
+        // vdsctl reads the passphrase from the environment: a shell puts it there from the
+        // credential and then becomes the command ($0 "$@" are the words after the script).
+        words << QStringLiteral("/bin/sh") << QStringLiteral("-c")
+              << systemdWord(QStringLiteral("%1=\"$(cat \"${CREDENTIALS_DIRECTORY}/passphrase\")\" "
+                                            "&& export %1 && exec \"$0\" \"$@\"")
+                                 .arg(passphraseVar));
+    }
+    words << systemdWord(o.program);
     for (const QString &a : *args)
         words << systemdWord(a, a == QLatin1String("%d/password"));
     SystemdUnits u;
@@ -163,6 +183,8 @@ Checked<SystemdUnits> systemdUnits(const Profile &profile, const SystemdOptions 
     s += QStringLiteral("Documentation=man:vdsctl(1)\n\n[Service]\nType=oneshot\n");
     if (!credential.isEmpty())
         s += QStringLiteral("LoadCredential=password:%1\n").arg(systemdWord(credential));
+    if (!passphraseVar.isEmpty())
+        s += QStringLiteral("LoadCredential=passphrase:%1\n").arg(systemdWord(o.passphraseFile));
     s += QStringLiteral("ExecStart=%1\n").arg(words.join(QLatin1Char(' ')));
     u.service = s;
     QString t;

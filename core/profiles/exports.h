@@ -32,6 +32,8 @@ struct SystemdOptions {
     /// For a keyring or environment password reference: the file the service loads the password
     /// from (a timer reaches neither the keyring nor the user's shell environment).
     QString passwordFile;
+    /// For an age passphrase read from the environment: the file the service loads it from.
+    QString passphraseFile;
 };
 struct SystemdUnits {
     QString baseName; ///< `vdstudio-NAME` (unit names: `baseName.service`, `baseName.timer`)
@@ -39,7 +41,9 @@ struct SystemdUnits {
     QString timer;
 };
 /// A user service (`Type=oneshot`, ExecStart = the command line) and its timer. Secrets reach
-/// the service with `LoadCredential=` from a file, never written into the unit.
+/// the service with `LoadCredential=` from a file, never written into the unit: a password as
+/// `--password-file %d/password`; a passphrase (read by vdsctl from the environment) through a
+/// `/bin/sh -c` that exports it from the credentials directory and execs the command.
 [[nodiscard]] Checked<SystemdUnits> systemdUnits(const Profile &profile,
                                                  const SystemdOptions &options);
 /// `NAME` made into a unit name component (systemd-escape style: `-` for spaces and slashes,

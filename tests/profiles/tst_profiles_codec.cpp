@@ -445,7 +445,8 @@ private slots:
         QCOMPARE(*line,
                  QStringLiteral("vdsctl backup --server db1:1433 --login backup --password-file "
                                 "/home/u/.pw --database 'Sales 100%' --to /srv/b"));
-        SystemdOptions o{QStringLiteral("/usr/bin/vdsctl"), QStringLiteral("Mon..Fri 02:00"), {}};
+        SystemdOptions o{
+            QStringLiteral("/usr/bin/vdsctl"), QStringLiteral("Mon..Fri 02:00"), {}, {}};
         auto units = systemdUnits(*p, o);
         QVERIFY2(units, qPrintable(units ? QString() : joined(units.error())));
         QCOMPARE(units->baseName, QStringLiteral("vdstudio-nightly-sales"));

@@ -39,6 +39,9 @@ ProfileExportDialog::ProfileExportDialog(profiles::Profile profile, QString vdsc
     m_passwordFile->setPlaceholderText(
         tr("only for a password from the keyring or the environment"));
     form->addRow(tr("&Password file:"), m_passwordFile);
+    m_passphraseFile = new QLineEdit(this);
+    m_passphraseFile->setPlaceholderText(tr("only for an age passphrase from the environment"));
+    form->addRow(tr("P&assphrase file:"), m_passphraseFile);
     m_preview = new QPlainTextEdit(this);
     m_preview->setReadOnly(true);
     m_preview->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -54,6 +57,7 @@ ProfileExportDialog::ProfileExportDialog(profiles::Profile profile, QString vdsc
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_calendar, &QComboBox::currentTextChanged, this, &ProfileExportDialog::updatePreview);
     connect(m_passwordFile, &QLineEdit::textChanged, this, &ProfileExportDialog::updatePreview);
+    connect(m_passphraseFile, &QLineEdit::textChanged, this, &ProfileExportDialog::updatePreview);
     resize(720, 460);
     updatePreview();
 }
@@ -76,8 +80,9 @@ void ProfileExportDialog::setPasswordFile(const QString &file)
 
 void ProfileExportDialog::updatePreview()
 {
-    auto units = profiles::systemdUnits(
-        m_profile, {m_vdsctl, m_calendar->currentText(), m_passwordFile->text().trimmed()});
+    auto units = profiles::systemdUnits(m_profile, {m_vdsctl, m_calendar->currentText(),
+                                                    m_passwordFile->text().trimmed(),
+                                                    m_passphraseFile->text().trimmed()});
     if (!units) {
         m_preview->setPlainText(profileIssuesText(units.error()));
         return;
@@ -88,8 +93,9 @@ void ProfileExportDialog::updatePreview()
 
 bool ProfileExportDialog::write()
 {
-    auto units = profiles::systemdUnits(
-        m_profile, {m_vdsctl, m_calendar->currentText(), m_passwordFile->text().trimmed()});
+    auto units = profiles::systemdUnits(m_profile, {m_vdsctl, m_calendar->currentText(),
+                                                    m_passwordFile->text().trimmed(),
+                                                    m_passphraseFile->text().trimmed()});
     if (!units) {
         QMessageBox::warning(this, windowTitle(), profileIssuesText(units.error()));
         return false;

@@ -34,6 +34,7 @@ private:
     QComboBox *m_calendar = nullptr;
     QLineEdit *m_directory = nullptr;
     QLineEdit *m_passwordFile = nullptr;
+    QLineEdit *m_passphraseFile = nullptr;
     QPlainTextEdit *m_preview = nullptr;
 };
 
