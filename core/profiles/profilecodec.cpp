@@ -432,7 +432,10 @@ Checked<QByteArray> readCapped(const QString &path, qint64 cap)
     const QFileInfo info(path);
     if (!info.exists())
         return std::unexpected(QList<Issue>{{{}, QStringLiteral("no such file")}});
-    if (info.isFile() && info.size() > cap)
+    // A FIFO or a device would block or never end: profiles and bundles are regular files.
+    if (!info.isFile())
+        return std::unexpected(QList<Issue>{{{}, QStringLiteral("is not a regular file")}});
+    if (info.size() > cap)
         return std::unexpected(QList<Issue>{
             {{}, QStringLiteral("is %1 bytes; at most %2 are read").arg(info.size()).arg(cap)}});
     if (!f.open(QIODevice::ReadOnly))

@@ -306,6 +306,12 @@ private slots:
                  qPrintable(joined(p.error())));
         auto b = loadBundle(path);
         QVERIFY(!b);
+        // A FIFO would block a reader forever: refused without opening it.
+        const QString fifo = dir.filePath(QStringLiteral("pipe.vdsprofile"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        auto piped = loadProfile(fifo);
+        QVERIFY(!piped);
+        QVERIFY(joined(piped.error()).contains(QStringLiteral("not a regular file")));
     }
 
     void bundleDuplicates()
