@@ -18,6 +18,8 @@ packages=(
   clang-14 libclang-rt-14-dev xvfb xauth dbus gnome-keyring lintian appstream desktop-file-utils
   # man pages (help2man), translations (lupdate/lrelease and their CMake package), MIME checks
   help2man man-db qt6-tools-dev qt6-l10n-tools shared-mime-info
+  # profiles: systemd-analyze verify on exported units, the JSON Schema as an oracle
+  systemd python3-jsonschema
 )
 
 missing=()

@@ -22,6 +22,7 @@
 #include "ui/pages/plannedpage.h"
 #include "ui/pages/restorepage.h"
 #include "ui/pages/virtualdiskspage.h"
+#include "ui/profiles/profilespage.h"
 #include "ui/vhd/convertwizard.h"
 #include "ui/vhd/newdiskwizard.h"
 #include <vds/info/versions.h>
@@ -93,15 +94,7 @@ void MainWindow::buildPages(log::LogBridge *logBridge)
     connect(disksPage, &VirtualDisksPage::newDiskRequested, this, &MainWindow::openNewDiskWizard);
     connect(disksPage, &VirtualDisksPage::convertRequested, this, &MainWindow::openConvertWizard);
     add(PageId::VirtualDisks, disksPage);
-    add(PageId::Profiles,
-        new PlannedPage(
-            pageTitle(PageId::Profiles),
-            tr("Save any backup, restore, verify or virtual-disk job as a profile and run it "
-               "again from here or with 'vdsctl run'."),
-            {tr("One .vdsprofile file per job; bundles to move many at once"),
-             tr("Passwords stay in the system keyring; profiles only refer to them"),
-             tr("Validation that names every problem with its place in the file")},
-            QString(), m_stack));
+    add(PageId::Profiles, new ProfilesPage(m_stack));
     add(PageId::History, new HistoryPage(history::HistoryStore::defaultPath(), m_stack));
     add(PageId::Log, new LogPage(logBridge, m_logFilePath, m_stack));
 }

@@ -12,6 +12,8 @@ int runRestore(const QStringList &args);
 int runVerify(const QStringList &args);
 int runHistory(const QStringList &args);
 int runSetupVdi(const QStringList &args);
+int runProfile(const QStringList &args);
+int runRunProfile(const QStringList &args);
 
 const std::vector<Command> &commands()
 {
@@ -38,6 +40,11 @@ const std::vector<Command> &commands()
         {QStringLiteral("setup-vdi"),
          QStringLiteral("Check and fix the VDI permissions between you and SQL Server on Linux"),
          runSetupVdi},
+        {QStringLiteral("profile"),
+         QStringLiteral("Saved job profiles: list, show, run, validate, export, import"),
+         runProfile},
+        {QStringLiteral("run"), QStringLiteral("Run a saved profile (a file or a stored name)"),
+         runRunProfile},
     };
     return table;
 }

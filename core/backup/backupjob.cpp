@@ -1,4 +1,5 @@
 #include <vds/backup/backupjob.h>
+#include <vds/backup/backupstatement.h>
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -227,19 +228,7 @@ JobResult BackupJob::execute(JobContext &ctx)
                     .arg(p.stripes)
                     .arg(q(p.directory.string())));
 
-    sql::BackupSpec spec;
-    spec.kind =
-        p.type == BackupType::Log ? sql::BackupSpec::Kind::Log : sql::BackupSpec::Kind::Database;
-    spec.database = p.database;
-    spec.devices = devices;
-    spec.differential = p.type == BackupType::Diff;
-    spec.copyOnly = p.type == BackupType::CopyOnly;
-    spec.checksum = p.checksum;
-    spec.stats = 1;
-    spec.bufferCount = p.bufferCount ? p.bufferCount : defaultBufferCount(p.stripes);
-    spec.maxTransferSize =
-        p.maxTransferSize ? p.maxTransferSize : defaultMaxTransferSize(p.stripes);
-    spec.description = set;
+    const sql::BackupSpec spec = backupSpec(p, set, devices);
     auto statement = sql::buildBackup(spec);
     if (!statement) {
         for (auto &s : sinks)
