@@ -37,7 +37,7 @@ expect "--help --verbose --version" vdsctl --
 # Subcommands and their options.
 expect "convert create" vdsctl vhd c
 expect "list show" vdsctl history ""
-expect "--sector-size --size --sparse" vdsctl vhd create disk.vhdx --s
+expect "--save-profile --sector-size --size --sparse" vdsctl vhd create disk.vhdx --s
 expect "--prevent-writes-to-source --progress" vdsctl vhd convert --pr
 # An option's value: one of its words when the help lists them as <a|b|c>, else file names
 # (left to complete -o default); positionals too.
