@@ -86,15 +86,21 @@ void MainWindow::buildPages(log::LogBridge *logBridge)
     };
 
     // backupRequested(ServerRef, ConnectionOptions, QStringList) opens the backup dialog.
-    add(PageId::Backup, new BackupPage(m_stack));
+    auto *backupPage = new BackupPage(m_stack);
+    add(PageId::Backup, backupPage);
     auto *restorePage = new RestorePage(*m_tracker, m_stack);
     restorePage->setConfirmCancel(settings::Preferences::confirmCancel().get());
+    connect(backupPage, &BackupPage::serverChosen, restorePage, &RestorePage::setServer);
+    connect(this, &MainWindow::manifestOpenRequested, restorePage, &RestorePage::openManifest);
     add(PageId::Restore, restorePage);
     auto *disksPage = new VirtualDisksPage(m_stack);
     connect(disksPage, &VirtualDisksPage::newDiskRequested, this, &MainWindow::openNewDiskWizard);
     connect(disksPage, &VirtualDisksPage::convertRequested, this, &MainWindow::openConvertWizard);
     add(PageId::VirtualDisks, disksPage);
-    add(PageId::Profiles, new ProfilesPage(m_stack));
+    auto *profilesPage = new ProfilesPage(m_stack);
+    connect(this, &MainWindow::profileFileOpenRequested, profilesPage,
+            [profilesPage](const QString &path) { profilesPage->importFile(path); });
+    add(PageId::Profiles, profilesPage);
     add(PageId::History, new HistoryPage(history::HistoryStore::defaultPath(), m_stack));
     add(PageId::Log, new LogPage(logBridge, m_logFilePath, m_stack));
 }

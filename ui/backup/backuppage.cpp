@@ -204,7 +204,7 @@ void BackupPage::showConnection(int row)
         backup::ServerRef ref;
         ref.kind = backup::ServerRef::Kind::Sim;
         ref.login = m_simulatorOptions.login;
-        m_databases->setConnection(ref, m_simulatorOptions);
+        useServer(ref, m_simulatorOptions);
         return;
     }
     backup::ServerRef ref;
@@ -213,7 +213,7 @@ void BackupPage::showConnection(int row)
     ref.login = c.login;
     ref.driver = c.driver;
     if (!c.needsPassword()) {
-        m_databases->setConnection(ref, c.options());
+        useServer(ref, c.options());
         return;
     }
     m_databases->clear(tr("Reading the password…"));
@@ -230,8 +230,14 @@ void BackupPage::showConnection(int row)
             }
             sql::ConnectionOptions o = c.options();
             o.password = *password;
-            m_databases->setConnection(ref, o);
+            useServer(ref, o);
         });
+}
+
+void BackupPage::useServer(const backup::ServerRef &server, const sql::ConnectionOptions &resolved)
+{
+    m_databases->setConnection(server, resolved);
+    emit serverChosen(server, resolved);
 }
 
 bool BackupPage::ensureSimulator()

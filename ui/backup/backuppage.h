@@ -57,12 +57,16 @@ public slots:
 signals:
     void backupRequested(const vds::backup::ServerRef &server,
                          const vds::sql::ConnectionOptions &resolved, const QStringList &databases);
+    /// The chosen connection, its password resolved: where restores go too.
+    void serverChosen(const vds::backup::ServerRef &server,
+                      const vds::sql::ConnectionOptions &resolved);
 
 private:
     QWidget *buildFirstRun();
     QWidget *buildMain();
     void openDialog(const std::optional<connections::Connection> &existing);
     void showConnection(int row);
+    void useServer(const backup::ServerRef &server, const sql::ConnectionOptions &resolved);
     bool ensureSimulator();
     void showProblem(const QString &text);
     void showStorage(connections::PasswordStorage storage);

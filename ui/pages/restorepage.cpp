@@ -4,7 +4,10 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 #include "ui/pages/pageid.h"
+#include "ui/restore/restorepages.h"
 #include "ui/restore/restorewizard.h"
 
 namespace vds::ui {
@@ -41,6 +44,24 @@ void RestorePage::setServer(const backup::ServerRef &server, const sql::Connecti
     m_server = server;
     m_connection = resolved;
     update();
+    if (!m_pendingManifest.isEmpty())
+        openManifest(std::exchange(m_pendingManifest, QString()));
+}
+
+RestoreWizard *RestorePage::openManifest(const QString &path)
+{
+    if (!m_server) {
+        // Opened from a file manager before a server was chosen: the wizard opens as soon as
+        // the Backup page names one.
+        m_pendingManifest = path;
+        m_target->setText(tr("%1 opens as soon as you choose the server to restore to on the "
+                             "Backup page.")
+                              .arg(path));
+        return nullptr;
+    }
+    RestoreWizard *w = openWizard();
+    w->sourcePage()->setSource(path);
+    return w;
 }
 
 void RestorePage::update()

@@ -34,6 +34,9 @@ public:
 public slots:
     /// Opens the wizard (non-modal, deletes itself when closed); nullptr without a server.
     RestoreWizard *openWizard();
+    /// Opens the wizard on one backup's manifest (a file handed to the app); without a server
+    /// yet, once setServer() names one.
+    RestoreWizard *openManifest(const QString &path);
 
 private:
     void update();
@@ -44,6 +47,7 @@ private:
     QLabel *m_target = nullptr;
     QPushButton *m_open = nullptr;
     bool m_confirmCancel = true;
+    QString m_pendingManifest;
 };
 
 } // namespace vds::ui
