@@ -10,6 +10,7 @@
 #include <vds/backup/names.h>
 #include <vds/backup/offlinecheck.h>
 #include <vds/backup/serverfacts.h>
+#include <vds/backup/statements.h>
 #include <vds/backup/stripe.h>
 #include <vds/backup/vditransfer.h>
 #include <vds/info/versions.h>
@@ -73,7 +74,7 @@ QStringList stripeChannelNames(int count)
 {
     QStringList names;
     for (int i = 1; i <= count; ++i)
-        names << QStringLiteral("Stripe %1").arg(i);
+        names << QStringLiteral("stripe-%1").arg(i);
     return names;
 }
 
@@ -150,7 +151,7 @@ JobResult BackupJob::execute(JobContext &ctx)
     Report &report = ctx.report();
     const QDateTime started = QDateTime::currentDateTimeUtc();
 
-    ctx.setPhase(QStringLiteral("Connect"));
+    ctx.setPhase(QStringLiteral("connect"));
     report.beginPhase(QStringLiteral("Connect"));
     if (p.stripes < 1 || p.stripes > kMaxStripes)
         return failed(
@@ -177,7 +178,7 @@ JobResult BackupJob::execute(JobContext &ctx)
     if (ctx.isCancelled())
         return cancelled(ctx);
 
-    ctx.setPhase(QStringLiteral("Prepare"));
+    ctx.setPhase(QStringLiteral("prepare"));
     report.beginPhase(QStringLiteral("Prepare"));
     const std::string uuid = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
     const std::string set = setName(p.database, uuid);
@@ -227,20 +228,8 @@ JobResult BackupJob::execute(JobContext &ctx)
                     .arg(p.stripes)
                     .arg(q(p.directory.string())));
 
-    sql::BackupSpec spec;
-    spec.kind =
-        p.type == BackupType::Log ? sql::BackupSpec::Kind::Log : sql::BackupSpec::Kind::Database;
-    spec.database = p.database;
-    spec.devices = devices;
-    spec.differential = p.type == BackupType::Diff;
-    spec.copyOnly = p.type == BackupType::CopyOnly;
-    spec.checksum = p.checksum;
-    spec.stats = 1;
-    spec.bufferCount = p.bufferCount ? p.bufferCount : defaultBufferCount(p.stripes);
-    spec.maxTransferSize =
-        p.maxTransferSize ? p.maxTransferSize : defaultMaxTransferSize(p.stripes);
-    spec.description = set;
-    auto statement = sql::buildBackup(spec);
+    // The one builder the previews use too (statements.h).
+    auto statement = backupStatement(p, set);
     if (!statement) {
         for (auto &s : sinks)
             s->writer().abort();
@@ -248,7 +237,7 @@ JobResult BackupJob::execute(JobContext &ctx)
     }
     report.line(QStringLiteral("Statement: %1").arg(q(*statement)));
 
-    ctx.setPhase(QStringLiteral("Backup"));
+    ctx.setPhase(QStringLiteral("backup"));
     report.beginPhase(QStringLiteral("Backup"));
     VdiTransfer::Options to;
     to.client = clientOptionsFor(facts->version);
@@ -258,8 +247,7 @@ JobResult BackupJob::execute(JobContext &ctx)
     to.sql = *statement;
     to.stripeStallSeconds = p.stripeStallSeconds;
     VdiTransfer transfer(std::move(to));
-    const VdiTransfer::Outcome outcome =
-        transfer.run(*connection, endpoints, ctx, QStringLiteral("Backup"));
+    const VdiTransfer::Outcome outcome = transfer.run(*connection, endpoints, ctx);
     for (const auto &m : outcome.messages)
         if (m.kind != sql::SqlProgressEvent::Kind::Percent)
             report.line(q(m.diagnostic.text));
@@ -281,7 +269,7 @@ JobResult BackupJob::execute(JobContext &ctx)
     }
 
     // SQL Server has said 3014: only now do the stripes get their final names.
-    ctx.setPhase(QStringLiteral("Finish"));
+    ctx.setPhase(QStringLiteral("finish"));
     report.beginPhase(QStringLiteral("Finish"));
     Manifest m;
     m.tool = std::string("vdstudio ") + VDS_VERSION_STRING;
@@ -335,7 +323,7 @@ JobResult BackupJob::execute(JobContext &ctx)
     ctx.setTotal(std::max<std::uint64_t>(ctx.done(), rawTotal));
 
     if (p.verify) {
-        ctx.setPhase(QStringLiteral("Verify"));
+        ctx.setPhase(QStringLiteral("verify"));
         report.beginPhase(QStringLiteral("Verify"));
         OfflineCheckOptions vo;
         vo.passphrase = p.encryption.passphrase;

@@ -12,6 +12,7 @@
 #include <memory>
 
 #include <vds/jobs/jobresult.h>
+#include <vds/jobs/servermessage.h>
 #include <vds/jobs/throughput.h>
 
 class QThread;
@@ -28,7 +29,12 @@ struct JobSnapshot {
     JobId id = 0;
     QString title;
     QString kind;
-    QString phase;
+    QString phase; ///< an id ("connect", "backup", "copy", …); the UI words it
+    int step = 0;  ///< step within the phase, 1-based (a restore's backups); 0 = none
+    int stepCount = 0;
+    int serverPercent = -1;        ///< the server's own percent (SQL Server's STATS); -1 = none
+    QList<int> stalledChannels;    ///< channels that stopped moving while the job goes on
+    QList<ServerMessage> messages; ///< the server's messages so far (the last kMaxMessages)
     quint64 done = 0;
     quint64 total = 0;
     double bytesPerSecond = 0.0; ///< last interval
@@ -51,6 +57,9 @@ struct JobSnapshot {
 ///
 /// Timeouts: sampling runs every sampleIntervalMs() (default 250 ms, 4 Hz). A job whose byte
 /// count has not moved for stallTimeoutMs() (default 30 s) gets one `stalled` signal per stall.
+/// Every per-job signal but `started` and `finished` comes from a sampling tick: at most one
+/// of each per tick, the change-only ones (phase, step, server percent, stalled channels,
+/// messages) only when something changed since the previous tick.
 class JobRunner final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(JobRunner)
@@ -82,7 +91,16 @@ signals:
     void throughputSample(vds::jobs::JobId id, double bytesPerSecond,
                           const QList<double> &perChannel);
     void etaChanged(vds::jobs::JobId id, qint64 secondsLeft);
+    /// The phase id changed ("connect" → "backup", …).
     void phaseChanged(vds::jobs::JobId id, const QString &phase);
+    /// Step `step` (1-based) of `count` within the phase (a restore's backups); 0, 0 = none.
+    void stepChanged(vds::jobs::JobId id, int step, int count);
+    /// The server's own percent (SQL Server's STATS messages), 0–100.
+    void serverPercentChanged(vds::jobs::JobId id, int percent);
+    /// The channels that stopped moving while the job goes on (empty again when they move).
+    void stalledChannelsChanged(vds::jobs::JobId id, const QList<int> &channels);
+    /// Server messages that arrived since the previous tick, in arrival order.
+    void serverMessages(vds::jobs::JobId id, const QList<vds::jobs::ServerMessage> &messages);
     void stalled(vds::jobs::JobId id, qint64 secondsWithoutProgress);
     /// Exactly once per started job (unless the runner is destroyed first).
     void finished(vds::jobs::JobId id, const vds::jobs::JobResult &result);
