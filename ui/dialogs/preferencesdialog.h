@@ -24,6 +24,7 @@ private:
     QComboBox *m_logLevel = nullptr;
     QComboBox *m_scheme = nullptr;
     QCheckBox *m_confirmCancel = nullptr;
+    QCheckBox *m_backupsInParallel = nullptr;
     QSpinBox *m_stall = nullptr;
 };
 
