@@ -109,7 +109,9 @@ void BackupDialog::buildForm()
     auto *folderRow = new QHBoxLayout;
     folderRow->addWidget(m_folder, 1);
     folderRow->addWidget(browse);
-    form->addRow(tr("&Destination folder:"), folderRow);
+    auto *folderLabel = new QLabel(tr("&Destination folder:"), this);
+    folderLabel->setBuddy(m_folder);
+    form->addRow(folderLabel, folderRow);
 
     m_pattern = new QLineEdit(q(backup::kDefaultNamePattern), this);
     m_pattern->setToolTip(tr("Tokens: {server}, {database}, {type}, {date} (UTC), {stripe}, "
@@ -131,7 +133,9 @@ void BackupDialog::buildForm()
     auto *compressRow = new QHBoxLayout;
     compressRow->addWidget(m_compression, 1);
     compressRow->addWidget(m_level);
-    form->addRow(tr("&Compression:"), compressRow);
+    auto *compressLabel = new QLabel(tr("&Compression:"), this);
+    compressLabel->setBuddy(m_compression);
+    form->addRow(compressLabel, compressRow);
 
     m_encryption = new QComboBox(this);
     m_encryption->addItem(tr("None"), int(EncryptionChoice::None));

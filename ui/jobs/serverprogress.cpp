@@ -48,7 +48,6 @@ ServerProgress::ServerProgress(QWidget *parent) : QWidget(parent)
     m_messages = new QPlainTextEdit(this);
     m_messages->setReadOnly(true);
     m_messages->setMaximumBlockCount(2000);
-    m_messages->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_messages->setAccessibleName(tr("Messages from SQL Server"));
     m_messages->setMinimumHeight(70);
     m_messages->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
