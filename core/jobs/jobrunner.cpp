@@ -2,6 +2,9 @@
 
 #include <QThread>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <vds/jobs/job.h>
 #include <vds/jobs/jobcontext.h>
 #include <vds/logging/log.h>
@@ -96,7 +99,16 @@ JobId JobRunner::start(std::unique_ptr<Job> job, int channelCount)
     Job *jobPtr = entry->job.get();
     JobContext *ctx = entry->context.get();
     // The lambda's context object is the job, so it runs on the job's thread.
-    connect(entry->thread.get(), &QThread::started, jobPtr, [jobPtr, ctx] { jobPtr->run(*ctx); });
+    const int nice = m_jobNice;
+    connect(entry->thread.get(), &QThread::started, jobPtr, [jobPtr, ctx, nice] {
+        // Linux: nice is per thread and inherited by the threads this one creates. Relative
+        // to what the thread started with, so a program run under `nice` stays below it.
+        if (nice > 0) {
+            const auto tid = static_cast<id_t>(::gettid());
+            ::setpriority(PRIO_PROCESS, tid, qMin(19, ::getpriority(PRIO_PROCESS, tid) + nice));
+        }
+        jobPtr->run(*ctx);
+    });
     connect(jobPtr, &Job::finished, this,
             [this, id](const JobResult &result) { onJobFinished(id, result); });
     connect(entry->thread.get(), &QThread::finished, this, [this, id] { reap(id); });

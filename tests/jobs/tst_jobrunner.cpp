@@ -4,6 +4,9 @@
 #include <QTest>
 
 #include <memory>
+#include <sys/resource.h>
+#include <thread>
+#include <unistd.h>
 
 #include "testjobs.h"
 #include <vds/jobs/jobcontext.h>
@@ -28,6 +31,7 @@ private slots:
     void directRunEmitsOnce();
     void contextKeepsTheLastMessages();
     void structuredProgressIsSampled();
+    void jobThreadsTakeTheNiceValue();
 };
 
 void TestJobRunner::succeedsWithOneFinished()
@@ -331,6 +335,29 @@ void TestJobRunner::structuredProgressIsSampled()
     QVERIFY2(stalled.size() == 2, qPrintable(QString::number(stalled.size())));
     QCOMPARE(stalled.at(0).at(1).value<QList<int>>(), QList<int>{1});
     QCOMPARE(stalled.at(1).at(1).value<QList<int>>(), QList<int>{});
+}
+
+void TestJobRunner::jobThreadsTakeTheNiceValue()
+{
+    // The job's thread and every thread it starts (pumps, codecs) run at the runner's nice
+    // value; the runner's own thread keeps its own.
+    jobs::JobRunner runner;
+    runner.setJobNice(jobs::kGuiJobNice);
+    const int own = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()));
+    std::atomic_int inJob{-100}, inChild{-100};
+    auto body = [&](jobs::JobContext &) {
+        inJob = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()));
+        std::thread child(
+            [&] { inChild = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid())); });
+        child.join();
+        return jobs::JobResult::success();
+    };
+    QSignalSpy finished(&runner, &jobs::JobRunner::finished);
+    runner.start(std::make_unique<vds::test::FunctionJob>(body));
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(inJob.load(), qMin(19, own + jobs::kGuiJobNice));
+    QCOMPARE(inChild.load(), inJob.load());
+    QCOMPARE(::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid())), own);
 }
 
 QTEST_GUILESS_MAIN(TestJobRunner)
