@@ -15,6 +15,10 @@ packages=(
   qemu-utils libvhdi-utils age zstd e2fsprogs util-linux python3 python3-pyodbc bc
   # test tooling: fuzzing, screenshots, private D-Bus, packaging checks
   clang-14 libclang-rt-14-dev xvfb xauth dbus lintian appstream desktop-file-utils
+  # man pages (help2man), translations (lupdate/lrelease and their CMake package), MIME checks
+  help2man man-db qt6-tools-dev qt6-l10n-tools shared-mime-info
+  # profiles: systemd-analyze verify on exported units, the JSON Schema as an oracle
+  systemd python3-jsonschema
 )
 
 missing=()

@@ -13,12 +13,15 @@
 
 #include "ui/dialogs/aboutdialog.h"
 #include "ui/dialogs/preferencesdialog.h"
+#include "ui/history/historypage.h"
 #include "ui/jobs/jobspanel.h"
 #include "ui/jobs/jobtracker.h"
 #include "ui/jobs/jobwindow.h"
 #include "ui/pages/logpage.h"
 #include "ui/pages/plannedpage.h"
+#include "ui/pages/restorepage.h"
 #include "ui/pages/virtualdiskspage.h"
+#include "ui/profiles/profilespage.h"
 #include "ui/vhd/convertwizard.h"
 #include "ui/vhd/newdiskwizard.h"
 #include <vds/info/versions.h>
@@ -97,37 +100,15 @@ void MainWindow::buildPages(log::LogBridge *logBridge)
             tr("The virtual device engine and the SQL Server connection are being built "
                "first; this page switches on when they land."),
             m_stack));
-    add(PageId::Restore,
-        new PlannedPage(
-            pageTitle(PageId::Restore),
-            tr("Restore a backup chain made by Virtual Device Studio, or verify it without "
-               "restoring."),
-            {tr("Choose a manifest or folder; the newest full + differential + log chain is "
-                "picked for you"),
-             tr("Restore under a new name with every file relocated, or MOVE files one by one"),
-             tr("NORECOVERY, REPLACE and point-in-time (STOPAT)"),
-             tr("Verify: decrypt, decompress and check every stripe against its manifest")},
-            QString(), m_stack));
+    auto *restorePage = new RestorePage(*m_tracker, m_stack);
+    restorePage->setConfirmCancel(settings::Preferences::confirmCancel().get());
+    add(PageId::Restore, restorePage);
     auto *disksPage = new VirtualDisksPage(m_stack);
     connect(disksPage, &VirtualDisksPage::newDiskRequested, this, &MainWindow::openNewDiskWizard);
     connect(disksPage, &VirtualDisksPage::convertRequested, this, &MainWindow::openConvertWizard);
     add(PageId::VirtualDisks, disksPage);
-    add(PageId::Profiles,
-        new PlannedPage(
-            pageTitle(PageId::Profiles),
-            tr("Save any backup, restore, verify or virtual-disk job as a profile and run it "
-               "again from here or with 'vdsctl run'."),
-            {tr("One .vdsprofile file per job; bundles to move many at once"),
-             tr("Passwords stay in the system keyring; profiles only refer to them"),
-             tr("Validation that names every problem with its place in the file")},
-            QString(), m_stack));
-    add(PageId::History,
-        new PlannedPage(pageTitle(PageId::History),
-                        tr("Every job's outcome, figures and report, kept in a local database."),
-                        {tr("Filter by kind, status and date"),
-                         tr("Open a job's report, export it as text or HTML"),
-                         tr("Run the same job again in one click")},
-                        QString(), m_stack));
+    add(PageId::Profiles, new ProfilesPage(m_stack));
+    add(PageId::History, new HistoryPage(history::HistoryStore::defaultPath(), m_stack));
     add(PageId::Log, new LogPage(logBridge, m_logFilePath, m_stack));
 }
 

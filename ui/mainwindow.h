@@ -51,6 +51,17 @@ public:
     /// Opens the virtual disk wizards (non-modal; each deletes itself when closed).
     vhd::NewDiskWizard *openNewDiskWizard();
     vhd::ConvertWizard *openConvertWizard();
+    /// Opens one of our own files (`vdstudio FILE`, a file manager's "Open with"): a backup
+    /// manifest goes to the Restore page, a profile or bundle to the Profiles page, told apart
+    /// by vds::info::fileKind. Shows the page and emits the matching signal for the page to
+    /// load it. False, with the reason in the status bar, for a file that is not ours.
+    bool openPath(const QString &path);
+
+signals:
+    /// A manifest to restore from (the Restore page's handler loads it).
+    void manifestOpenRequested(const QString &path);
+    /// A *.vdsprofile or *.vdsbundle to show (the Profiles page's handler imports it).
+    void profileFileOpenRequested(const QString &path);
 
 public slots:
     void showAbout();

@@ -8,6 +8,8 @@
 #include <cstring>
 #include <iostream>
 
+#include <vds/version.h>
+
 #include "backupservice.h"
 #include "databasestore.h"
 #include "queryengine.h"
@@ -28,7 +30,11 @@ int main(int argc, char **argv)
     using namespace vds::sqlsim;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--help") == 0 || std::strcmp(argv[i], "-h") == 0) {
-            std::cout << usage();
+            std::cout << help();
+            return 0;
+        }
+        if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-V") == 0) {
+            std::cout << "vds-sqlsim " VDS_VERSION_STRING "\n";
             return 0;
         }
     }

@@ -142,6 +142,39 @@ std::string usage()
            "from 1), drop-connection:PCT, abort:PCT\n";
 }
 
+std::string help()
+{
+    return "Usage: vds-sqlsim --listen 127.0.0.1:PORT --data-dir DIR --login "
+           "USER:PASSWORD[:ROLE]... "
+           "[OPTION]...\n"
+           "   or: vds-sqlsim --help | --version\n"
+           "\nA SQL Server stand-in for trying Virtual Device Studio without a server: TDS 7.4\n"
+           "logins and catalog queries, BACKUP/RESTORE through VDI and TO DISK.\n"
+           "\nOptions:\n"
+           "  --listen HOST:PORT          Loopback address to listen on; port 0 picks a free one\n"
+           "                              (printed as 'listening on HOST:PORT').\n"
+           "  --data-dir DIR              Database files: DIR/NAME.mdf and DIR/NAME_log.ldf.\n"
+           "  --login USER:PASSWORD[:ROLE]\n"
+           "                              A login (repeatable); sysadmin unless ROLE is public.\n"
+           "  --seed-database NAME=SIZE   Create database NAME of SIZE (64M, 1G) unless it\n"
+           "                              exists.\n"
+           "  --fault KIND                Rehearse a failure (repeatable; kinds below).\n"
+           "  --instance NAME             Named instance instead of the default one.\n"
+           "  --open-timeout MS           How long BACKUP/RESTORE waits for the client's device\n"
+           "                              set (default 10000).\n"
+           "  --login-timeout SECONDS     Time allowed for a login (default 30).\n"
+           "  --max-connections N         Connections served at once (default 256).\n"
+           "  --tls off|on|required       TLS for the login or the whole session.\n"
+           "  --tls-cert FILE, --tls-key FILE\n"
+           "                              Certificate and key for TLS (PEM).\n"
+           "  -h, --help                  Show this help.\n"
+           "  -V, --version               Show the version.\n"
+           "\nFaults: no-open, write-error:PCT, read-error:PCT, slow:MS, stall:DEVICE:PCT\n"
+           "(device from 1), drop-connection:PCT, abort:PCT.\n"
+           "\nStops cleanly on SIGTERM or SIGINT. Exit codes: 0 stopped, 1 could not start,\n"
+           "2 usage error.\n";
+}
+
 std::optional<SimOptions> parseOptions(int argc, char **argv, std::string &error)
 {
     SimOptions o;

@@ -54,7 +54,9 @@ struct SimOptions {
 std::optional<SimOptions> parseOptions(int argc, char **argv, std::string &error);
 /// "64K", "3M", "1G", "512" → bytes (binary multiples, as vdsctl).
 std::optional<std::uint64_t> parseSize(const std::string &text);
-/// The usage text printed by --help.
+/// The usage lines (start of --help; after a usage error).
 std::string usage();
+/// The full --help text: usage, what each option does (also the man page).
+std::string help();
 
 } // namespace vds::sqlsim

@@ -13,6 +13,7 @@
 #include <optional>
 
 #include "cli.h"
+#include "profileio.h"
 #include <vds/backup/backupjob.h>
 #include <vds/backup/commandline.h>
 #include <vds/backup/localsim.h>
@@ -264,8 +265,18 @@ int runBackup(const QStringList &args)
     auto request = cl::backupFrom(parser);
     if (!request)
         return usageError(q(request.error().message), cmd);
-    if (parser.isSet(QStringLiteral("save-profile")))
-        return usageError(QStringLiteral("--save-profile is not available in this build yet"), cmd);
+    if (parser.isSet(QStringLiteral("save-profile"))) {
+        // The profile is written from the parsed request (the one mapping back to words), with
+        // paths made absolute: a profile runs from anywhere.
+        cl::BackupRequest canonical = *request;
+        backup::BackupParams &b = canonical.params;
+        b.directory = absolutePath(b.directory.string());
+        for (auto &f : b.encryption.recipientFiles)
+            f = absolutePath(f);
+        b.server.passwordFile = absolutePath(b.server.passwordFile);
+        return saveProfile(profiles::Kind::Backup, parser.value(QStringLiteral("save-profile")),
+                           cl::toArguments(canonical), parser.isSet(QStringLiteral("json")), cmd);
+    }
     if (auto s = cl::resolveSecrets(request->params); !s)
         return usageError(q(s.error().message), cmd);
     backup::LocalSimulator sim;
@@ -333,6 +344,26 @@ namespace {
 /// The common front of `restore` and `verify`: parse the command line (server options plus
 /// `options`), build the Params with `from` and resolve its secrets. Returns the exit code to
 /// stop with, or -1 with `params` set.
+/// `--save-profile`: the parsed params back to words, paths made absolute.
+int saveParams(const QCommandLineParser &parser, const QString &cmd, backup::RestoreParams p)
+{
+    p.from = absolutePath(p.from.string());
+    p.identityFile = absolutePath(p.identityFile);
+    p.server.passwordFile = absolutePath(p.server.passwordFile);
+    return saveProfile(profiles::Kind::Restore, parser.value(QStringLiteral("save-profile")),
+                       cl::toArguments(p), parser.isSet(QStringLiteral("json")), cmd);
+}
+
+int saveParams(const QCommandLineParser &parser, const QString &cmd, backup::VerifyParams p)
+{
+    p.from = absolutePath(p.from.string());
+    p.identityFile = absolutePath(p.identityFile);
+    if (p.server)
+        p.server->passwordFile = absolutePath(p.server->passwordFile);
+    return saveProfile(profiles::Kind::Verify, parser.value(QStringLiteral("save-profile")),
+                       cl::toArguments(p), parser.isSet(QStringLiteral("json")), cmd);
+}
+
 template <class Params, class From>
 int readParams(QCommandLineParser &parser, const QStringList &args, const QString &cmd,
                const QList<QCommandLineOption> &options, const QString &description, From from,
@@ -349,6 +380,8 @@ int readParams(QCommandLineParser &parser, const QStringList &args, const QStrin
     auto parsed = from(parser);
     if (!parsed)
         return usageError(q(parsed.error().message), cmd);
+    if (parser.isSet(QStringLiteral("save-profile")))
+        return saveParams(parser, cmd, *parsed);
     if (auto s = cl::resolveSecrets(*parsed); !s)
         return usageError(q(s.error().message), cmd);
     params = std::move(*parsed);

@@ -4,7 +4,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cstdio>
+
 #include "cli.h"
+#include <vds/history/historyexport.h>
 #include <vds/history/historystore.h>
 
 namespace vds::cli {
@@ -115,7 +118,10 @@ int show(const QStringList &args)
     QCommandLineParser p;
     const QCommandLineOption json(QStringLiteral("json"),
                                   QStringLiteral("Print the job as one JSON object on stdout."));
-    p.addOption(json);
+    const QCommandLineOption html(QStringLiteral("html"),
+                                  QStringLiteral("Print the job's report as an HTML page (what "
+                                                 "the History page exports)."));
+    p.addOptions({json, html});
     p.addPositionalArgument(QStringLiteral("ID"), QStringLiteral("The job's id (from list)."));
     if (const int rc = parse(p, args, kCommand + QStringLiteral(" show"),
                              QStringLiteral("Show one past job with its parameters, outcome, "
@@ -124,6 +130,9 @@ int show(const QStringList &args)
         return rc;
     if (p.positionalArguments().size() != 1)
         return usageError(QStringLiteral("one job id expected"),
+                          kCommand + QStringLiteral(" show"));
+    if (p.isSet(json) && p.isSet(html))
+        return usageError(QStringLiteral("--json and --html exclude each other"),
                           kCommand + QStringLiteral(" show"));
     bool ok = false;
     const qint64 id = p.positionalArguments().first().toLongLong(&ok);
@@ -146,6 +155,10 @@ int show(const QStringList &args)
     const history::HistoryEntry &e = *entry;
     if (p.isSet(json)) {
         printJson(e.toJson());
+        return ExitOk;
+    }
+    if (p.isSet(html)) {
+        std::fputs(history::exportHtml(e).toUtf8().constData(), stdout);
         return ExitOk;
     }
     out(QStringLiteral("Job %1: %2").arg(e.id).arg(printable(e.title)));
@@ -203,6 +216,16 @@ int show(const QStringList &args)
 
 int runHistory(const QStringList &args)
 {
+    // The overview names the subcommands (man page and bash completion are built from it).
+    if (args.size() == 1 &&
+        (args.first() == QLatin1String("--help") || args.first() == QLatin1String("-h"))) {
+        out(QStringLiteral("Usage: vdsctl history list|show ...\n\n"
+                           "  list [--limit N] [--kind KIND] [--json]   past jobs, newest first "
+                           "(the default)\n"
+                           "  show ID [--json]                          one job with its report\n\n"
+                           "Run 'vdsctl history <subcommand> --help' for details."));
+        return ExitOk;
+    }
     if (!args.isEmpty() && args.first() == QLatin1String("show"))
         return show(args.mid(1));
     if (!args.isEmpty() && args.first() == QLatin1String("list"))

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "profileio.h"
 #include <vds/cmdline/vhdarguments.h>
 #include <vds/disks/diskopener.h>
 #include <vds/history/historyrecorder.h>
@@ -205,15 +206,8 @@ int runJob(vdisk::CreateParams params, bool json, bool progress, const QString &
 /// The engine's refusal for the parameters, as vdsctl says it; empty when there is none.
 QString refusalText(const vdisk::CreateParams &p)
 {
-    auto r = vdisk::refusalFor(p);
-    if (!r && p.maximumSize != 0) // an explicit size: its rules need no file either
-        r = vdisk::sizeRefusal(p.format, p.maximumSize,
-                               p.logicalSectorSize ? p.logicalSectorSize : 512);
-    if (!r)
-        return {};
-    if (r->reason == vdisk::RefusalReason::SizeMissing)
-        return QStringLiteral("--size is required");
-    return QString::fromStdString(r->toError(p.path).toString());
+    const auto r = cmdline::vhdRefusal(p);
+    return r ? r->message : QString();
 }
 
 /// Parses `vhd create` or `vhd convert` through the one mapping (core/cmdline), then checks the
@@ -229,7 +223,12 @@ int parseJob(const QStringList &args, cmdline::VhdCommand command, vdisk::Create
     const QCommandLineOption progressOption{
         QStringLiteral("progress"),
         QStringLiteral("Draw progress on stderr even when it is not a terminal.")};
-    parser.addOptions({jsonOption, progressOption});
+    const QCommandLineOption saveOption{
+        QStringLiteral("save-profile"),
+        QStringLiteral("Write the job's profile to FILE (or a bare NAME: the profile store) and "
+                       "exit without running it."),
+        QStringLiteral("FILE")};
+    parser.addOptions({jsonOption, progressOption, saveOption});
     if (const int rc =
             parse(parser, args, cmd,
                   create ? QStringLiteral("Create a new VHD or VHDX.")
@@ -248,6 +247,14 @@ int parseJob(const QStringList &args, cmdline::VhdCommand command, vdisk::Create
     progress = parser.isSet(progressOption);
     if (const QString refusal = refusalText(p); !refusal.isEmpty())
         return usageError(refusal, cmd);
+    if (parser.isSet(saveOption)) {
+        vdisk::CreateParams canonical = p;
+        for (std::string *path : {&canonical.path, &canonical.sourcePath, &canonical.parentPath})
+            *path = absolutePath(*path);
+        return saveProfile(create ? profiles::Kind::VhdCreate : profiles::Kind::VhdConvert,
+                           parser.value(saveOption), cmdline::vhdArguments(canonical).mid(2), json,
+                           cmd);
+    }
     return -1;
 }
 

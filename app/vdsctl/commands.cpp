@@ -11,6 +11,9 @@ int runBackup(const QStringList &args);
 int runRestore(const QStringList &args);
 int runVerify(const QStringList &args);
 int runHistory(const QStringList &args);
+int runSetupVdi(const QStringList &args);
+int runProfile(const QStringList &args);
+int runRunProfile(const QStringList &args);
 
 const std::vector<Command> &commands()
 {
@@ -34,6 +37,14 @@ const std::vector<Command> &commands()
          runVerify},
         {QStringLiteral("history"),
          QStringLiteral("List past jobs (GUI and CLI) or show one with its report"), runHistory},
+        {QStringLiteral("setup-vdi"),
+         QStringLiteral("Check and fix the VDI permissions between you and SQL Server on Linux"),
+         runSetupVdi},
+        {QStringLiteral("profile"),
+         QStringLiteral("Saved job profiles: list, show, run, validate, export, import"),
+         runProfile},
+        {QStringLiteral("run"), QStringLiteral("Run a saved profile (a file or a stored name)"),
+         runRunProfile},
     };
     return table;
 }

@@ -12,7 +12,7 @@ namespace {
 void printHelp()
 {
     std::printf("Usage: vdsctl [--verbose] <command> [options]\n"
-                "       vdsctl --version | --help | <command> --help\n\n"
+                "   or: vdsctl --version | --help | <command> --help\n\n"
                 "Virtual Device Studio on the command line: SQL Server VDI backups and\n"
                 "VHD/VHDX virtual disks.\n\nCommands:\n");
     for (const auto &c : vds::cli::commands())

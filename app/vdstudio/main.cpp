@@ -9,8 +9,11 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "ui/history/historypage.h"
+#include "ui/i18n.h"
 #include "ui/mainwindow.h"
 #include <vds/history/historyrecorder.h>
+#include <vds/info/filekind.h>
 #include <vds/info/versions.h>
 #include <vds/jobs/jobrunner.h>
 #include <vds/logging/log.h>
@@ -93,6 +96,11 @@ int main(int argc, char *argv[])
         QStringLiteral("Save a PNG of the window to FILE once it is shown, then exit."),
         QStringLiteral("FILE"));
     parser.addOptions({help, version, verbose, page, screenshot});
+    parser.addPositionalArgument(
+        QStringLiteral("FILE"),
+        QStringLiteral("A profile (*.vdsprofile), profile bundle (*.vdsbundle) or backup "
+                       "manifest (*.manifest.json) to open on its page."),
+        QStringLiteral("[FILE]"));
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "vdstudio: %s (try 'vdstudio --help')\n",
                      qPrintable(parser.errorText()));
@@ -109,10 +117,26 @@ int main(int argc, char *argv[])
                    stdout);
         return 0;
     }
-    if (!parser.positionalArguments().isEmpty()) {
+    const QStringList files = parser.positionalArguments();
+    if (files.size() > 1) {
         std::fprintf(stderr, "vdstudio: unexpected argument '%s' (try 'vdstudio --help')\n",
-                     qPrintable(parser.positionalArguments().constFirst()));
+                     qPrintable(files.at(1)));
         return kExitUsage;
+    }
+    if (!files.isEmpty()) {
+        // Refused before a window opens, so a file manager's mistake is a message, not an app.
+        if (vds::info::fileKind(files.constFirst()) == vds::info::FileKind::Unknown) {
+            std::fprintf(stderr,
+                         "vdstudio: '%s' is not a file it opens: a profile (*.vdsprofile), a "
+                         "bundle (*.vdsbundle) or a backup manifest (*.manifest.json)\n",
+                         qPrintable(files.constFirst()));
+            return kExitUsage;
+        }
+        if (!QFileInfo(files.constFirst()).isFile()) {
+            std::fprintf(stderr, "vdstudio: '%s' does not exist or is not a file\n",
+                         qPrintable(files.constFirst()));
+            return kExitUsage;
+        }
     }
     vds::ui::PageId startPage = vds::ui::PageId::Backup;
     if (parser.isSet(page) && !vds::ui::pageFromKey(parser.value(page), startPage)) {
@@ -133,6 +157,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Virtual Device Studio"));
     QApplication::setApplicationVersion(QString::fromLatin1(VDS_VERSION_STRING));
     QApplication::setDesktopFileName(QStringLiteral("vdstudio"));
+    // Before any window exists: widgets take their texts when they are built.
+    vds::ui::installTranslations(vds::settings::Preferences::language().get());
 
     // The bridge exists before the first line is logged, so the Log page shows start-up too.
     vds::log::LogBridge bridge;
@@ -159,14 +185,21 @@ int main(int argc, char *argv[])
                      });
 
     vds::ui::MainWindow window(runner, &bridge, logFile);
+    if (auto *historyPage =
+            qobject_cast<vds::ui::HistoryPage *>(window.page(vds::ui::PageId::History)))
+        QObject::connect(&history, &vds::history::HistoryRecorder::recorded, historyPage,
+                         &vds::ui::HistoryPage::reload);
     window.showPage(startPage);
     window.show();
+    if (!files.isEmpty())
+        window.openPath(files.constFirst());
     vds::log::get("app")->info("Virtual Device Studio {} started", VDS_VERSION_STRING);
 
     if (parser.isSet(screenshot))
         scheduleScreenshot(&window, QFileInfo(parser.value(screenshot)).absoluteFilePath(), 800);
 
     const int rc = QApplication::exec();
-    runner.cancelAll();
+    // Jobs still running are cancelled, and recorded in the history as such.
+    runner.shutdown();
     return rc;
 }

@@ -1,4 +1,5 @@
 #include <vds/backup/backupjob.h>
+#include <vds/backup/backupstatement.h>
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -228,7 +229,7 @@ JobResult BackupJob::execute(JobContext &ctx)
                     .arg(p.stripes)
                     .arg(q(p.directory.string())));
 
-    // The one builder the previews use too (statements.h).
+    // One builder for the job, the dialog's preview and the profile exports (statements.h).
     auto statement = backupStatement(p, set);
     if (!statement) {
         for (auto &s : sinks)

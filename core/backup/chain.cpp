@@ -25,6 +25,18 @@ bool continues(const Manifest &log, std::uint64_t lsn)
     return lsnValue(log.firstLsn) <= lsn && lsn < lsnValue(log.lastLsn);
 }
 
+ChainGap gapOf(std::uint64_t lsn, const Manifest &after, const Manifest *next)
+{
+    ChainGap gap;
+    gap.lsn = std::to_string(lsn);
+    gap.after = after.path;
+    if (next) {
+        gap.next = next->path;
+        gap.nextFirstLsn = next->firstLsn;
+    }
+    return gap;
+}
+
 Error gapError(std::uint64_t lsn, const Manifest &after, const Manifest *next)
 {
     std::string text = "the backup chain has a gap: nothing continues from LSN " +
@@ -90,9 +102,13 @@ Expected<void> checkContinuity(const std::vector<Manifest> &steps)
     return {};
 }
 
-Expected<RestoreChain> assembleChain(const std::filesystem::path &from,
-                                     const std::string &sourceDatabase,
-                                     const std::optional<QDateTime> &stopAt)
+namespace {
+
+/// The one chain rule, for assembleChain (a gap fails) and inspectChain (`inspection` set: a gap
+/// ends the chain and is described there, several databases are listed, not an error).
+Expected<RestoreChain> assemble(const std::filesystem::path &from,
+                                const std::string &sourceDatabase,
+                                const std::optional<QDateTime> &stopAt, ChainInspection *inspection)
 {
     std::error_code ec;
     RestoreChain chain;
@@ -100,6 +116,11 @@ Expected<RestoreChain> assembleChain(const std::filesystem::path &from,
         auto m = Manifest::load(from);
         if (!m)
             return fail(m.error());
+        if (inspection) {
+            inspection->databases = {m->database};
+            inspection->database = m->database;
+            inspection->backups = {*m};
+        }
         chain.steps.push_back(std::move(*m));
         chain.stopAtLast = stopAt.has_value() && chain.steps.front().type == "log";
         return chain;
@@ -111,7 +132,11 @@ Expected<RestoreChain> assembleChain(const std::filesystem::path &from,
     for (const auto &m : *all)
         databases.insert(m.database);
     std::string db = sourceDatabase;
+    if (inspection)
+        inspection->databases.assign(databases.begin(), databases.end());
     if (db.empty()) {
+        if (databases.size() > 1 && inspection)
+            return chain; // several: the caller lets people choose
         if (databases.size() > 1) {
             std::string names;
             for (const auto &d : databases)
@@ -128,6 +153,12 @@ Expected<RestoreChain> assembleChain(const std::filesystem::path &from,
     for (const auto &m : *all)
         if (m.database == db && (!stopAt || m.startedAt <= *stopAt))
             mine.push_back(&m);
+    if (inspection) {
+        inspection->database = db;
+        for (const auto &m : *all)
+            if (m.database == db)
+                inspection->backups.push_back(m);
+    }
     const Manifest *full = nullptr;
     for (const Manifest *m : mine)
         if (m->type == "full" && (!stopAt || m->finishedAt <= *stopAt))
@@ -163,8 +194,12 @@ Expected<RestoreChain> assembleChain(const std::filesystem::path &from,
     });
     for (std::size_t i = 0; i < logs.size(); ++i) {
         const Manifest *m = logs[i];
-        if (!continues(*m, lsn))
-            return fail(gapError(lsn, chain.steps.back(), m));
+        if (!continues(*m, lsn)) {
+            if (!inspection)
+                return fail(gapError(lsn, chain.steps.back(), m));
+            inspection->gap = gapOf(lsn, chain.steps.back(), m);
+            break;
+        }
         chain.steps.push_back(*m);
         lsn = lsnValue(m->lastLsn);
     }
@@ -174,12 +209,40 @@ Expected<RestoreChain> assembleChain(const std::filesystem::path &from,
     return chain;
 }
 
+} // namespace
+
+Expected<RestoreChain> assembleChain(const std::filesystem::path &from,
+                                     const std::string &sourceDatabase,
+                                     const std::optional<QDateTime> &stopAt)
+{
+    return assemble(from, sourceDatabase, stopAt, nullptr);
+}
+
+Expected<ChainInspection> inspectChain(const std::filesystem::path &from,
+                                       const std::string &sourceDatabase,
+                                       const std::optional<QDateTime> &stopAt)
+{
+    ChainInspection inspection;
+    auto chain = assemble(from, sourceDatabase, stopAt, &inspection);
+    if (!chain)
+        return fail(chain.error());
+    inspection.chain = std::move(*chain);
+    return inspection;
+}
+
 int RestoreChain::widestStripes() const
 {
     int widest = 1;
     for (const Manifest &m : steps)
         widest = std::max(widest, static_cast<int>(m.stripes.size()));
     return widest;
+}
+
+std::optional<std::pair<QDateTime, QDateTime>> RestoreChain::pointInTimeRange() const
+{
+    if (steps.empty() || steps.back().type != "log")
+        return std::nullopt;
+    return std::pair(steps.front().finishedAt, steps.back().finishedAt);
 }
 
 } // namespace vds::backup

@@ -242,8 +242,11 @@ Expected<BackupRequest> backupFrom(const QCommandLineParser &p)
         // The rule that keeps files inside --to (names.h) is checked now with sample tokens,
         // before anything reaches a server.
         const NameTokens sample{"server", "database", b.type, QDateTime::currentDateTimeUtc()};
-        if (auto e = expandPattern(b.namePattern, sample); !e)
-            return fail(e.error());
+        if (auto e = expandPattern(b.namePattern, sample); !e) {
+            Error named = e.error();
+            named.context = "name-pattern"; // the option, as every other refusal here names
+            return fail(named);
+        }
     }
     if (has(p, "compress")) {
         b.codec = Codec::Zstd;

@@ -53,7 +53,7 @@ Expected<std::vector<LocatedStripe>> precheckBackup(const Manifest &m,
         if (cancel.load())
             return fail(ErrorCategory::Cancelled, "cancelled");
         const LocatedStripe &l = located[i];
-        if (l.named && !m.stripes[i].fileSha256.empty()) {
+        if (l.named && !options.opensOnly && !m.stripes[i].fileSha256.empty()) {
             auto h = fileSha256(l.path);
             if (!h)
                 return fail(withStripe(h.error(), stripeLabel(m, i)));

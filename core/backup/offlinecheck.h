@@ -18,6 +18,7 @@ struct OfflineCheckOptions {
     std::vector<std::string> identities; ///< age X25519 secret keys
     std::string passphrase;
     bool hashesOnly = false; ///< check fileSha256 only (no key to decrypt with)
+    bool opensOnly = false;  ///< skip fileSha256: presence and the keys only (quick, for a UI)
 };
 
 /// A stripe's file as found on disk.

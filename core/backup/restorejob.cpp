@@ -56,6 +56,41 @@ relocatedFiles(const std::vector<ManifestFile> &files, const std::string &name,
     return moves;
 }
 
+std::vector<std::pair<std::string, std::string>> plannedMoves(const RestoreParams &p,
+                                                              const Manifest &first,
+                                                              const std::string &dataFolder,
+                                                              const std::string &logFolder)
+{
+    if (!p.moves.empty() || sameDatabaseName(p.database, first.database))
+        return p.moves;
+    return relocatedFiles(first.files, p.database, dataFolder,
+                          logFolder.empty() ? dataFolder : logFolder);
+}
+
+sql::RestoreSpec restoreSpec(const RestoreParams &p, const RestoreChain &chain, std::size_t i,
+                             const std::vector<std::pair<std::string, std::string>> &moves,
+                             const std::optional<std::string> &stopAt, const std::string &set)
+{
+    const Manifest &m = chain.steps[i];
+    const bool last = i + 1 == chain.steps.size();
+    sql::RestoreSpec spec;
+    spec.kind = m.type == "log" ? sql::RestoreSpec::Kind::Log : sql::RestoreSpec::Kind::Database;
+    spec.database = p.database;
+    if (i == 0) {
+        spec.moves = moves;
+        spec.replace = p.replace;
+    }
+    spec.norecovery = !last || p.norecovery;
+    if (last && stopAt && chain.stopAtLast && m.type == "log")
+        spec.stopAt = stopAt;
+    spec.stats = 1;
+    const int n = static_cast<int>(m.stripes.size());
+    spec.bufferCount = p.bufferCount ? p.bufferCount : defaultBufferCount(n);
+    spec.maxTransferSize = p.maxTransferSize ? p.maxTransferSize : defaultMaxTransferSize(n);
+    spec.devices = deviceNames(set, n);
+    return spec;
+}
+
 std::string serverLocalTime(const QDateTime &time, int offset)
 {
     return time.toOffsetFromUtc(offset)
@@ -149,15 +184,11 @@ JobResult RestoreJob::execute(JobContext &ctx)
     auto facts = readServerFacts(*connection);
     if (!facts)
         return finishWith(ctx, facts.error());
-    std::vector<std::pair<std::string, std::string>> moves = p.moves;
-    const Manifest &first = chain->steps.front();
-    if (moves.empty() && !sameDatabaseName(p.database, first.database)) {
-        moves = relocatedFiles(first.files, p.database, facts->defaultDataPath,
-                               facts->defaultLogPath.empty() ? facts->defaultDataPath
-                                                             : facts->defaultLogPath);
+    const std::vector<std::pair<std::string, std::string>> moves =
+        plannedMoves(p, chain->steps.front(), facts->defaultDataPath, facts->defaultLogPath);
+    if (p.moves.empty())
         for (const auto &[l, path] : moves)
             report.line(QStringLiteral("Relocating %1 to %2").arg(q(l), q(path)));
-    }
     std::optional<std::string> stopAt;
     if (p.stopAt && chain->stopAtLast) {
         auto offset = serverUtcOffset(*connection, *facts);
@@ -186,25 +217,10 @@ JobResult RestoreJob::execute(JobContext &ctx)
             sources.push_back(std::move(*src));
             endpoints.push_back(sources.back().get());
         }
-        const bool last = i == steps - 1;
-        sql::RestoreSpec spec;
-        spec.kind =
-            m.type == "log" ? sql::RestoreSpec::Kind::Log : sql::RestoreSpec::Kind::Database;
-        spec.database = p.database;
-        if (i == 0) {
-            spec.moves = moves;
-            spec.replace = p.replace;
-        }
-        spec.norecovery = !last || p.norecovery;
-        if (last && stopAt && m.type == "log")
-            spec.stopAt = stopAt;
-        spec.stats = 1;
-        const int n = static_cast<int>(m.stripes.size());
-        spec.bufferCount = p.bufferCount ? p.bufferCount : defaultBufferCount(n);
-        spec.maxTransferSize = p.maxTransferSize ? p.maxTransferSize : defaultMaxTransferSize(n);
         const std::string uuid = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
         const std::string set = setName(p.database, uuid);
-        spec.devices = deviceNames(set, n);
+        const sql::RestoreSpec spec =
+            restoreSpec(p, *chain, static_cast<std::size_t>(i), moves, stopAt, set);
         auto statement = sql::buildRestore(spec);
         if (!statement)
             return finishWith(ctx, statement.error());

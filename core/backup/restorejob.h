@@ -3,6 +3,7 @@
 #include <vds/backup/chain.h>
 #include <vds/backup/params.h>
 #include <vds/jobs/job.h>
+#include <vds/sql/tsqlbuilder.h>
 
 namespace vds::backup {
 
@@ -41,6 +42,23 @@ private:
 [[nodiscard]] std::vector<std::pair<std::string, std::string>>
 relocatedFiles(const std::vector<ManifestFile> &files, const std::string &name,
                const std::string &dataFolder, const std::string &logFolder);
+
+/// The moves a restore applies to the database's files (the first step's MOVE clauses): the
+/// caller's when given; else, under a name other than the backup's, every file relocated into
+/// the server's default folders (relocatedFiles; `logFolder` empty: the data folder); else none
+/// (the files go back to their original paths).
+[[nodiscard]] std::vector<std::pair<std::string, std::string>>
+plannedMoves(const RestoreParams &params, const Manifest &first, const std::string &dataFolder,
+             const std::string &logFolder);
+
+/// The RESTORE that step `step` of `chain` sends, as the job builds it: DATABASE or LOG, the
+/// moves and REPLACE on the first step, NORECOVERY on every step but the last (and on the last
+/// when asked), STOPAT (`stopAt`, server local time) on the last log when the chain says so,
+/// STATS, BUFFERCOUNT/MAXTRANSFERSIZE (defaults by stripe count), devices named after `set`.
+[[nodiscard]] sql::RestoreSpec
+restoreSpec(const RestoreParams &params, const RestoreChain &chain, std::size_t step,
+            const std::vector<std::pair<std::string, std::string>> &moves,
+            const std::optional<std::string> &stopAt, const std::string &set);
 
 /// The STOPAT text in the server's local time: `yyyy-MM-ddTHH:mm:ss.zzz`.
 [[nodiscard]] std::string serverLocalTime(const QDateTime &time, int serverOffsetSeconds);

@@ -13,10 +13,8 @@ namespace vds::backup {
 /// Stands for the uuid in a set name a preview shows: `vdstudio-<database>-<uuid>`.
 inline constexpr const char *kUuidPlaceholder = "<uuid>";
 
-/// The BackupSpec of `params` for the VDI set `setName` (devices `setName`, `setName-2` …,
-/// STATS = 1, the defaults of BUFFERCOUNT and MAXTRANSFERSIZE filled in).
-[[nodiscard]] sql::BackupSpec backupSpec(const BackupParams &params, const std::string &setName);
-/// `BACKUP DATABASE|LOG … TO VIRTUAL_DEVICE = … WITH …` for `params` on `setName`.
+/// `BACKUP DATABASE|LOG … TO VIRTUAL_DEVICE = … WITH …` for `params` on `setName` (devices
+/// `setName`, `setName-2` …), from backupstatement.h's backupSpec.
 [[nodiscard]] Expected<std::string> backupStatement(const BackupParams &params,
                                                     const std::string &setName);
 /// The statement with the set name's uuid shown as kUuidPlaceholder.

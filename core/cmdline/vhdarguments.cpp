@@ -68,48 +68,62 @@ VhdCommand vhdCommandFor(const vdisk::CreateParams &p)
     return (!p.sourcePath.empty() || p.sourceFd >= 0) ? VhdCommand::Convert : VhdCommand::Create;
 }
 
-void addVhdOptions(QCommandLineParser &parser, VhdCommand command)
+QList<QCommandLineOption> vhdOptions(VhdCommand command)
 {
     const bool create = command == VhdCommand::Create;
-    parser.addOption({kSize,
-                      create ? QStringLiteral("Virtual size (bytes or K/M/G/T); not with --parent.")
-                             : QStringLiteral("Virtual size (default: the source's; not less)."),
-                      QStringLiteral("size")});
-    parser.addOption({kFormat,
-                      QStringLiteral("vhd or vhdx (default: from the extension, else vhdx)."),
-                      QStringLiteral("vhd|vhdx")});
-    parser.addOption(
+    QList<QCommandLineOption> o;
+    o.append({kSize,
+              create ? QStringLiteral("Virtual size (bytes or K/M/G/T); not with --parent.")
+                     : QStringLiteral("Virtual size (default: the source's; not less)."),
+              QStringLiteral("size")});
+    o.append({kFormat, QStringLiteral("vhd or vhdx (default: from the extension, else vhdx)."),
+              QStringLiteral("vhd|vhdx")});
+    o.append(
         {kType,
          create
              ? QStringLiteral("fixed, dynamic (default) or differencing (default with --parent).")
              : QStringLiteral("fixed or dynamic (default)."),
          create ? QStringLiteral("fixed|dynamic|differencing") : QStringLiteral("fixed|dynamic")});
     if (create)
-        parser.addOption({kParent, QStringLiteral("Parent image of a differencing disk."),
-                          QStringLiteral("path")});
-    parser.addOption({kBlockSize, blockSizeHelp(), QStringLiteral("size")});
-    parser.addOption(
+        o.append({kParent, QStringLiteral("Parent image of a differencing disk."),
+                  QStringLiteral("path")});
+    o.append({kBlockSize, blockSizeHelp(), QStringLiteral("size")});
+    o.append(
         {kSectorSize,
          create ? QStringLiteral("Logical sector size, 512 (default) or 4096 (VHDX).")
                 : QStringLiteral("Logical sector size, 512 or 4096 (VHDX; default: the source's)."),
          QStringLiteral("bytes")});
-    parser.addOption({kPhysicalSectorSize,
-                      QStringLiteral("Physical sector size, 512 or 4096 (VHDX; default VHDX 4096, "
-                                     "VHD 512)."),
-                      QStringLiteral("bytes")});
-    parser.addOption({kSparse, create ? QStringLiteral("Fixed disks: do not preallocate "
-                                                       "(SPARSE_FILE).")
-                                      : QStringLiteral("Fixed targets: do not preallocate "
-                                                       "(SPARSE_FILE).")});
-    parser.addOption({kAcceptParentTimestamp, acceptParentTimestampHelp()});
-    if (create) {
+    o.append({kPhysicalSectorSize,
+              QStringLiteral("Physical sector size, 512 or 4096 (VHDX; default VHDX 4096, "
+                             "VHD 512)."),
+              QStringLiteral("bytes")});
+    o.append({kSparse, create ? QStringLiteral("Fixed disks: do not preallocate "
+                                               "(SPARSE_FILE).")
+                              : QStringLiteral("Fixed targets: do not preallocate "
+                                               "(SPARSE_FILE).")});
+    o.append({kAcceptParentTimestamp, acceptParentTimestampHelp()});
+    if (!create) {
+        o.append({kVerify, QStringLiteral("Re-read the target and compare it with the source.")});
+        o.append({kPrevent, QStringLiteral("Refuse a source mounted read-write; hold a block "
+                                           "device read-only while copying.")});
+    }
+    return o;
+}
+
+QStringList vhdPositionalNames(VhdCommand command)
+{
+    return command == VhdCommand::Create
+               ? QStringList{QStringLiteral("PATH")}
+               : QStringList{QStringLiteral("SOURCE"), QStringLiteral("TARGET")};
+}
+
+void addVhdOptions(QCommandLineParser &parser, VhdCommand command)
+{
+    parser.addOptions(vhdOptions(command));
+    if (command == VhdCommand::Create) {
         parser.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("The new image."));
         return;
     }
-    parser.addOption(
-        {kVerify, QStringLiteral("Re-read the target and compare it with the source.")});
-    parser.addOption({kPrevent, QStringLiteral("Refuse a source mounted read-write; hold a block "
-                                               "device read-only while copying.")});
     parser.addPositionalArgument(QStringLiteral("SOURCE"),
                                  QStringLiteral("An image (VHD, VHDX, raw) or a block device."));
     parser.addPositionalArgument(QStringLiteral("TARGET"), QStringLiteral("The new image."));
@@ -193,6 +207,31 @@ std::expected<vdisk::CreateParams, ArgumentError> vhdParams(const QCommandLinePa
         p.preventWritesToSource = parser.isSet(kPrevent);
     }
     return p;
+}
+
+std::optional<ArgumentError> vhdRefusal(const vdisk::CreateParams &p)
+{
+    auto r = vdisk::refusalFor(p);
+    if (!r && p.maximumSize != 0) // an explicit size: its rules need no file either
+        r = vdisk::sizeRefusal(p.format, p.maximumSize,
+                               p.logicalSectorSize ? p.logicalSectorSize : 512);
+    if (!r)
+        return std::nullopt;
+    if (r->reason == vdisk::RefusalReason::SizeMissing)
+        return error(kSize, {}, QStringLiteral("--size is required"));
+    QString option;
+    switch (r->parameter) {
+    case vdisk::Parameter::Format: option = kFormat; break;
+    case vdisk::Parameter::Type: option = kType; break;
+    case vdisk::Parameter::ParentPath: option = kParent; break;
+    case vdisk::Parameter::MaximumSize: option = kSize; break;
+    case vdisk::Parameter::BlockSize: option = kBlockSize; break;
+    case vdisk::Parameter::LogicalSectorSize: option = kSectorSize; break;
+    case vdisk::Parameter::PhysicalSectorSize: option = kPhysicalSectorSize; break;
+    case vdisk::Parameter::SparseFile: option = kSparse; break;
+    default: break; // the paths are positional; the rest is not on a command line
+    }
+    return error(option, {}, QString::fromStdString(r->toError(p.path).toString()));
 }
 
 std::expected<vdisk::CreateParams, ArgumentError> parseVhdArguments(const QStringList &args)

@@ -5,6 +5,7 @@
 #include <QStringList>
 
 #include <expected>
+#include <optional>
 
 #include <vds/vdisk/createvirtualdisk.h>
 
@@ -31,6 +32,11 @@ struct ArgumentError {
 /// Create without a source, Convert with one (a path or a descriptor).
 [[nodiscard]] VhdCommand vhdCommandFor(const vdisk::CreateParams &params);
 
+/// The command's options, in --help order (profiles key their JSON by these long names).
+[[nodiscard]] QList<QCommandLineOption> vhdOptions(VhdCommand command);
+/// The positional arguments' names: {"PATH"} or {"SOURCE", "TARGET"}.
+[[nodiscard]] QStringList vhdPositionalNames(VhdCommand command);
+
 /// Adds the command's options and positional arguments to `parser` (vdsctl adds its own
 /// --json, --progress and --help beside them).
 void addVhdOptions(QCommandLineParser &parser, VhdCommand command);
@@ -43,6 +49,11 @@ void addVhdOptions(QCommandLineParser &parser, VhdCommand command);
 /// vdisk::refusalFor()'s.
 [[nodiscard]] std::expected<vdisk::CreateParams, ArgumentError>
 vhdParams(const QCommandLineParser &parser, VhdCommand command);
+
+/// The engine's refusal of `params` (vdisk::refusalFor, and the size rules when a size is given)
+/// as a command-line error naming the option it is about; nothing when the engine would take
+/// them. vdsctl refuses with it before running a job; profiles validate with it.
+[[nodiscard]] std::optional<ArgumentError> vhdRefusal(const vdisk::CreateParams &params);
 
 /// `args` as after `vdsctl vhd`: {"create", PATH, options…} or {"convert", SOURCE, TARGET, …}.
 [[nodiscard]] std::expected<vdisk::CreateParams, ArgumentError>

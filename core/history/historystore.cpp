@@ -284,6 +284,17 @@ Expected<QList<HistoryEntry>> HistoryStore::list(const HistoryFilter &filter)
     match("kind", filter.kind);
     match("server", filter.server);
     match("database_name", filter.database);
+    if (filter.status)
+        match("status", jobs::statusName(*filter.status));
+    // Times are stored as ISO 8601 UTC with milliseconds, so text order is time order.
+    if (filter.startedFrom.isValid()) {
+        where << QStringLiteral("started_at >= ?");
+        values << filter.startedFrom.toUTC().toString(Qt::ISODateWithMs);
+    }
+    if (filter.startedTo.isValid()) {
+        where << QStringLiteral("started_at < ?");
+        values << filter.startedTo.toUTC().toString(Qt::ISODateWithMs);
+    }
     QString sql = QStringLiteral("SELECT ") + kColumns + QStringLiteral(" FROM jobs");
     if (!where.isEmpty())
         sql += QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
@@ -301,6 +312,26 @@ Expected<QList<HistoryEntry>> HistoryStore::list(const HistoryFilter &filter)
     while (q.next())
         out.append(entryFrom(q));
     return out;
+}
+
+Expected<HistoryFacets> HistoryStore::facets()
+{
+    if (auto o = open(); !o)
+        return std::unexpected(o.error());
+    HistoryFacets f;
+    const std::pair<const char *, QStringList *> columns[] = {
+        {"kind", &f.kinds}, {"server", &f.servers}, {"database_name", &f.databases}};
+    for (const auto &[column, out] : columns) {
+        QSqlQuery q(QSqlDatabase::database(m_connection, false));
+        q.setForwardOnly(true);
+        if (!q.exec(QStringLiteral("SELECT DISTINCT %1 FROM jobs WHERE %1 IS NOT NULL AND %1 <> ''"
+                                   " ORDER BY %1")
+                        .arg(QLatin1String(column))))
+            return fail(sqlFailure(q.lastError(), m_path, "cannot list the filter values"));
+        while (q.next())
+            out->append(q.value(0).toString());
+    }
+    return f;
 }
 
 Expected<std::optional<HistoryEntry>> HistoryStore::find(qint64 id)

@@ -1,7 +1,9 @@
 #pragma once
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -10,12 +12,24 @@
 
 namespace vds::history {
 
-/// Which entries list() returns: newest first.
+/// Which entries list() returns: newest first. Every condition is part of the SQL query (the
+/// UI never filters rows itself).
 struct HistoryFilter {
-    int limit = 50;   ///< at most this many (≤ 0: all)
-    QString kind;     ///< empty = every kind
-    QString server;   ///< empty = any
-    QString database; ///< empty = any
+    int limit = 50;                        ///< at most this many (≤ 0: all)
+    QString kind;                          ///< empty = every kind
+    QString server;                        ///< empty = any
+    QString database;                      ///< empty = any
+    std::optional<jobs::JobStatus> status; ///< the outcome; nullopt = any
+    QDateTime startedFrom; ///< invalid = no lower bound; jobs started at or after it
+    QDateTime startedTo;   ///< invalid = no upper bound; jobs started before it
+};
+
+/// The values the history holds, for filter choices: every kind, server and database that
+/// appears in some row (sorted, no empties).
+struct HistoryFacets {
+    QStringList kinds;
+    QStringList servers;
+    QStringList databases;
 };
 
 /// The job history file: one SQLite database (QtSql) with one row per finished job.
@@ -56,6 +70,8 @@ public:
     /// Adds one entry; returns its id.
     Expected<qint64> add(const HistoryEntry &entry);
     Expected<QList<HistoryEntry>> list(const HistoryFilter &filter = {});
+    /// The distinct kinds, servers and databases of all rows.
+    Expected<HistoryFacets> facets();
     /// nullopt when no entry has that id.
     Expected<std::optional<HistoryEntry>> find(qint64 id);
 

@@ -1,5 +1,6 @@
 #include <vds/jobs/jobrunner.h>
 
+#include <QCoreApplication>
 #include <QThread>
 
 #include <sys/resource.h>
@@ -134,6 +135,18 @@ void JobRunner::cancelAll()
 {
     for (auto &[id, entry] : m_jobs)
         entry->context->requestCancel();
+}
+
+void JobRunner::shutdown()
+{
+    cancelAll();
+    for (auto &[id, entry] : m_jobs) {
+        entry->thread->quit(); // the job's thread leaves its loop once run() has returned
+        entry->thread->wait();
+    }
+    // Every job's finished (and its thread's) sits in this thread's queue: deliver it now,
+    // without running anything else of the event loop.
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
 }
 
 bool JobRunner::isRunning(JobId id) const

@@ -79,6 +79,11 @@ public:
     /// Asks a job to stop; it ends with a Cancelled result soon after. Unknown ids are ignored.
     void cancel(JobId id);
     void cancelAll();
+    /// For a program that is closing: cancels every job, waits for their threads and delivers
+    /// each job's `finished` now (it was queued to this thread), so listeners such as the
+    /// history see every job end, cancelled ones included, before the program exits. Call on
+    /// the runner's thread after its event loop has stopped; blocks until every job returned.
+    void shutdown();
 
     [[nodiscard]] bool isRunning(JobId id) const;
     [[nodiscard]] int runningCount() const;

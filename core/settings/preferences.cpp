@@ -54,4 +54,16 @@ const SettingValue<QString> &Preferences::colorScheme()
     return v;
 }
 
+const SettingValue<QString> &Preferences::language()
+{
+    static const SettingValue<QString> v(QStringLiteral("ui/language"), QString());
+    return v;
+}
+
+QStringList Preferences::uiLanguages()
+{
+    // One entry per resources/translations/vdstudio_<name>.ts, plus the source language.
+    return {QStringLiteral("en"), QStringLiteral("de")};
+}
+
 } // namespace vds::settings

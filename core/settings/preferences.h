@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 
 #include <vds/settings/settingvalue.h>
 
@@ -24,6 +25,11 @@ struct Preferences {
     static const SettingValue<bool> &backupsInParallel();
     /// Colour scheme: "system", "light" or "dark".
     static const SettingValue<QString> &colorScheme();
+    /// User interface language: empty for the system's, else one of uiLanguages(). Read once
+    /// at start-up (the GUI installs its translations before it builds a window).
+    static const SettingValue<QString> &language();
+    /// The languages the GUI is translated into, as locale names ("en" is the source text).
+    static QStringList uiLanguages();
 };
 
 } // namespace vds::settings

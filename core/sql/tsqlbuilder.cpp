@@ -41,7 +41,8 @@ Expected<void> checkName(std::string_view what, std::string_view name)
     return {};
 }
 
-Expected<std::string> devicesClause(const std::vector<std::string> &devices)
+Expected<std::string> devicesClause(const std::vector<std::string> &devices,
+                                    std::string_view kind = "VIRTUAL_DEVICE")
 {
     if (devices.empty())
         return fail(ErrorCategory::InvalidArgument, "no virtual device given");
@@ -49,11 +50,11 @@ Expected<std::string> devicesClause(const std::vector<std::string> &devices)
         return fail(ErrorCategory::InvalidArgument, "at most 64 virtual devices are allowed");
     std::string out;
     for (std::size_t i = 0; i < devices.size(); ++i) {
-        if (auto r = checkName("virtual device name", devices[i]); !r)
+        if (auto r = checkName("device name", devices[i]); !r)
             return fail(r.error());
         if (i)
             out += ", ";
-        out += "VIRTUAL_DEVICE = " + quoteLiteral(devices[i]);
+        out += std::string(kind) + " = " + quoteLiteral(devices[i]);
     }
     return out;
 }
@@ -104,7 +105,7 @@ Expected<std::string> buildBackup(const BackupSpec &s)
 {
     if (auto r = checkName("database name", s.database); !r)
         return fail(r.error());
-    auto devices = devicesClause(s.devices);
+    auto devices = s.disks.empty() ? devicesClause(s.devices) : devicesClause(s.disks, "DISK");
     if (!devices)
         return fail(devices.error());
     if (s.differential && s.kind == BackupSpec::Kind::Log)

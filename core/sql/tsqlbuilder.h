@@ -21,6 +21,8 @@ struct BackupSpec {
     Kind kind = Kind::Database;
     std::string database;
     std::vector<std::string> devices; ///< VIRTUAL_DEVICE names; the first is the set name
+    /// TO DISK = N'…' files instead of devices: the by-hand variant a DBA runs on the server.
+    std::vector<std::string> disks;
     bool differential = false;
     bool copyOnly = false;
     bool checksum = false;

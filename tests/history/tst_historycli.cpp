@@ -302,6 +302,18 @@ private slots:
         QVERIFY(show.out.startsWith(QStringLiteral("Job %1: Create y.vhd").arg(id)));
         QVERIFY(show.out.contains(QStringLiteral("status:    succeeded")));
         QVERIFY(show.out.contains(QStringLiteral("report:")));
+        // The same page the History page exports, from the same renderer.
+        const Run html = cli.run({QStringLiteral("history"), QStringLiteral("show"),
+                                  QString::number(id), QStringLiteral("--html")});
+        QCOMPARE(html.code, 0);
+        QVERIFY(html.out.startsWith(QStringLiteral("<!DOCTYPE html>")));
+        QVERIFY(html.out.contains(QStringLiteral("Create y.vhd")));
+        QVERIFY(html.out.contains(QStringLiteral("succeeded")));
+        QVERIFY(html.out.trimmed().endsWith(QStringLiteral("</html>")));
+        QCOMPARE(cli.run({QStringLiteral("history"), QStringLiteral("show"), QString::number(id),
+                          QStringLiteral("--html"), QStringLiteral("--json")})
+                     .code,
+                 2);
 
         const Run unknown =
             cli.run({QStringLiteral("history"), QStringLiteral("show"), QStringLiteral("9999")});

@@ -114,7 +114,7 @@ private slots:
         QVERIFY(all.has_value());
         QCOMPARE(all->size(), 3);
         QCOMPARE(all->first().id, *c); // newest first
-        auto converts = store.list({0, QStringLiteral("vhd-convert"), {}, {}});
+        auto converts = store.list({0, QStringLiteral("vhd-convert"), {}, {}, {}, {}, {}});
         QVERIFY(converts.has_value());
         QCOMPARE(converts->size(), 1);
         const HistoryEntry &f = converts->first();
@@ -124,9 +124,9 @@ private slots:
         QCOMPARE(f.error.native.value, std::int64_t{28});
         QCOMPARE(f.error.context, std::string("/tmp/x.vhdx"));
         QCOMPARE(f.params.value(QStringLiteral("path")).toString(), QStringLiteral("/tmp/x.vhdx"));
-        QCOMPARE(store.list({1, {}, {}, {}})->size(), 1);
-        QCOMPARE(store.list({0, {}, {}, QStringLiteral("Sales")})->size(), 1);
-        QCOMPARE(store.list({0, QStringLiteral("nope"), {}, {}})->size(), 0);
+        QCOMPARE(store.list({1, {}, {}, {}, {}, {}, {}})->size(), 1);
+        QCOMPARE(store.list({0, {}, {}, QStringLiteral("Sales"), {}, {}, {}})->size(), 1);
+        QCOMPARE(store.list({0, QStringLiteral("nope"), {}, {}, {}, {}, {}})->size(), 0);
 
         auto one = store.find(*a);
         QVERIFY(one.has_value() && one->has_value());

@@ -6,7 +6,8 @@
 . "$(dirname "$0")/common.sh"
 build=${1:?build dir}
 prefix=$work/prefix
-for c in Unspecified dev; do cmake --install "$build" --prefix "$prefix" --component $c >/dev/null; done
+# The libraries are in component app (the vdstudio package), headers in dev.
+for c in app dev; do cmake --install "$build" --prefix "$prefix" --component $c >/dev/null; done
 [ -f "$prefix/include/vds/compat/virtdisk.h" ] || fail "virtdisk.h not installed under include/vds/compat/"
 
 cat > client.cpp <<'CPP'

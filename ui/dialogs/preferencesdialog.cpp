@@ -6,7 +6,9 @@
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -63,6 +65,24 @@ PreferencesDialog::PreferencesDialog(QWidget *parent) : QDialog(parent)
         qMax(0, m_scheme->findData(settings::Preferences::colorScheme().get())));
     form->addRow(tr("&Colours:"), m_scheme);
 
+    m_language = new QComboBox(this);
+    m_language->setObjectName(QStringLiteral("language"));
+    m_language->addItem(tr("Follow the system"), QString());
+    for (const QString &code : settings::Preferences::uiLanguages()) {
+        // Each language under its own name, so a user who cannot read the current one finds it.
+        const QLocale locale(code);
+        QString name = locale.nativeLanguageName();
+        if (!name.isEmpty())
+            name[0] = name[0].toUpper();
+        m_language->addItem(name, code);
+    }
+    m_language->setCurrentIndex(
+        qMax(0, m_language->findData(settings::Preferences::language().get())));
+    form->addRow(tr("&Language:"), m_language);
+    auto *languageNote = new QLabel(tr("A new language applies from the next start."), this);
+    languageNote->setEnabled(false);
+    form->addRow(QString(), languageNote);
+
     m_confirmCancel = new QCheckBox(tr("Ask before cancelling a running job"), this);
     m_confirmCancel->setChecked(settings::Preferences::confirmCancel().get());
     form->addRow(QString(), m_confirmCancel);
@@ -91,6 +111,7 @@ void PreferencesDialog::accept()
     settings::Preferences::defaultDiskDirectory().set(m_diskDir->text().trimmed());
     settings::Preferences::logLevel().set(m_logLevel->currentData().toString());
     settings::Preferences::colorScheme().set(m_scheme->currentData().toString());
+    settings::Preferences::language().set(m_language->currentData().toString());
     settings::Preferences::confirmCancel().set(m_confirmCancel->isChecked());
     settings::Preferences::backupsInParallel().set(m_backupsInParallel->isChecked());
     settings::Preferences::stallSeconds().set(m_stall->value());

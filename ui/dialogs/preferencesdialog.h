@@ -23,6 +23,7 @@ private:
     QLineEdit *m_diskDir = nullptr;
     QComboBox *m_logLevel = nullptr;
     QComboBox *m_scheme = nullptr;
+    QComboBox *m_language = nullptr;
     QCheckBox *m_confirmCancel = nullptr;
     QCheckBox *m_backupsInParallel = nullptr;
     QSpinBox *m_stall = nullptr;

@@ -16,9 +16,11 @@
 
 #include "ui/jobs/jobtracker.h"
 #include "ui/jobs/jobview.h"
+#include "ui/profiles/saveasprofile.h"
 #include "ui/vhd/vhdcommand.h"
 #include "ui/vhd/vhdwizard.h"
 #include "ui/widgets/format.h"
+#include <vds/profiles/fromparams.h>
 
 namespace vds::ui::vhd {
 
@@ -121,6 +123,21 @@ SummaryPage::SummaryPage(VhdWizard *wizard) : m_wizard(wizard)
     m_command->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_command->setMaximumHeight(72);
     layout->addWidget(m_command);
+    // The same job kept for later: the Profiles page and `vdsctl run` run it again.
+    auto *save = new QPushButton(tr("Save as &profile…"), this);
+    save->setObjectName(QStringLiteral("saveAsProfile"));
+    connect(save, &QPushButton::clicked, this, [this] {
+        // Named by the save dialog; a placeholder passes the name check here.
+        auto profile = profiles::profileFor(m_wizard->params(), QStringLiteral("profile"));
+        if (!profile)
+            return; // the summary is only reached with params the command line accepts
+        profile->name.clear();
+        saveAsProfile(this, *profile);
+    });
+    auto *row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(save);
+    layout->addLayout(row);
     layout->addStretch(1);
 }
 
