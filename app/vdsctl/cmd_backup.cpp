@@ -93,6 +93,24 @@ int connectTo(const backup::ServerRef &server, sql::ConnectionOptions &options,
     return -1;
 }
 
+/// The phase part of the progress line, in words, from the job's structured progress:
+/// "backup, server 40 %, stalled: stripe 2", "restore-log 2/3, server 10 %".
+QString progressPhase(const jobs::JobSnapshot &s)
+{
+    QString text = s.phase;
+    if (s.stepCount > 0)
+        text += QStringLiteral(" %1/%2").arg(s.step).arg(s.stepCount);
+    if (s.serverPercent >= 0)
+        text += QStringLiteral(", server %1 %").arg(s.serverPercent);
+    if (!s.stalledChannels.isEmpty()) {
+        QStringList stripes;
+        for (int c : s.stalledChannels)
+            stripes << QString::number(c + 1);
+        text += QStringLiteral(", stalled: stripe %1").arg(stripes.join(QStringLiteral(", ")));
+    }
+    return text;
+}
+
 /// Runs the jobs on one runner, at most `parallel` at once; progress on stderr; Ctrl+C cancels
 /// every job (SignalAbort + SQLCancel inside each). Returns the results in start order.
 std::vector<jobs::JobResult> runJobs(std::vector<std::unique_ptr<jobs::Job>> pending, int parallel,
@@ -120,7 +138,7 @@ std::vector<jobs::JobResult> runJobs(std::vector<std::unique_ptr<jobs::Job>> pen
                          if (!draw)
                              return;
                          const jobs::JobSnapshot s = runner.snapshot(id);
-                         QString line = QStringLiteral("\r%1  %2").arg(s.title, s.phase);
+                         QString line = QStringLiteral("\r%1  %2").arg(s.title, progressPhase(s));
                          line += s.total ? QStringLiteral("  %1 of %2")
                                                .arg(human(double(s.done)), human(double(s.total)))
                                          : QStringLiteral("  %1").arg(human(double(s.done)));

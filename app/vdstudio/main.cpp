@@ -173,6 +173,7 @@ int main(int argc, char *argv[])
 
     vds::jobs::JobRunner runner;
     runner.setStallTimeoutMs(vds::settings::Preferences::stallSeconds().get() * 1000);
+    runner.setJobNice(vds::jobs::kGuiJobNice); // the window and the display server come first
 
     // Every finished job goes into the history file shared with vdsctl (the GUI shows it
     // later; a file it cannot write is a warning in the log, never a failed job).

@@ -11,6 +11,7 @@
 #include <vds/backup/names.h>
 #include <vds/backup/offlinecheck.h>
 #include <vds/backup/serverfacts.h>
+#include <vds/backup/statements.h>
 #include <vds/backup/stripe.h>
 #include <vds/backup/vditransfer.h>
 #include <vds/info/versions.h>
@@ -74,7 +75,7 @@ QStringList stripeChannelNames(int count)
 {
     QStringList names;
     for (int i = 1; i <= count; ++i)
-        names << QStringLiteral("Stripe %1").arg(i);
+        names << QStringLiteral("stripe-%1").arg(i);
     return names;
 }
 
@@ -151,7 +152,7 @@ JobResult BackupJob::execute(JobContext &ctx)
     Report &report = ctx.report();
     const QDateTime started = QDateTime::currentDateTimeUtc();
 
-    ctx.setPhase(QStringLiteral("Connect"));
+    ctx.setPhase(QStringLiteral("connect"));
     report.beginPhase(QStringLiteral("Connect"));
     if (p.stripes < 1 || p.stripes > kMaxStripes)
         return failed(
@@ -178,7 +179,7 @@ JobResult BackupJob::execute(JobContext &ctx)
     if (ctx.isCancelled())
         return cancelled(ctx);
 
-    ctx.setPhase(QStringLiteral("Prepare"));
+    ctx.setPhase(QStringLiteral("prepare"));
     report.beginPhase(QStringLiteral("Prepare"));
     const std::string uuid = QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString();
     const std::string set = setName(p.database, uuid);
@@ -228,8 +229,8 @@ JobResult BackupJob::execute(JobContext &ctx)
                     .arg(p.stripes)
                     .arg(q(p.directory.string())));
 
-    const sql::BackupSpec spec = backupSpec(p, set, devices);
-    auto statement = sql::buildBackup(spec);
+    // One builder for the job, the dialog's preview and the profile exports (statements.h).
+    auto statement = backupStatement(p, set);
     if (!statement) {
         for (auto &s : sinks)
             s->writer().abort();
@@ -237,7 +238,7 @@ JobResult BackupJob::execute(JobContext &ctx)
     }
     report.line(QStringLiteral("Statement: %1").arg(q(*statement)));
 
-    ctx.setPhase(QStringLiteral("Backup"));
+    ctx.setPhase(QStringLiteral("backup"));
     report.beginPhase(QStringLiteral("Backup"));
     VdiTransfer::Options to;
     to.client = clientOptionsFor(facts->version);
@@ -247,8 +248,7 @@ JobResult BackupJob::execute(JobContext &ctx)
     to.sql = *statement;
     to.stripeStallSeconds = p.stripeStallSeconds;
     VdiTransfer transfer(std::move(to));
-    const VdiTransfer::Outcome outcome =
-        transfer.run(*connection, endpoints, ctx, QStringLiteral("Backup"));
+    const VdiTransfer::Outcome outcome = transfer.run(*connection, endpoints, ctx);
     for (const auto &m : outcome.messages)
         if (m.kind != sql::SqlProgressEvent::Kind::Percent)
             report.line(q(m.diagnostic.text));
@@ -270,7 +270,7 @@ JobResult BackupJob::execute(JobContext &ctx)
     }
 
     // SQL Server has said 3014: only now do the stripes get their final names.
-    ctx.setPhase(QStringLiteral("Finish"));
+    ctx.setPhase(QStringLiteral("finish"));
     report.beginPhase(QStringLiteral("Finish"));
     Manifest m;
     m.tool = std::string("vdstudio ") + VDS_VERSION_STRING;
@@ -324,7 +324,7 @@ JobResult BackupJob::execute(JobContext &ctx)
     ctx.setTotal(std::max<std::uint64_t>(ctx.done(), rawTotal));
 
     if (p.verify) {
-        ctx.setPhase(QStringLiteral("Verify"));
+        ctx.setPhase(QStringLiteral("verify"));
         report.beginPhase(QStringLiteral("Verify"));
         OfflineCheckOptions vo;
         vo.passphrase = p.encryption.passphrase;

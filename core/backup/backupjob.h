@@ -10,10 +10,11 @@ namespace vds::backup {
 /// Params in: BackupParams (params.h), secrets already resolved. One JobResult out: Succeeded
 /// only when SQL Server said 3014 and every stripe was fsynced and renamed and the manifest
 /// written; `stats.extra` holds manifest, files, setName, bytes (raw stream), serverPercent and
-/// stalls. Phases: "Connect", "Prepare", "Backup", "Finish". Channels: one per stripe
-/// ("Stripe 1" …). Cancel: SignalAbort + SQLCancel, every .partial removed, no manifest.
-/// Thread affinity: as vds::jobs::Job; it starts the statement thread and one pump thread per
-/// stripe (core/backup/README.md) and joins them before execute() returns.
+/// stalls. Phase ids: "connect", "prepare", "backup", "finish", "verify" (when asked);
+/// during "backup" the server's percent, stalled stripes and messages go into the context.
+/// Channels: one per stripe ("stripe-1" …). Cancel: SignalAbort + SQLCancel, every .partial
+/// removed, no manifest. Thread affinity: as vds::jobs::Job; it starts the statement thread and one
+/// pump thread per stripe (core/backup/README.md) and joins them before execute() returns.
 class BackupJob final : public jobs::Job {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(BackupJob)
@@ -33,7 +34,7 @@ private:
     BackupParams m_params;
 };
 
-/// "Stripe 1" … "Stripe n": the channel names of a striped transfer.
+/// "stripe-1" … "stripe-n": the channel ids of a striped transfer (the UI words them).
 [[nodiscard]] QStringList stripeChannelNames(int count);
 /// The server part of historyParams(): references, never secret values.
 [[nodiscard]] QJsonObject serverJson(const ServerRef &server);

@@ -146,7 +146,7 @@ JobResult RestoreJob::execute(JobContext &ctx)
     Report &report = ctx.report();
 
     // Everything that needs no server first: nothing is sent unless all of it holds.
-    ctx.setPhase(QStringLiteral("Check"));
+    ctx.setPhase(QStringLiteral("check"));
     report.beginPhase(QStringLiteral("Check"));
     if (p.database.empty())
         return finishWith(
@@ -176,7 +176,7 @@ JobResult RestoreJob::execute(JobContext &ctx)
     if (ctx.isCancelled())
         return finishWith(ctx, Error::make(ErrorCategory::Cancelled, "cancelled"));
 
-    ctx.setPhase(QStringLiteral("Connect"));
+    ctx.setPhase(QStringLiteral("connect"));
     report.beginPhase(QStringLiteral("Connect"));
     auto connection = sql::SqlConnection::connect(p.connection);
     if (!connection)
@@ -203,7 +203,9 @@ JobResult RestoreJob::execute(JobContext &ctx)
         const Manifest &m = chain->steps[static_cast<std::size_t>(i)];
         const QString phase =
             QStringLiteral("Restore %1/%2 (%3)").arg(i + 1).arg(steps).arg(q(m.type));
-        ctx.setPhase(phase);
+        // Phase id by the backup's type ("restore-full", "restore-log" …), step i of n.
+        ctx.setPhase(QStringLiteral("restore-") + q(m.type));
+        ctx.setStep(i + 1, steps);
         report.beginPhase(phase);
         std::vector<std::unique_ptr<StripeSource>> sources;
         std::vector<DeviceEndpoint *> endpoints;
@@ -230,7 +232,7 @@ JobResult RestoreJob::execute(JobContext &ctx)
         to.devices = spec.devices;
         to.sql = *statement;
         VdiTransfer transfer(std::move(to));
-        const VdiTransfer::Outcome outcome = transfer.run(*connection, endpoints, ctx, phase);
+        const VdiTransfer::Outcome outcome = transfer.run(*connection, endpoints, ctx);
         for (const auto &msg : outcome.messages)
             if (msg.kind != sql::SqlProgressEvent::Kind::Percent)
                 report.line(q(msg.diagnostic.text));

@@ -14,7 +14,8 @@ namespace vds::backup {
 /// opens with the keys given); those failures are InvalidArgument/NotFound/Permission/Format
 /// and leave the server untouched. The raw stream's sha256 is checked as it flows: a mismatch
 /// fails the last read and aborts the set, so the database stays RESTORING. One JobResult out;
-/// `stats.extra`: database, steps (manifest paths), moves. Phases "Check", "Restore i/n".
+/// `stats.extra`: database, steps (manifest paths), moves. Phase ids "check", "connect",
+/// "restore-<type>" (full, diff, log, copy-only) with step i of n (JobContext::setStep).
 /// Thread affinity: as vds::jobs::Job; statement and pump threads are joined per step.
 class RestoreJob final : public jobs::Job {
     Q_OBJECT

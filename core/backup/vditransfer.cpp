@@ -32,6 +32,12 @@ std::uint32_t completionFor(const Error &e, bool writing)
     }
 }
 
+jobs::ServerMessage serverMessage(const sql::SqlDiagnostic &d)
+{
+    return {d.number, d.severity.value_or(-1), QString::fromStdString(d.text),
+            QDateTime::currentDateTimeUtc(), 0};
+}
+
 } // namespace
 
 Expected<void> DeviceEndpoint::write(std::span<const std::byte>)
@@ -77,7 +83,7 @@ void VdiTransfer::recordDeviceError(int index, Error error)
 
 VdiTransfer::Outcome VdiTransfer::run(sql::SqlConnection &connection,
                                       const std::vector<DeviceEndpoint *> &endpoints,
-                                      jobs::JobContext &ctx, const QString &phase)
+                                      jobs::JobContext &ctx)
 {
     auto log = vds::log::get("backup");
     Outcome out;
@@ -97,12 +103,19 @@ VdiTransfer::Outcome VdiTransfer::run(sql::SqlConnection &connection,
     log->info("VDI set '{}' created with {} device(s)", m_options.setName, n);
 
     sql::SqlStatementRunner statement(connection);
-    auto onMessage = [this](const sql::SqlProgressEvent &e) {
-        if (e.kind == sql::SqlProgressEvent::Kind::Percent)
+    // Runs on the statement's thread as each message arrives: the view shows it at the next
+    // sample, not when the statement ends.
+    auto onMessage = [this, &ctx](const sql::SqlProgressEvent &e) {
+        if (e.kind == sql::SqlProgressEvent::Kind::Percent) {
             m_serverPercent.store(e.percent);
+            ctx.setServerPercent(e.percent);
+        }
+        ctx.addServerMessage(serverMessage(e.diagnostic));
         std::lock_guard lock(m_mutex);
         m_messages.push_back(e);
     };
+    ctx.setServerPercent(-1);
+    ctx.setStalledChannels(0);
     if (auto started = statement.start(m_options.sql, onMessage); !started) {
         (void)m_set->close();
         out.deviceError = started.error();
@@ -162,7 +175,6 @@ VdiTransfer::Outcome VdiTransfer::run(sql::SqlConnection &connection,
         }
         // The job's thread watches: cancel, the server's percent, stripes that stop moving.
         std::vector<bool> stalled(static_cast<std::size_t>(n), false);
-        QString lastPhase;
         const std::int64_t stallMs = std::int64_t{m_options.stripeStallSeconds} * 1000;
         std::int64_t endedAt = -1;
         while (m_pumpsRunning.load() > 0) {
@@ -181,10 +193,10 @@ VdiTransfer::Outcome VdiTransfer::run(sql::SqlConnection &connection,
                 (void)m_set->signalAbort();
                 statement.cancel();
             }
-            // A stripe whose pump still runs but has not moved for stallMs is stalled: said in
-            // the phase (what the samples carry) and, once per stall, in the report.
+            // A stripe whose pump still runs but has not moved for stallMs is stalled: a bit in
+            // the context (what the samples carry) and, once per stall, a report line.
             const std::int64_t now = nowMs();
-            QStringList stalledNow;
+            std::uint64_t stalledNow = 0;
             for (int i = 0; i < n && stallMs > 0; ++i) {
                 const auto at = static_cast<std::size_t>(i);
                 const bool still =
@@ -192,25 +204,23 @@ VdiTransfer::Outcome VdiTransfer::run(sql::SqlConnection &connection,
                 if (still && !stalled[at])
                     out.stalls.push_back("stripe " + std::to_string(i + 1) + " has not moved for " +
                                          std::to_string(m_options.stripeStallSeconds) + " s");
-                if (still)
-                    stalledNow << QString::number(i + 1);
+                if (still && i < 64)
+                    stalledNow |= std::uint64_t{1} << i;
                 stalled[at] = still;
             }
-            QString text =
-                QStringLiteral("%1 — server %2 %").arg(phase).arg(m_serverPercent.load());
-            if (!stalledNow.isEmpty())
-                text += QStringLiteral(" — stalled: stripe %1")
-                            .arg(stalledNow.join(QStringLiteral(", ")));
-            if (text != lastPhase) {
-                lastPhase = text;
-                ctx.setPhase(text);
-            }
+            ctx.setStalledChannels(stalledNow);
         }
+        ctx.setStalledChannels(0);
         for (auto &t : pumps)
             t.join();
     }
     // The statement ends after the devices close (success) or after the abort reached it.
     out.statement = statement.wait();
+    // The errors (3201, 3013 …) come with the statement's end; the informational messages
+    // reached the context as they arrived.
+    for (const auto &d : statement.diagnostics())
+        if (!d.isInformational())
+            ctx.addServerMessage(serverMessage(d));
     (void)m_set->close();
     out.serverPercent = m_serverPercent.load();
     {

@@ -75,10 +75,11 @@ public:
     VdiTransfer &operator=(const VdiTransfer &) = delete;
 
     /// Runs the statement to its end. `endpoints` has one entry per device. Progress goes into
-    /// `ctx` (total and per device channel); the server's STATS percent into `ctx`'s phase as
-    /// "<phase> — server N %".
+    /// `ctx` as values: bytes (total and one channel per device), the server's STATS percent
+    /// (setServerPercent), the devices that stopped moving (setStalledChannels) and every
+    /// message the server sends, as it arrives (addServerMessage). The phase is the caller's.
     Outcome run(sql::SqlConnection &connection, const std::vector<DeviceEndpoint *> &endpoints,
-                jobs::JobContext &ctx, const QString &phase);
+                jobs::JobContext &ctx);
 
 private:
     void pump(int index, vdi::ClientDevice *device, DeviceEndpoint *endpoint,

@@ -62,7 +62,7 @@ JobResult VerifyJob::execute(JobContext &ctx)
 {
     const VerifyParams &p = m_params;
     Report &report = ctx.report();
-    ctx.setPhase(QStringLiteral("Check"));
+    ctx.setPhase(QStringLiteral("check"));
     report.beginPhase(QStringLiteral("Check"));
     auto chain = assembleChain(p.from, p.sourceDatabase, std::nullopt);
     if (!chain)
@@ -90,7 +90,7 @@ JobResult VerifyJob::execute(JobContext &ctx)
 
     bool serverVerified = false;
     if (p.server) {
-        ctx.setPhase(QStringLiteral("Server"));
+        ctx.setPhase(QStringLiteral("verify-server"));
         report.beginPhase(QStringLiteral("RESTORE VERIFYONLY"));
         auto connection = sql::SqlConnection::connect(p.connection);
         if (!connection)
@@ -129,8 +129,8 @@ JobResult VerifyJob::execute(JobContext &ctx)
             to.devices = spec.devices;
             to.sql = *statement;
             VdiTransfer transfer(std::move(to));
-            const auto outcome =
-                transfer.run(*connection, endpoints, ctx, QStringLiteral("Server"));
+            ctx.setStep(int(&m - chain->steps.data()) + 1, int(chain->steps.size()));
+            const auto outcome = transfer.run(*connection, endpoints, ctx);
             if (!outcome.succeeded())
                 return finishWith(ctx, outcome.error());
             report.line(QStringLiteral("%1: the server says the backup set is valid")

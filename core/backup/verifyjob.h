@@ -8,7 +8,8 @@ namespace vds::backup {
 /// Verifies a backup or a folder's newest chain. Offline, without a server: chain continuity,
 /// every stripe present, fileSha256, decryptability, and each raw stream read in full against
 /// its size and sha256. With a server: also RESTORE VERIFYONLY through VDI per backup.
-/// One JobResult out; `stats.extra`: backups (manifest paths), serverVerified.
+/// One JobResult out; `stats.extra`: backups (manifest paths), serverVerified. Phase ids
+/// "check", then "verify-server" with step i of n (one per backup of the chain).
 /// Thread affinity: as vds::jobs::Job.
 class VerifyJob final : public jobs::Job {
     Q_OBJECT

@@ -3,6 +3,9 @@
 #include <QCoreApplication>
 #include <QThread>
 
+#include <sys/resource.h>
+#include <unistd.h>
+
 #include <vds/jobs/job.h>
 #include <vds/jobs/jobcontext.h>
 #include <vds/logging/log.h>
@@ -10,6 +13,19 @@
 #include <spdlog/logger.h>
 
 namespace vds::jobs {
+
+namespace {
+
+QList<int> channelsOf(std::uint64_t mask)
+{
+    QList<int> channels;
+    for (int c = 0; c < 64; ++c)
+        if (mask & (std::uint64_t{1} << c))
+            channels.append(c);
+    return channels;
+}
+
+} // namespace
 
 struct JobRunner::Entry {
     JobId id = 0;
@@ -21,6 +37,11 @@ struct JobRunner::Entry {
     QList<quint64> lastChannelBytes;
     double lastSampleSeconds = 0.0;
     QString lastPhase;
+    int lastStep = 0;
+    int lastStepCount = 0;
+    int lastServerPercent = -1;
+    std::uint64_t lastStalled = 0;
+    quint64 nextMessage = 0;
     qint64 lastEta = -2;
     bool stallReported = false;
     bool finished = false;
@@ -34,6 +55,8 @@ struct JobRunner::Entry {
 JobRunner::JobRunner(QObject *parent) : QObject(parent)
 {
     qRegisterMetaType<vds::jobs::JobResult>();
+    qRegisterMetaType<vds::jobs::ServerMessage>();
+    qRegisterMetaType<QList<vds::jobs::ServerMessage>>();
     qRegisterMetaType<vds::jobs::JobId>("vds::jobs::JobId");
     m_timer.setInterval(250);
     connect(&m_timer, &QTimer::timeout, this, &JobRunner::sample);
@@ -77,7 +100,16 @@ JobId JobRunner::start(std::unique_ptr<Job> job, int channelCount)
     Job *jobPtr = entry->job.get();
     JobContext *ctx = entry->context.get();
     // The lambda's context object is the job, so it runs on the job's thread.
-    connect(entry->thread.get(), &QThread::started, jobPtr, [jobPtr, ctx] { jobPtr->run(*ctx); });
+    const int nice = m_jobNice;
+    connect(entry->thread.get(), &QThread::started, jobPtr, [jobPtr, ctx, nice] {
+        // Linux: nice is per thread and inherited by the threads this one creates. Relative
+        // to what the thread started with, so a program run under `nice` stays below it.
+        if (nice > 0) {
+            const auto tid = static_cast<id_t>(::gettid());
+            ::setpriority(PRIO_PROCESS, tid, qMin(19, ::getpriority(PRIO_PROCESS, tid) + nice));
+        }
+        jobPtr->run(*ctx);
+    });
     connect(jobPtr, &Job::finished, this,
             [this, id](const JobResult &result) { onJobFinished(id, result); });
     connect(entry->thread.get(), &QThread::finished, this, [this, id] { reap(id); });
@@ -142,6 +174,11 @@ JobSnapshot JobRunner::snapshot(JobId id) const
     s.title = e.title;
     s.kind = e.kind;
     s.phase = e.context->phase();
+    s.step = e.context->step();
+    s.stepCount = e.context->stepCount();
+    s.serverPercent = e.context->serverPercent();
+    s.stalledChannels = channelsOf(e.context->stalledChannels());
+    s.messages = e.context->serverMessagesSince(0, nullptr);
     s.done = e.context->done();
     s.total = e.context->total();
     s.bytesPerSecond = e.estimator.current();
@@ -204,6 +241,27 @@ void JobRunner::sampleOne(Entry &e)
         e.lastPhase = phase;
         emit phaseChanged(e.id, phase);
     }
+    const int stepCount = e.context->stepCount();
+    const int step = e.context->step();
+    if (step != e.lastStep || stepCount != e.lastStepCount) {
+        e.lastStep = step;
+        e.lastStepCount = stepCount;
+        emit stepChanged(e.id, step, stepCount);
+    }
+    const int percent = e.context->serverPercent();
+    if (percent != e.lastServerPercent) {
+        e.lastServerPercent = percent;
+        emit serverPercentChanged(e.id, percent);
+    }
+    const std::uint64_t stalledMask = e.context->stalledChannels();
+    if (stalledMask != e.lastStalled) {
+        e.lastStalled = stalledMask;
+        emit stalledChannelsChanged(e.id, channelsOf(stalledMask));
+    }
+    if (const QList<ServerMessage> fresh =
+            e.context->serverMessagesSince(e.nextMessage, &e.nextMessage);
+        !fresh.isEmpty())
+        emit serverMessages(e.id, fresh);
     const double idle = e.estimator.secondsSinceProgress();
     if (idle * 1000.0 >= m_stallTimeoutMs) {
         if (!e.stallReported) {

@@ -41,6 +41,12 @@ const SettingValue<int> &Preferences::stallSeconds()
     return v;
 }
 
+const SettingValue<bool> &Preferences::backupsInParallel()
+{
+    static const SettingValue<bool> v(QStringLiteral("jobs/backupsInParallel"), false);
+    return v;
+}
+
 const SettingValue<QString> &Preferences::colorScheme()
 {
     static const SettingValue<QString> v(QStringLiteral("ui/colorScheme"),

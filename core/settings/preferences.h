@@ -20,6 +20,9 @@ struct Preferences {
     static const SettingValue<bool> &confirmCancel();
     /// Seconds without progress before a job is reported as stalled.
     static const SettingValue<int> &stallSeconds();
+    /// Several databases picked for one backup: run their jobs at once (true) or one after
+    /// the other (false, the default: one backup at a time loads the server least).
+    static const SettingValue<bool> &backupsInParallel();
     /// Colour scheme: "system", "light" or "dark".
     static const SettingValue<QString> &colorScheme();
     /// User interface language: empty for the system's, else one of uiLanguages(). Read once

@@ -1,9 +1,12 @@
 // backup_signals: what a GUI sees of a backup on the JobRunner, with QSignalSpy: exactly one
 // `finished` per job, progress samples that never go back, at most one every 250 ms, and a
-// throughput sample per stripe as well as in total.
+// throughput sample per stripe as well as in total; the structured progress (phase ids, the
+// server's percent, stalled stripes, SQL Server's messages as they arrive) with no text of ours.
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <algorithm>
 
 #include "jobfixture.h"
 #include <vds/backup/backupjob.h>
@@ -29,14 +32,23 @@ private slots:
         QSignalSpy progress(&runner, &jobs::JobRunner::progress);
         QSignalSpy throughput(&runner, &jobs::JobRunner::throughputSample);
         QSignalSpy phases(&runner, &jobs::JobRunner::phaseChanged);
+        QSignalSpy percents(&runner, &jobs::JobRunner::serverPercentChanged);
+        QSignalSpy messages(&runner, &jobs::JobRunner::serverMessages);
+        // Messages must arrive while the job runs, not all at its end.
+        int messagesBeforeFinish = 0;
+        connect(&runner, &jobs::JobRunner::serverMessages, this,
+                [&](jobs::JobId id, const QList<jobs::ServerMessage> &m) {
+                    if (runner.isRunning(id))
+                        messagesBeforeFinish += int(m.size());
+                });
         QList<qint64> times;
         QElapsedTimer clock;
         clock.start();
         connect(&runner, &jobs::JobRunner::progress, this, [&] { times << clock.elapsed(); });
         const jobs::JobId id = runner.start(std::make_unique<backup::BackupJob>(p));
         QCOMPARE(runner.snapshot(id).channelNames,
-                 QStringList({QStringLiteral("Stripe 1"), QStringLiteral("Stripe 2"),
-                              QStringLiteral("Stripe 3")}));
+                 QStringList({QStringLiteral("stripe-1"), QStringLiteral("stripe-2"),
+                              QStringLiteral("stripe-3")}));
         QVERIFY(finished.wait(120000));
         QTest::qWait(600); // a second finished would arrive here
         QCOMPARE(finished.size(), 1);
@@ -68,12 +80,47 @@ private slots:
             QVERIFY(s.at(1).toDouble() >= 0);
         }
         QVERIFY(stripesMoved[0] && stripesMoved[1] && stripesMoved[2]);
-        // The server's own STATS percent shows next to the byte counts (in the phase text).
-        bool sawServerPercent = false;
+        // Phases are ids, in order, each announced once (sampled: a short one may be missed),
+        // the last sample showing where the job ended.
+        const QStringList order{QStringLiteral("connect"), QStringLiteral("prepare"),
+                                QStringLiteral("backup"), QStringLiteral("finish")};
+        QStringList phaseIds;
         for (const auto &ph : phases)
-            sawServerPercent =
-                sawServerPercent || ph.at(1).toString().contains(QStringLiteral("server"));
-        QVERIFY(sawServerPercent);
+            phaseIds << ph.at(1).toString();
+        qsizetype at = -1;
+        for (const QString &ph : phaseIds) {
+            const qsizetype i = order.indexOf(ph);
+            QVERIFY2(i > at, qPrintable(phaseIds.join(u',')));
+            at = i;
+        }
+        QVERIFY2(phaseIds.contains(QStringLiteral("backup")), qPrintable(phaseIds.join(u',')));
+        QCOMPARE(phaseIds.last(), QStringLiteral("finish"));
+        // The server's own STATS percent arrives as a number that never goes back, up to 100.
+        QVERIFY2(percents.size() >= 2, "several STATS steps in a two-second backup");
+        int lastPercent = -1;
+        for (const auto &pc : percents) {
+            const int percent = pc.at(1).toInt();
+            QVERIFY(percent >= lastPercent && percent <= 100);
+            lastPercent = percent;
+        }
+        QCOMPARE(lastPercent, 100);
+        QCOMPARE(runner.snapshot(id).serverPercent, -1); // the runner forgot the finished job
+        // SQL Server's messages, verbatim and as they arrive: 3211 (percent) lines while the
+        // job runs, 3014 at the end, each with its number and text.
+        QList<jobs::ServerMessage> all;
+        for (const auto &m : messages)
+            all += m.at(1).value<QList<jobs::ServerMessage>>();
+        QVERIFY2(messagesBeforeFinish > 0, "messages arrive while the backup runs");
+        const auto has = [&](int number) {
+            return std::any_of(all.begin(), all.end(), [number](const jobs::ServerMessage &m) {
+                return m.number == number && !m.text.isEmpty();
+            });
+        };
+        QVERIFY(has(3211));
+        QVERIFY(has(3014));
+        QVERIFY(std::any_of(all.begin(), all.end(), [](const jobs::ServerMessage &m) {
+            return m.text.contains(QStringLiteral("percent processed"));
+        }));
 
         // A failing job also ends with exactly one finished.
         auto bad = p;
@@ -88,8 +135,8 @@ private slots:
     }
 
     /// One stripe stops moving while the others go on (the simulator's stall fault): the
-    /// phase the samples carry names it, the report keeps it, and the job still cancels
-    /// cleanly with exactly one finished.
+    /// samples carry it as stalled channel 1 (stripe-2), the report keeps it, and the job still
+    /// cancels cleanly with exactly one finished.
     void stalledStripeIsFlagged()
     {
         QTemporaryDir out;
@@ -103,10 +150,12 @@ private slots:
         jobs::JobRunner runner;
         QSignalSpy finished(&runner, &jobs::JobRunner::finished);
         bool flagged = false;
-        connect(&runner, &jobs::JobRunner::phaseChanged, this,
-                [&](jobs::JobId id, const QString &phase) {
-                    if (!flagged && phase.contains(QStringLiteral("stalled: stripe 2"))) {
+        connect(&runner, &jobs::JobRunner::stalledChannelsChanged, this,
+                [&](jobs::JobId id, const QList<int> &channels) {
+                    if (!flagged && channels == QList<int>{1}) {
                         flagged = true;
+                        QCOMPARE(runner.snapshot(id).stalledChannels, QList<int>{1});
+                        QCOMPARE(runner.snapshot(id).phase, QStringLiteral("backup"));
                         runner.cancel(id);
                     }
                 });

@@ -3,6 +3,7 @@
 #include <QThread>
 
 #include <atomic>
+#include <functional>
 #include <stdexcept>
 
 #include <vds/jobs/job.h>
@@ -96,6 +97,25 @@ protected:
             QThread::msleep(5);
         return jobs::JobResult::cancelled();
     }
+};
+
+/// Runs a function as its execute(): for jobs that set the structured progress by hand.
+class FunctionJob final : public jobs::Job {
+public:
+    explicit FunctionJob(std::function<jobs::JobResult(jobs::JobContext &)> body)
+        : jobs::Job(QStringLiteral("function")), m_body(std::move(body))
+    {}
+    QString kind() const override { return QStringLiteral("test-function"); }
+    QStringList channelNames() const override
+    {
+        return {QStringLiteral("stripe-1"), QStringLiteral("stripe-2"), QStringLiteral("stripe-3")};
+    }
+
+protected:
+    jobs::JobResult execute(jobs::JobContext &ctx) override { return m_body(ctx); }
+
+private:
+    std::function<jobs::JobResult(jobs::JobContext &)> m_body;
 };
 
 } // namespace vds::test

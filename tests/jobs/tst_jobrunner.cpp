@@ -4,8 +4,12 @@
 #include <QTest>
 
 #include <memory>
+#include <sys/resource.h>
+#include <thread>
+#include <unistd.h>
 
 #include "testjobs.h"
+#include <vds/jobs/jobcontext.h>
 #include <vds/jobs/jobrunner.h>
 
 using namespace vds;
@@ -25,6 +29,9 @@ private slots:
     void stallIsReportedOnce();
     void runnerDestroyedWhileBusy();
     void directRunEmitsOnce();
+    void contextKeepsTheLastMessages();
+    void structuredProgressIsSampled();
+    void jobThreadsTakeTheNiceValue();
 };
 
 void TestJobRunner::succeedsWithOneFinished()
@@ -243,6 +250,114 @@ void TestJobRunner::directRunEmitsOnce()
     job.run(ctx);
     QCOMPARE(finished.count(), 1);
     QCOMPARE(finished.at(0).at(0).value<jobs::JobResult>().status, jobs::JobStatus::Succeeded);
+}
+
+void TestJobRunner::contextKeepsTheLastMessages()
+{
+    jobs::JobContext ctx;
+    quint64 next = 0;
+    QVERIFY(ctx.serverMessagesSince(0, &next).isEmpty());
+    QCOMPARE(next, 0u);
+    const int n = jobs::JobContext::kMaxMessages + 10;
+    for (int i = 0; i < n; ++i)
+        ctx.addServerMessage({i, 10, QString::number(i), {}, 0});
+    QCOMPARE(ctx.messageCount(), quint64(n));
+    // The first ten were dropped: asking from 0 gives what is left, from the oldest kept.
+    const auto kept = ctx.serverMessagesSince(0, &next);
+    QCOMPARE(kept.size(), jobs::JobContext::kMaxMessages);
+    QCOMPARE(kept.first().number, 10);
+    QCOMPARE(kept.last().number, n - 1);
+    QCOMPARE(next, quint64(n));
+    const auto tail = ctx.serverMessagesSince(quint64(n - 2), &next);
+    QCOMPARE(tail.size(), 2);
+    QCOMPARE(tail.first().text, QString::number(n - 2));
+    QVERIFY(ctx.serverMessagesSince(next, &next).isEmpty());
+    ctx.setServerPercent(140);
+    QCOMPARE(ctx.serverPercent(), 100);
+    ctx.setStalledChannels(0b101);
+    QCOMPARE(ctx.stalledChannels(), 0b101u);
+}
+
+void TestJobRunner::structuredProgressIsSampled()
+{
+    // The job moves percent, stalls and messages far faster than the runner samples: the
+    // runner emits at most one of each per tick, only on change, and loses no message.
+    jobs::JobRunner runner;
+    runner.setSampleIntervalMs(50);
+    constexpr int kMessages = 300;
+    auto body = [](jobs::JobContext &ctx) {
+        ctx.setPhase(QStringLiteral("restore-log"));
+        ctx.setStep(2, 3);
+        for (int i = 0; i < kMessages; ++i) {
+            ctx.setServerPercent(i * 100 / (kMessages - 1));
+            ctx.setStalledChannels(i >= 100 && i < 200 ? 0b10 : 0);
+            ctx.addServerMessage({3211, 10, QStringLiteral("%1 percent processed.").arg(i), {}, 0});
+            ctx.addDone(1);
+            QThread::usleep(2000);
+        }
+        return jobs::JobResult::success();
+    };
+    QSignalSpy finished(&runner, &jobs::JobRunner::finished);
+    QSignalSpy percent(&runner, &jobs::JobRunner::serverPercentChanged);
+    QSignalSpy stalled(&runner, &jobs::JobRunner::stalledChannelsChanged);
+    QSignalSpy steps(&runner, &jobs::JobRunner::stepChanged);
+    QSignalSpy progress(&runner, &jobs::JobRunner::progress);
+    QList<int> numbers;
+    QStringList texts;
+    int batches = 0;
+    connect(&runner, &jobs::JobRunner::serverMessages, this,
+            [&](jobs::JobId, const QList<jobs::ServerMessage> &m) {
+                ++batches;
+                for (const auto &x : m)
+                    texts << x.text;
+            });
+    runner.start(std::make_unique<vds::test::FunctionJob>(body));
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(texts.size(), kMessages);
+    for (int i = 0; i < kMessages; ++i)
+        QCOMPARE(texts[i], QStringLiteral("%1 percent processed.").arg(i));
+    // One batch per tick at most: never more batches than samples.
+    QVERIFY2(
+        batches <= progress.size(),
+        qPrintable(QStringLiteral("%1 batches, %2 samples").arg(batches).arg(progress.size())));
+    QVERIFY(batches < kMessages / 4);
+    QVERIFY(percent.size() <= progress.size());
+    int last = -1;
+    for (const auto &p : percent) {
+        QVERIFY(p.at(1).toInt() > last); // change-only, never back
+        last = p.at(1).toInt();
+    }
+    QCOMPARE(last, 100);
+    QCOMPARE(steps.size(), 1);
+    QCOMPARE(steps.at(0).at(1).toInt(), 2);
+    QCOMPARE(steps.at(0).at(2).toInt(), 3);
+    // The stall came and went: {1} then {} (sampling may miss neither: it lasted 200 ms+).
+    QVERIFY2(stalled.size() == 2, qPrintable(QString::number(stalled.size())));
+    QCOMPARE(stalled.at(0).at(1).value<QList<int>>(), QList<int>{1});
+    QCOMPARE(stalled.at(1).at(1).value<QList<int>>(), QList<int>{});
+}
+
+void TestJobRunner::jobThreadsTakeTheNiceValue()
+{
+    // The job's thread and every thread it starts (pumps, codecs) run at the runner's nice
+    // value; the runner's own thread keeps its own.
+    jobs::JobRunner runner;
+    runner.setJobNice(jobs::kGuiJobNice);
+    const int own = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()));
+    std::atomic_int inJob{-100}, inChild{-100};
+    auto body = [&](jobs::JobContext &) {
+        inJob = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()));
+        std::thread child(
+            [&] { inChild = ::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid())); });
+        child.join();
+        return jobs::JobResult::success();
+    };
+    QSignalSpy finished(&runner, &jobs::JobRunner::finished);
+    runner.start(std::make_unique<vds::test::FunctionJob>(body));
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(inJob.load(), qMin(19, own + jobs::kGuiJobNice));
+    QCOMPARE(inChild.load(), inJob.load());
+    QCOMPARE(::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid())), own);
 }
 
 QTEST_GUILESS_MAIN(TestJobRunner)

@@ -87,6 +87,11 @@ PreferencesDialog::PreferencesDialog(QWidget *parent) : QDialog(parent)
     m_confirmCancel->setChecked(settings::Preferences::confirmCancel().get());
     form->addRow(QString(), m_confirmCancel);
 
+    m_backupsInParallel =
+        new QCheckBox(tr("Back up several databases at once (otherwise one after another)"), this);
+    m_backupsInParallel->setChecked(settings::Preferences::backupsInParallel().get());
+    form->addRow(QString(), m_backupsInParallel);
+
     m_stall = new QSpinBox(this);
     m_stall->setRange(5, 3600);
     m_stall->setSuffix(tr(" s"));
@@ -108,6 +113,7 @@ void PreferencesDialog::accept()
     settings::Preferences::colorScheme().set(m_scheme->currentData().toString());
     settings::Preferences::language().set(m_language->currentData().toString());
     settings::Preferences::confirmCancel().set(m_confirmCancel->isChecked());
+    settings::Preferences::backupsInParallel().set(m_backupsInParallel->isChecked());
     settings::Preferences::stallSeconds().set(m_stall->value());
     QDialog::accept();
 }

@@ -25,6 +25,7 @@ private:
     QComboBox *m_scheme = nullptr;
     QComboBox *m_language = nullptr;
     QCheckBox *m_confirmCancel = nullptr;
+    QCheckBox *m_backupsInParallel = nullptr;
     QSpinBox *m_stall = nullptr;
 };
 

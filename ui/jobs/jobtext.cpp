@@ -14,6 +14,22 @@ QString tr(const char *text)
 
 QString phaseText(const QString &id)
 {
+    if (id == QLatin1String("connect"))
+        return tr("Connecting");
+    if (id == QLatin1String("check"))
+        return tr("Checking the backup files");
+    if (id == QLatin1String("backup"))
+        return tr("Backing up");
+    if (id == QLatin1String("restore-full"))
+        return tr("Restoring the full backup");
+    if (id == QLatin1String("restore-diff"))
+        return tr("Restoring the differential backup");
+    if (id == QLatin1String("restore-log"))
+        return tr("Restoring a log backup");
+    if (id == QLatin1String("restore-copy-only"))
+        return tr("Restoring the copy-only backup");
+    if (id == QLatin1String("verify-server"))
+        return tr("Verifying on the server");
     if (id == QLatin1String("prepare"))
         return tr("Preparing");
     if (id == QLatin1String("copy"))
@@ -23,6 +39,14 @@ QString phaseText(const QString &id)
     if (id == QLatin1String("verify"))
         return tr("Verifying");
     return id;
+}
+
+QString phaseText(const QString &id, int step, int steps)
+{
+    if (steps <= 0)
+        return phaseText(id);
+    //: A phase and where it stands among its steps: "Restoring a log backup (2 of 3)"
+    return tr("%1 (%2 of %3)").arg(phaseText(id)).arg(step).arg(steps);
 }
 
 QString seriesText(const QString &id)

@@ -31,6 +31,41 @@ JobTracker::JobTracker(jobs::JobRunner &runner, QObject *parent) : QObject(paren
                 emit jobSampled(id, bps, per);
                 emit jobUpdated(id);
             });
+    connect(&runner, &jobs::JobRunner::stepChanged, this, [this](jobs::JobId id, int step, int n) {
+        TrackedJob &j = entry(id);
+        j.step = step;
+        j.stepCount = n;
+        emit jobUpdated(id);
+    });
+    connect(&runner, &jobs::JobRunner::phaseChanged, this,
+            [this](jobs::JobId id, const QString &phase) {
+                entry(id).phase = phase;
+                emit jobUpdated(id);
+            });
+    connect(&runner, &jobs::JobRunner::serverPercentChanged, this,
+            [this](jobs::JobId id, int percent) {
+                entry(id).serverPercent = percent;
+                emit jobUpdated(id);
+            });
+    connect(&runner, &jobs::JobRunner::stalledChannelsChanged, this,
+            [this](jobs::JobId id, const QList<int> &channels) {
+                entry(id).stalledChannels = channels;
+                emit jobUpdated(id);
+            });
+    connect(&runner, &jobs::JobRunner::serverMessages, this,
+            [this](jobs::JobId id, const QList<jobs::ServerMessage> &messages) {
+                TrackedJob &j = entry(id);
+                // A tracker that followed late holds some of these already (from the snapshot).
+                const quint64 next = j.messages.isEmpty() ? 0 : j.messages.last().sequence + 1;
+                QList<jobs::ServerMessage> fresh;
+                for (const auto &m : messages)
+                    if (m.sequence >= next)
+                        fresh.append(m);
+                if (fresh.isEmpty())
+                    return;
+                j.messages += fresh;
+                emit jobMessages(id, fresh);
+            });
     connect(&runner, &jobs::JobRunner::finished, this,
             [this](jobs::JobId id, const jobs::JobResult &result) {
                 TrackedJob &j = entry(id);
@@ -40,6 +75,7 @@ JobTracker::JobTracker(jobs::JobRunner &runner, QObject *parent) : QObject(paren
                 j.total = result.stats.bytesTotal;
                 j.elapsedSeconds = result.stats.seconds;
                 j.etaSeconds = 0;
+                j.stalledChannels.clear();
                 emit jobUpdated(id);
                 emit jobFinished(id);
             });
@@ -65,6 +101,31 @@ QList<jobs::JobId> JobTracker::jobs() const
     for (const auto &[id, j] : m_jobs)
         ids.append(id);
     return ids;
+}
+
+void JobTracker::follow(jobs::JobId id)
+{
+    if (m_jobs.count(id) && !m_jobs.at(id).title.isEmpty())
+        return;
+    const jobs::JobSnapshot s = m_runner.snapshot(id);
+    if (s.id == 0)
+        return;
+    TrackedJob &j = entry(id);
+    j.title = s.title;
+    j.started = s.startedAt.toLocalTime();
+    j.running = s.running;
+    j.done = s.done;
+    j.total = s.total;
+    j.phase = s.phase;
+    j.step = s.step;
+    j.stepCount = s.stepCount;
+    j.serverPercent = s.serverPercent;
+    j.stalledChannels = s.stalledChannels;
+    j.messages = s.messages;
+    j.seriesNames = s.channelNames;
+    j.elapsedSeconds = s.elapsedSeconds;
+    j.etaSeconds = s.etaSeconds;
+    emit jobAdded(id);
 }
 
 void JobTracker::setSeriesNames(jobs::JobId id, const QStringList &names)

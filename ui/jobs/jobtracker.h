@@ -25,7 +25,12 @@ struct TrackedJob {
     double rate = 0.0;
     qint64 etaSeconds = -1;
     double elapsedSeconds = 0.0;
-    QString phase;
+    QString phase; ///< an id; ui/jobs/jobtext.h words it
+    int step = 0;
+    int stepCount = 0;
+    int serverPercent = -1;              ///< the server's own percent; -1 = none reported
+    QList<int> stalledChannels;          ///< channels (0-based) that stopped moving
+    QList<jobs::ServerMessage> messages; ///< the server's messages, verbatim, in order
     QStringList seriesNames;
     ThroughputHistory history;
     std::optional<jobs::JobResult> result;
@@ -45,11 +50,17 @@ public:
     [[nodiscard]] QList<jobs::JobId> jobs() const;
     /// Names of the per-channel series (read/write, stripes) of a job, for graph legends.
     void setSeriesNames(jobs::JobId id, const QStringList &names);
+    /// Starts following a job that was started before this tracker existed: what the runner
+    /// knows now (title, phase, messages so far) is taken from its snapshot; the throughput
+    /// history starts here.
+    void follow(jobs::JobId id);
 
 signals:
     void jobAdded(vds::jobs::JobId id);
     void jobUpdated(vds::jobs::JobId id);
     void jobSampled(vds::jobs::JobId id, double bytesPerSecond, const QList<double> &perChannel);
+    /// Server messages appended to TrackedJob::messages (the new ones only).
+    void jobMessages(vds::jobs::JobId id, const QList<vds::jobs::ServerMessage> &messages);
     void jobFinished(vds::jobs::JobId id);
 
 private:

@@ -17,6 +17,7 @@
 #include "ui/jobs/errortext.h"
 #include "ui/jobs/jobtext.h"
 #include "ui/jobs/jobtracker.h"
+#include "ui/jobs/serverprogress.h"
 #include "ui/widgets/format.h"
 #include "ui/widgets/throughputgraph.h"
 #include "ui/widgets/throughputpanel.h"
@@ -38,6 +39,9 @@ JobView::JobView(JobTracker &tracker, QWidget *parent) : QWidget(parent), m_trac
 
     m_throughput = new ThroughputPanel(this);
     layout->addWidget(m_throughput, 1);
+    m_server = new ServerProgress(this);
+    m_server->setVisible(false); // until the job shows server progress
+    layout->addWidget(m_server);
 
     m_bar = new QProgressBar(this);
     m_bar->setRange(0, 1000);
@@ -108,6 +112,13 @@ JobView::JobView(JobTracker &tracker, QWidget *parent) : QWidget(parent), m_trac
                 if (id == m_id)
                     m_throughput->graph()->historyChanged(); // the tracker's history grew
             });
+    connect(&m_tracker, &JobTracker::jobMessages, this,
+            [this](jobs::JobId id, const QList<jobs::ServerMessage> &messages) {
+                if (id != m_id)
+                    return;
+                m_server->appendMessages(messages);
+                refresh();
+            });
     connect(&m_tracker, &JobTracker::jobUpdated, this, [this](jobs::JobId id) {
         if (id == m_id)
             refresh();
@@ -131,6 +142,7 @@ void JobView::setJob(jobs::JobId id)
         return;
     graph->setSeriesNames(seriesTexts(j->seriesNames));
     graph->showHistory(&j->history); // the tracker keeps every job of the session
+    m_server->showJob(*j, true);
     refresh();
     if (!j->running)
         showResult();
@@ -142,10 +154,17 @@ void JobView::refresh()
     if (!j)
         return;
     m_title->setText(j->title);
-    m_phase->setText(j->phase.isEmpty() ? QString() : tr("Phase: %1").arg(phaseText(j->phase)));
+    m_phase->setText(j->phase.isEmpty()
+                         ? QString()
+                         : tr("Phase: %1").arg(ui::phaseText(j->phase, j->step, j->stepCount)));
     const QStringList series = seriesTexts(j->seriesNames);
     if (m_throughput->graph()->seriesNames() != series)
         m_throughput->graph()->setSeriesNames(series);
+    m_throughput->graph()->setStalledSeries(j->stalledChannels);
+    if (ServerProgress::hasServerProgress(*j)) {
+        m_server->showJob(*j, false);
+        m_server->setVisible(true);
+    }
     if (j->total > 0) {
         m_bar->setRange(0, 1000); // back from the busy indicator once the total is known
         m_bar->setValue(int(qMin<quint64>(1000, j->done * 1000 / j->total)));
@@ -182,6 +201,11 @@ QString JobView::outputPath() const
     if (!j || !j->result)
         return {};
     return j->result->stats.extra.value(QStringLiteral("outputPath")).toString();
+}
+
+QString JobView::phaseText() const
+{
+    return m_phase->text();
 }
 
 QString JobView::resultHeadline() const

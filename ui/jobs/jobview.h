@@ -13,11 +13,14 @@ class QToolButton;
 namespace vds::ui {
 
 class JobTracker;
+class ServerProgress;
 class ThroughputPanel;
 
-/// The live view of one job: throughput graph, bytes done of total, percentage, elapsed, ETA,
-/// phase and Cancel; then its result (figures, the error worded for people with the technical
-/// detail behind "Details", and open-folder / copy-path for jobs that wrote a file).
+/// The live view of one job: throughput graph (total and per channel, a stalled stripe drawn
+/// apart), bytes done of total, percentage, elapsed, ETA, phase and Cancel; for jobs that run
+/// on a server (backups, restores) also the server's own percent and its messages as they
+/// arrive (ServerProgress); then its result (figures, the error worded for people with the
+/// technical detail behind "Details", and open-folder / copy-path for jobs that wrote a file).
 /// Reusable by every wizard's progress page and by the Jobs panel. GUI thread only; reads the
 /// tracker (not owned), never the job itself.
 class JobView final : public QWidget {
@@ -35,6 +38,8 @@ public:
     [[nodiscard]] ThroughputPanel *throughput() const { return m_throughput; }
     [[nodiscard]] QProgressBar *progressBar() const { return m_bar; }
     [[nodiscard]] QPushButton *cancelButton() const { return m_cancel; }
+    [[nodiscard]] ServerProgress *serverProgress() const { return m_server; }
+    [[nodiscard]] QString phaseText() const;
     [[nodiscard]] QString resultHeadline() const;
     [[nodiscard]] QString detailsText() const;
 
@@ -58,6 +63,7 @@ private:
     QLabel *m_title = nullptr;
     QLabel *m_phase = nullptr;
     ThroughputPanel *m_throughput = nullptr;
+    ServerProgress *m_server = nullptr;
     QProgressBar *m_bar = nullptr;
     QLabel *m_amount = nullptr;
     QLabel *m_time = nullptr;

@@ -22,6 +22,20 @@ void ThroughputGraph::setSeriesNames(const QStringList &names)
     update();
 }
 
+void ThroughputGraph::setStalledSeries(const QList<int> &series)
+{
+    if (series == m_stalled)
+        return;
+    m_stalled = series;
+    update();
+}
+
+QColor ThroughputGraph::stalledColor() const
+{
+    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    return QColor::fromHsl(0, 220, dark ? 150 : 110); // red, readable on either scheme
+}
+
 void ThroughputGraph::setSampleIntervalMs(int ms)
 {
     m_sampleMs = qMax(10, ms);
@@ -179,8 +193,16 @@ void ThroughputGraph::paintEvent(QPaintEvent *)
     p.drawPolyline(total);
 
     for (int s = 1; s < history().seriesCount(); ++s) {
+        if (m_stalled.contains(s - 1))
+            continue; // drawn last, on top
         p.setPen(QPen(seriesColor(s), 1.5));
         p.drawPolyline(pointsFor(s));
+    }
+    for (int c : m_stalled) {
+        if (c + 1 >= history().seriesCount())
+            continue;
+        p.setPen(QPen(stalledColor(), 3.0, Qt::DashLine));
+        p.drawPolyline(pointsFor(c + 1));
     }
 
     // Legend when there is more than the total.
@@ -190,10 +212,13 @@ void ThroughputGraph::paintEvent(QPaintEvent *)
         QStringList names = m_names;
         names.prepend(tr("Total"));
         for (int s = 0; s < names.size() && s < history().seriesCount(); ++s) {
-            p.fillRect(QRectF(x, y + 3, 10, fm.height() - 6), seriesColor(s));
-            p.setPen(pal.color(QPalette::Text));
-            p.drawText(QPointF(x + 14, y + fm.ascent()), names[s]);
-            x += 14 + fm.horizontalAdvance(names[s]) + 14;
+            const bool stalled = s > 0 && m_stalled.contains(s - 1);
+            const QString name = stalled ? tr("%1 — stalled").arg(names[s]) : names[s];
+            p.fillRect(QRectF(x, y + 3, 10, fm.height() - 6),
+                       stalled ? stalledColor() : seriesColor(s));
+            p.setPen(stalled ? stalledColor() : pal.color(QPalette::Text));
+            p.drawText(QPointF(x + 14, y + fm.ascent()), name);
+            x += 14 + fm.horizontalAdvance(name) + 14;
         }
     }
 }

@@ -26,6 +26,12 @@ public:
     /// Names of the extra series (after the total), e.g. {"Read", "Write"} or stripe names.
     void setSeriesNames(const QStringList &names);
     [[nodiscard]] QStringList seriesNames() const { return m_names; }
+    /// Extra series (0 = the first after the total) that stopped moving while the job goes on:
+    /// drawn as a thick dashed line in the warning colour, "stalled" beside their legend entry.
+    void setStalledSeries(const QList<int> &series);
+    [[nodiscard]] QList<int> stalledSeries() const { return m_stalled; }
+    /// The warning colour stalled series are drawn in.
+    [[nodiscard]] QColor stalledColor() const;
     /// Milliseconds between samples (the runner's tick); sets how many samples a window spans.
     void setSampleIntervalMs(int ms);
     void setWindow(Window window);
@@ -71,6 +77,7 @@ private:
     ThroughputHistory m_history;                ///< own samples (standalone use)
     const ThroughputHistory *m_shown = nullptr; ///< a tracker's history, when shown
     QStringList m_names;
+    QList<int> m_stalled;
     Window m_window = Window::FiveMinutes;
     int m_sampleMs = 250;
 };
