@@ -11,6 +11,7 @@
 #include <QStackedWidget>
 #include <QStatusBar>
 
+#include "ui/backup/backupdialog.h"
 #include "ui/backup/backuppage.h"
 #include "ui/dialogs/aboutdialog.h"
 #include "ui/dialogs/preferencesdialog.h"
@@ -85,8 +86,8 @@ void MainWindow::buildPages(log::LogBridge *logBridge)
         item->setSizeHint(QSize(0, 36));
     };
 
-    // backupRequested(ServerRef, ConnectionOptions, QStringList) opens the backup dialog.
     auto *backupPage = new BackupPage(m_stack);
+    connect(backupPage, &BackupPage::backupRequested, this, &MainWindow::openBackupDialog);
     add(PageId::Backup, backupPage);
     auto *restorePage = new RestorePage(*m_tracker, m_stack);
     restorePage->setConfirmCancel(settings::Preferences::confirmCancel().get());
@@ -174,6 +175,16 @@ vhd::NewDiskWizard *MainWindow::openNewDiskWizard()
     w->setConfirmCancel(settings::Preferences::confirmCancel().get());
     w->show();
     return w;
+}
+
+BackupDialog *MainWindow::openBackupDialog(const backup::ServerRef &server,
+                                           const sql::ConnectionOptions &resolved,
+                                           const QStringList &databases)
+{
+    auto *d = new BackupDialog(server, resolved, databases, m_tracker->runner(), this);
+    d->setAttribute(Qt::WA_DeleteOnClose);
+    d->show();
+    return d;
 }
 
 vhd::ConvertWizard *MainWindow::openConvertWizard()

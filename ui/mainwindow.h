@@ -6,6 +6,7 @@
 
 #include <map>
 
+#include <vds/backup/params.h>
 #include <vds/jobs/jobrunner.h>
 
 #include "ui/pages/pageid.h"
@@ -28,6 +29,7 @@ namespace vhd {
 class ConvertWizard;
 class NewDiskWizard;
 } // namespace vhd
+class BackupDialog;
 class JobTracker;
 class JobsPanel;
 class JobWindow;
@@ -50,6 +52,10 @@ public:
     JobWindow *openJobWindow(jobs::JobId id);
     /// Opens the virtual disk wizards (non-modal; each deletes itself when closed).
     vhd::NewDiskWizard *openNewDiskWizard();
+    /// The backup dialog for databases picked on the Backup page (modeless, deletes itself).
+    BackupDialog *openBackupDialog(const vds::backup::ServerRef &server,
+                                   const vds::sql::ConnectionOptions &resolved,
+                                   const QStringList &databases);
     vhd::ConvertWizard *openConvertWizard();
     /// Opens one of our own files (`vdstudio FILE`, a file manager's "Open with"): a backup
     /// manifest goes to the Restore page, a profile or bundle to the Profiles page, told apart

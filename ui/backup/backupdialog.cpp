@@ -13,7 +13,6 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -21,9 +20,13 @@
 
 #include "ui/backup/backupchecks.h"
 #include "ui/backup/backupqueue.h"
+#include "ui/profiles/profiletext.h"
+#include "ui/profiles/saveasprofile.h"
 #include <vds/backup/backupjob.h>
 #include <vds/backup/names.h>
 #include <vds/backup/statements.h>
+#include <vds/cmdline/sizeargument.h>
+#include <vds/profiles/fromparams.h>
 #include <vds/settings/preferences.h>
 
 namespace vds::ui {
@@ -33,17 +36,6 @@ namespace {
 QString q(const std::string &s)
 {
     return QString::fromStdString(s);
-}
-
-/// One argument as a POSIX shell reads it back: bare when plainly safe, else single-quoted.
-QString shellQuote(const QString &arg)
-{
-    static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9_@%+=:,./-]+$"));
-    if (safe.match(arg).hasMatch())
-        return arg;
-    QString quoted = arg;
-    quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
-    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
 enum class EncryptionChoice { None, Recipients, Passphrase };
@@ -244,6 +236,10 @@ void BackupDialog::buildForm()
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Back up"));
     connect(m_buttons, &QDialogButtonBox::accepted, this, &BackupDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // The same backup kept for later: the Profiles page and `vdsctl run` run it again.
+    auto *save = m_buttons->addButton(tr("Save as &profile…"), QDialogButtonBox::ActionRole);
+    save->setObjectName(QStringLiteral("saveAsProfile"));
+    connect(save, &QPushButton::clicked, this, &BackupDialog::saveProfile);
     layout->addWidget(m_buttons);
 
     auto changed = [this] { updatePreviews(); };
@@ -353,10 +349,7 @@ QStringList BackupDialog::commandArguments() const
 
 QString BackupDialog::commandLine() const
 {
-    QStringList quoted;
-    for (const QString &a : commandArguments())
-        quoted << shellQuote(a);
-    QString line = quoted.join(QLatin1Char(' '));
+    QString line = cmdline::shellCommand(commandArguments());
     if (EncryptionChoice(m_encryption->currentData().toInt()) == EncryptionChoice::Passphrase)
         line = tr("# the passphrase goes into %1 first\n").arg(q(kPassphraseEnv)) + line;
     return line;
@@ -409,6 +402,24 @@ QString BackupDialog::problem() const
 QString BackupDialog::shownProblem() const
 {
     return m_problem->isHidden() ? QString() : m_problem->text();
+}
+
+void BackupDialog::saveProfile()
+{
+    const QString p = problem();
+    m_problem->setText(p);
+    m_problem->setVisible(!p.isEmpty());
+    if (!p.isEmpty())
+        return;
+    // Named by the save dialog; a placeholder passes the name check here.
+    auto profile = profiles::profileFor(request(), QStringLiteral("profile"));
+    if (!profile) {
+        m_problem->setText(profileIssuesText(profile.error()));
+        m_problem->setVisible(true);
+        return;
+    }
+    profile->name.clear();
+    saveAsProfile(this, *profile);
 }
 
 void BackupDialog::accept()

@@ -85,6 +85,8 @@ public:
 public slots:
     /// Checks, then starts the jobs and closes; on a problem it stays open and says what.
     void accept() override;
+    /// "Save as profile…": the request as a profile, named and stored by the user.
+    void saveProfile();
 
 signals:
     /// The jobs were handed to the runner (through `queue`, which starts them as it may).

@@ -1,11 +1,16 @@
 #include <QFontDatabase>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTimer>
 #include <QVBoxLayout>
 
 #include "ui/jobs/jobtracker.h"
 #include "ui/jobs/jobview.h"
+#include "ui/profiles/profiletext.h"
+#include "ui/profiles/saveasprofile.h"
 #include "ui/restore/restorepages.h"
 #include "ui/restore/restoretext.h"
 #include "ui/restore/restorewizard.h"
@@ -13,6 +18,7 @@
 #include <vds/backup/commandline.h>
 #include <vds/backup/names.h>
 #include <vds/backup/restorejob.h>
+#include <vds/profiles/fromparams.h>
 #include <vds/sql/tsqlbuilder.h>
 
 namespace vds::ui::restore {
@@ -74,6 +80,23 @@ SummaryPage::SummaryPage(RestoreWizard *wizard) : m_wizard(wizard)
     m_command = codeBox(this, tr("Equivalent command line"), 80);
     m_command->setObjectName(QStringLiteral("command"));
     layout->addWidget(m_command);
+    // The same restore kept for later: the Profiles page and `vdsctl run` run it again.
+    auto *save = new QPushButton(tr("Save as &profile…"), this);
+    save->setObjectName(QStringLiteral("saveAsProfile"));
+    connect(save, &QPushButton::clicked, this, [this] {
+        // Named by the save dialog; a placeholder passes the name check here.
+        auto profile = profiles::profileFor(m_wizard->params(), QStringLiteral("profile"));
+        if (!profile) {
+            QMessageBox::warning(this, tr("Save as profile"), profileIssuesText(profile.error()));
+            return;
+        }
+        profile->name.clear();
+        saveAsProfile(this, *profile);
+    });
+    auto *row = new QHBoxLayout;
+    row->addStretch(1);
+    row->addWidget(save);
+    layout->addLayout(row);
     layout->addStretch(1);
 }
 
