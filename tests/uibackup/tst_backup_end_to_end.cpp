@@ -49,7 +49,8 @@ private slots:
 void TestBackupEndToEnd::backUpCancelRestoreAndHistory()
 {
     settings::Preferences::backupsInParallel().set(true);
-    settings::Preferences::confirmCancel().set(false);
+    // Cancel asks first (the default): the test answers as the user would.
+    QVERIFY(settings::Preferences::confirmCancel().get());
     QTemporaryDir out;
     QTemporaryDir keys;
     SimFixture sim;
@@ -173,7 +174,10 @@ void TestBackupEndToEnd::backUpCancelRestoreAndHistory()
     QVERIFY(titles[ids[salesIndex]].contains(QStringLiteral("Sales")));
     QVERIFY(titles[ids[1 - salesIndex]].contains(QStringLiteral("HR")));
     JobWindow *salesView = views[salesIndex];
+    QString asked;
+    answerNextMessageBox(QMessageBox::Yes, &asked);
     QTest::mouseClick(salesView->view()->cancelButton(), Qt::LeftButton);
+    QVERIFY2(asked.contains(QStringLiteral("Back up Sales")), qPrintable(asked));
     QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 120000);
     jobs::JobResult cancelled, succeeded;
     for (const auto &f : finished)
