@@ -13,6 +13,7 @@
 
 #include "ui/backup/backupdialog.h"
 #include "ui/backup/backuppage.h"
+#include "ui/backup/backupqueue.h"
 #include "ui/dialogs/aboutdialog.h"
 #include "ui/dialogs/preferencesdialog.h"
 #include "ui/history/historypage.h"
@@ -183,6 +184,12 @@ BackupDialog *MainWindow::openBackupDialog(const backup::ServerRef &server,
 {
     auto *d = new BackupDialog(server, resolved, databases, m_tracker->runner(), this);
     d->setAttribute(Qt::WA_DeleteOnClose);
+    // The live views the dialog opens are the jobs' windows: the Jobs panel raises them
+    // instead of opening a second view of the same job.
+    connect(d, &BackupDialog::backupQueued, this, [this](BackupQueue *queue) {
+        connect(queue, &BackupQueue::liveViewOpened, this,
+                [this](jobs::JobId id, JobWindow *w) { m_jobWindows[id] = w; });
+    });
     d->show();
     return d;
 }

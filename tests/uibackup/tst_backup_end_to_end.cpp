@@ -168,6 +168,13 @@ void TestBackupEndToEnd::backUpCancelRestoreAndHistory()
         QTRY_VERIFY_WITH_TIMEOUT(w->view()->serverProgress()->messageLines() > 0, 30000);
     }
     QVERIFY(app.runner.isRunning(ids[0]) && app.runner.isRunning(ids[1]));
+    // Double-clicking a running backup in the Jobs panel raises its live view, not a second one.
+    auto *jobsTree = app.window.jobsPanel()->findChild<QTreeWidget *>();
+    QVERIFY(jobsTree);
+    const int before = app.window.findChildren<JobWindow *>().size();
+    for (int i = 0; i < jobsTree->topLevelItemCount(); ++i)
+        emit jobsTree->itemActivated(jobsTree->topLevelItem(i), 0);
+    QCOMPARE(app.window.findChildren<JobWindow *>().size(), before);
 
     // --- Cancel Sales from its live view, mid-run; HR goes on to the end.
     const int salesIndex = titles[ids[0]].contains(QStringLiteral("Sales")) ? 0 : 1;
