@@ -5,6 +5,7 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QInputDialog>
@@ -12,12 +13,14 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QTreeWidget>
 
 #include "../ui/wizardtestutil.h"
+#include "ui/backup/backupdialog.h"
 #include "ui/jobs/jobtracker.h"
 #include "ui/profiles/profileeditdialog.h"
 #include "ui/profiles/profileimportdialog.h"
@@ -25,6 +28,7 @@
 #include "ui/vhd/commonpages.h"
 #include "ui/vhd/convertpages.h"
 #include "ui/vhd/convertwizard.h"
+#include <vds/backup/localsim.h>
 #include <vds/history/historyrecorder.h>
 #include <vds/history/historystore.h>
 #include <vds/jobs/jobrunner.h>
@@ -144,6 +148,67 @@ private slots:
         QCOMPARE(entries->size(), 2);
         QCOMPARE(entries->at(0).params, entries->at(1).params);
         QCOMPARE(entries->at(0).params.value(QStringLiteral("source")).toString(), source);
+    }
+
+    void savedFromTheBackupDialogRunsIdenticallyFromVdsctl()
+    {
+        // The built-in simulator, as the Backup page starts it for "Try the built-in simulator";
+        // `vdsctl run` of a --sim profile starts its own on the same data folder.
+        const QString folder = m_dir.filePath(QStringLiteral("backups"));
+        QVERIFY(QDir().mkpath(folder));
+        qint64 backupsBefore = 0;
+        {
+            backup::LocalSimulator sim;
+            sql::ConnectionOptions options;
+            auto started = sim.start(options);
+            QVERIFY2(started, started ? "" : started.error().message.c_str());
+            backup::ServerRef server;
+            server.kind = backup::ServerRef::Kind::Sim;
+            BackupDialog d(server, options, {QStringLiteral("Demo")}, *m_runner);
+            d.setOpenLiveViews(false);
+            d.show();
+            d.folderEdit()->setText(folder);
+            d.stripesBox()->setValue(2);
+            d.compressionBox()->setCurrentIndex(1); // zstd
+            d.checksumBox()->setChecked(true);
+            QVERIFY2(d.problem().isEmpty(), qPrintable(d.problem()));
+            auto *save = d.findChild<QPushButton *>(QStringLiteral("saveAsProfile"));
+            QVERIFY(save && save->isVisible());
+            answerInputDialog(QStringLiteral("Nightly Demo from the dialog"));
+            QTest::mouseClick(save, Qt::LeftButton);
+            profiles::ProfileStore store;
+            QTRY_VERIFY(store.contains(QStringLiteral("Nightly Demo from the dialog")));
+            auto saved = store.load(QStringLiteral("Nightly Demo from the dialog"));
+            QVERIFY(saved);
+            QCOMPARE(saved->kind, profiles::Kind::Backup);
+
+            // The dialog runs its job (recorded in the history as the GUI does)…
+            QSignalSpy finished(m_runner.get(), &jobs::JobRunner::finished);
+            QTest::mouseClick(d.backUpButton(), Qt::LeftButton);
+            QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 120000);
+            const auto result = finished.at(0).at(1).value<jobs::JobResult>();
+            QVERIFY2(result.succeeded(), result.error.message.c_str());
+            m_recorder->waitForIdle();
+            backupsBefore = QDir(folder).entryList({QStringLiteral("*.manifest.json")}).size();
+            QCOMPARE(backupsBefore, 1);
+        }
+        // …and the profile from vdsctl records the very same params. File names carry the
+        // time to the second, and a name already taken is refused: the next second's run.
+        QTest::qWait(1100);
+        QCOMPARE(vdsctl({QStringLiteral("run"), QStringLiteral("Nightly Demo from the dialog")}),
+                 0);
+        QCOMPARE(QDir(folder).entryList({QStringLiteral("*.manifest.json")}).size(),
+                 backupsBefore + 1);
+        history::HistoryStore h;
+        QVERIFY(h.open());
+        history::HistoryFilter filter;
+        filter.limit = 5;
+        filter.kind = QStringLiteral("backup");
+        auto entries = h.list(filter);
+        QVERIFY(entries);
+        QCOMPARE(entries->size(), 2);
+        QCOMPARE(entries->at(0).params, entries->at(1).params);
+        QCOMPARE(entries->at(0).params.value(QStringLiteral("stripes")).toInt(), 2);
     }
 
     void pageListsRunsAndEdits()
