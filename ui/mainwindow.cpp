@@ -10,6 +10,7 @@
 #include <QMenuBar>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 
 #include "ui/backup/backupdialog.h"
 #include "ui/backup/backuppage.h"
@@ -100,7 +101,11 @@ void MainWindow::buildPages(log::LogBridge *logBridge)
     add(PageId::VirtualDisks, disksPage);
     auto *profilesPage = new ProfilesPage(m_stack);
     connect(this, &MainWindow::profileFileOpenRequested, profilesPage,
-            [profilesPage](const QString &path) { profilesPage->importFile(path); });
+            [profilesPage](const QString &path) {
+                // The import preview is modal: opened once the caller (start-up) has returned.
+                QTimer::singleShot(0, profilesPage,
+                                   [profilesPage, path] { profilesPage->importFile(path); });
+            });
     add(PageId::Profiles, profilesPage);
     add(PageId::History, new HistoryPage(history::HistoryStore::defaultPath(), m_stack));
     add(PageId::Log, new LogPage(logBridge, m_logFilePath, m_stack));

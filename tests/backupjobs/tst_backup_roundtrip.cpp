@@ -98,7 +98,7 @@ private slots:
         QCOMPARE(b.finishedSignals, 1);
         QVERIFY2(b.result.succeeded(), b.result.error.toString().c_str());
 
-        // The manifest: CONTRACTS keys, LSNs as decimal strings, one entry per stripe.
+        // The manifest: the keys of docs/cli.md, LSNs as decimal strings, one entry per stripe.
         const QString manifestPath = manifestOf(b);
         QVERIFY(manifestPath.endsWith(QStringLiteral(".manifest.json")));
         QFile mf(manifestPath);
