@@ -53,6 +53,89 @@
         <source>Browse…</source>
         <translation>Durchsuchen…</translation>
     </message>
+    <message>
+        <source>Backup %1</source>
+        <translation>Sicherung %1</translation>
+    </message>
+    <message>
+        <source>Restore %1</source>
+        <translation>Wiederherstellung %1</translation>
+    </message>
+    <message>
+        <source>Verify %1</source>
+        <translation>Prüfung %1</translation>
+    </message>
+    <message>
+        <source>New disk %1</source>
+        <translation>Neuer Datenträger %1</translation>
+    </message>
+    <message>
+        <source>Convert %1</source>
+        <translation>Konvertierung %1</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Save as profile</source>
+        <translation>Als Profil speichern</translation>
+    </message>
+    <message>
+        <source>Profile name (run it later from the Profiles page or with &apos;vdsctl run NAME&apos;):</source>
+        <translation>Profilname (später auf der Seite „Profile“ oder mit &apos;vdsctl run NAME&apos; ausführen):</translation>
+    </message>
+    <message>
+        <source>This name cannot be used: it %1.</source>
+        <translation>Dieser Name kann nicht verwendet werden (%1).</translation>
+    </message>
+    <message>
+        <source>A profile named &quot;%1&quot; exists. Replace it?</source>
+        <translation>Ein Profil namens „%1“ existiert bereits. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>The profile could not be saved: %1</source>
+        <translation>Das Profil konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>New virtual disk</source>
+        <translation>Neuer virtueller Datenträger</translation>
+    </message>
+    <message>
+        <source>Disk conversion</source>
+        <translation>Datenträgerkonvertierung</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>erfolgreich</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… und %n weiterer</numerusform>
+            <numerusform>… und %n weitere</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vds::ui</name>
@@ -144,6 +227,315 @@
         <source>Stripe %1</source>
         <translation>Stripe %1</translation>
     </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Verbindung wird hergestellt</translation>
+    </message>
+    <message>
+        <source>Checking the backup files</source>
+        <translation>Sicherungsdateien werden geprüft</translation>
+    </message>
+    <message>
+        <source>Backing up</source>
+        <translation>Sicherung läuft</translation>
+    </message>
+    <message>
+        <source>Restoring the full backup</source>
+        <translation>Vollständige Sicherung wird wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Restoring the differential backup</source>
+        <translation>Differenzielle Sicherung wird wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Restoring a log backup</source>
+        <translation>Protokollsicherung wird wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Restoring the copy-only backup</source>
+        <translation>Kopiesicherung wird wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Verifying on the server</source>
+        <translation>Prüfung auf dem Server</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3)</source>
+        <extracomment>A phase and where it stands among its steps: &quot;Restoring a log backup (2 of 3)&quot;</extracomment>
+        <translation>%1 (%2 von %3)</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Average speed</source>
+        <translation>Durchschnittliche Geschwindigkeit</translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation>Computer</translation>
+    </message>
+    <message>
+        <source>What went wrong</source>
+        <translation>Was schiefging</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Was zu tun ist</translation>
+    </message>
+    <message>
+        <source>Technical details</source>
+        <translation>Technische Details</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Kennzahlen</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Sicherung</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellung</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>New virtual disk</source>
+        <translation>Neuer virtueller Datenträger</translation>
+    </message>
+    <message>
+        <source>Disk conversion</source>
+        <translation>Datenträgerkonvertierung</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Erfolgreich</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>The ODBC driver &quot;%1&quot; is not installed.</source>
+        <translation>Der ODBC-Treiber „%1“ ist nicht installiert.</translation>
+    </message>
+    <message>
+        <source>Install FreeTDS (sudo apt install tdsodbc) or Microsoft&apos;s ODBC Driver 18 for SQL Server, then pick it in the Driver list.</source>
+        <translation>Installieren Sie FreeTDS (sudo apt install tdsodbc) oder Microsofts ODBC Driver 18 for SQL Server und wählen Sie ihn dann in der Treiberliste aus.</translation>
+    </message>
+    <message>
+        <source>Nothing answered at %1.</source>
+        <translation>Unter %1 hat nichts geantwortet.</translation>
+    </message>
+    <message>
+        <source>Check the host name and port, that SQL Server is running and listens on TCP (mssql-conf set network.tcpport), and that no firewall blocks the port.</source>
+        <translation>Prüfen Sie Hostname und Port, ob SQL Server läuft und auf TCP lauscht (mssql-conf set network.tcpport) und ob keine Firewall den Port blockiert.</translation>
+    </message>
+    <message>
+        <source>SQL Server refused the login &quot;%1&quot;.</source>
+        <translation>SQL Server hat die Anmeldung „%1“ abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Check the login name and password (passwords are case-sensitive), and that the server allows SQL Server authentication (mixed mode).</source>
+        <translation>Prüfen Sie Anmeldename und Passwort (Groß-/Kleinschreibung beachten) und ob der Server SQL-Server-Authentifizierung erlaubt (gemischter Modus).</translation>
+    </message>
+    <message>
+        <source>The connection failed: %1</source>
+        <translation>Die Verbindung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Check the encryption settings and the driver; the log has the details.</source>
+        <translation>Prüfen Sie die Verschlüsselungseinstellungen und den Treiber; das Protokoll enthält die Einzelheiten.</translation>
+    </message>
+    <message>
+        <source>The login &quot;%1&quot; is not a member of the sysadmin role.</source>
+        <translation>Die Anmeldung „%1“ ist kein Mitglied der Rolle sysadmin.</translation>
+    </message>
+    <message>
+        <source>Backups through virtual devices need sysadmin. Ask an administrator to run: ALTER SERVER ROLE sysadmin ADD MEMBER [%1];</source>
+        <translation>Sicherungen über virtuelle Geräte erfordern sysadmin. Bitten Sie einen Administrator, Folgendes auszuführen: ALTER SERVER ROLE sysadmin ADD MEMBER [%1];</translation>
+    </message>
+    <message>
+        <source>SQL Server at &quot;%1&quot; is not on this machine.</source>
+        <translation>SQL Server unter „%1“ läuft nicht auf diesem Rechner.</translation>
+    </message>
+    <message>
+        <source>Virtual device backups share memory with the server, so they only work where SQL Server runs. Install Virtual Device Studio on the server and connect to it there; you can still list its databases from here.</source>
+        <translation>Sicherungen über virtuelle Geräte teilen sich Speicher mit dem Server und funktionieren daher nur dort, wo SQL Server läuft. Installieren Sie Virtual Device Studio auf dem Server und verbinden Sie sich dort; die Datenbanken können Sie trotzdem von hier aus auflisten.</translation>
+    </message>
+    <message>
+        <source>Microsoft&apos;s VDI library is missing: %1</source>
+        <translation>Microsofts VDI-Bibliothek fehlt: %1</translation>
+    </message>
+    <message>
+        <source>It comes with SQL Server on Linux (package mssql-server). If it lives elsewhere, set VDS_SQLVDI_PATH to its full path.</source>
+        <translation>Sie wird mit SQL Server für Linux mitgeliefert (Paket mssql-server). Liegt sie anderswo, setzen Sie VDS_SQLVDI_PATH auf ihren vollständigen Pfad.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; and SQL Server do not share their groups yet.</source>
+        <translation>„%1“ und SQL Server teilen ihre Gruppen noch nicht.</translation>
+    </message>
+    <message>
+        <source>SQL Server can only open the virtual devices when you share groups with its account (mssql) both ways. Run sudo vdsctl setup-vdi --apply, log out and back in, and restart SQL Server if it asks; vdsctl setup-vdi shows each step.</source>
+        <translation>SQL Server kann die virtuellen Geräte nur öffnen, wenn Sie und sein Konto (mssql) gegenseitig Gruppen teilen. Führen Sie sudo vdsctl setup-vdi --apply aus, melden Sie sich ab und wieder an und starten Sie SQL Server neu, falls verlangt; vdsctl setup-vdi zeigt jeden Schritt.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;Connected&lt;/b&gt; to %1 (SQL Server %2%3).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Verbunden&lt;/b&gt; mit %1 (SQL Server %2%3).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>, the built-in simulator</source>
+        <translation>, der eingebaute Simulator</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Ready for backups through virtual devices.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Bereit für Sicherungen über virtuelle Geräte.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>No keyring: the password is kept for this session only. Install and unlock a Secret Service keyring (GNOME Keyring, KWallet) to keep it.</source>
+        <translation>Kein Schlüsselbund: Das Passwort wird nur für diese Sitzung aufbewahrt. Installieren und entsperren Sie einen Secret-Service-Schlüsselbund (GNOME Keyring, KWallet), um es zu behalten.</translation>
+    </message>
+    <message>
+        <source>The password is kept in the system keyring.</source>
+        <translation>Das Passwort wird im Schlüsselbund des Systems aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <source>Stopped before the server</source>
+        <translation>Vor dem Server angehalten</translation>
+    </message>
+    <message>
+        <source>Blocks skipped</source>
+        <translation>Übersprungene Blöcke</translation>
+    </message>
+    <message>
+        <source>Blocks written</source>
+        <translation>Geschriebene Blöcke</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Bytes</translation>
+    </message>
+    <message>
+        <source>File size</source>
+        <translation>Dateigröße</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>First LSN</source>
+        <translation>Erste LSN</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Last LSN</source>
+        <translation>Letzte LSN</translation>
+    </message>
+    <message>
+        <source>Manifest</source>
+        <translation>Manifest</translation>
+    </message>
+    <message>
+        <source>Files moved</source>
+        <translation>Verschobene Dateien</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <source>Server progress (%)</source>
+        <translation>Serverfortschritt (%)</translation>
+    </message>
+    <message>
+        <source>Verified by the server</source>
+        <translation>Vom Server geprüft</translation>
+    </message>
+    <message>
+        <source>Backup set</source>
+        <translation>Sicherungssatz</translation>
+    </message>
+    <message>
+        <source>Stalls</source>
+        <translation>Stockungen</translation>
+    </message>
+    <message>
+        <source>Backups applied</source>
+        <translation>Angewendete Sicherungen</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Unique id</source>
+        <translation>Eindeutige ID</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Geprüft</translation>
+    </message>
+    <message>
+        <source>Virtual size</source>
+        <translation>Virtuelle Größe</translation>
+    </message>
 </context>
 <context>
     <name>vds::ui::AboutDialog</name>
@@ -158,6 +550,634 @@
     <message>
         <source>Log file:</source>
         <translation>Protokolldatei:</translation>
+    </message>
+</context>
+<context>
+    <name>vds::ui::BackupDialog</name>
+    <message>
+        <source>Back up %1</source>
+        <translation>%1 sichern</translation>
+    </message>
+    <message numerus="yes">
+        <source>Back up %n databases</source>
+        <translation>
+            <numerusform>%n Datenbank sichern</numerusform>
+            <numerusform>%n Datenbanken sichern</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Server %1 · %2</source>
+        <translation>Server %1 · %2</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>Vollständig</translation>
+    </message>
+    <message>
+        <source>Differential (changes since the last full)</source>
+        <translation>Differenziell (Änderungen seit der letzten vollständigen Sicherung)</translation>
+    </message>
+    <message>
+        <source>Transaction log</source>
+        <translation>Transaktionsprotokoll</translation>
+    </message>
+    <message>
+        <source>Copy-only full (leaves the backup chain alone)</source>
+        <translation>Vollständige Kopiesicherung (lässt die Sicherungskette unverändert)</translation>
+    </message>
+    <message>
+        <source>&amp;Type:</source>
+        <translation>&amp;Typ:</translation>
+    </message>
+    <message>
+        <source>The backup stream is spread over this many files, written at the same time (virtual devices).</source>
+        <translation>Der Sicherungsdatenstrom wird auf so viele Dateien verteilt, die gleichzeitig geschrieben werden (virtuelle Geräte).</translation>
+    </message>
+    <message>
+        <source>&amp;Stripes:</source>
+        <translation>&amp;Stripes:</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Sicherungsordner</translation>
+    </message>
+    <message>
+        <source>&amp;Destination folder:</source>
+        <translation>&amp;Zielordner:</translation>
+    </message>
+    <message>
+        <source>Tokens: {server}, {database}, {type}, {date} (UTC), {stripe}, {stripes}. Folders are allowed inside the destination.</source>
+        <translation>Platzhalter: {server}, {database}, {type}, {date} (UTC), {stripe}, {stripes}. Unterordner innerhalb des Ziels sind erlaubt.</translation>
+    </message>
+    <message>
+        <source>File &amp;names:</source>
+        <translation>Datei&amp;namen:</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>zstd</source>
+        <translation>zstd</translation>
+    </message>
+    <message>
+        <source>level </source>
+        <translation>Stufe </translation>
+    </message>
+    <message>
+        <source>&amp;Compression:</source>
+        <translation>&amp;Komprimierung:</translation>
+    </message>
+    <message>
+        <source>age, to recipients (public keys from files)</source>
+        <translation>age, an Empfänger (öffentliche Schlüssel aus Dateien)</translation>
+    </message>
+    <message>
+        <source>age, with a passphrase</source>
+        <translation>age, mit einer Passphrase</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation>&amp;Verschlüsselung:</translation>
+    </message>
+    <message>
+        <source>Recipients files</source>
+        <translation>Empfängerdateien</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Entfernen</translation>
+    </message>
+    <message>
+        <source>Files of age recipients</source>
+        <translation>Dateien mit age-Empfängern</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Wiederholen:</translation>
+    </message>
+    <message>
+        <source>Page checksums (WITH CHECKSUM)</source>
+        <translation>Seitenprüfsummen (WITH CHECKSUM)</translation>
+    </message>
+    <message>
+        <source>Verify the files afterwards</source>
+        <translation>Dateien anschließend prüfen</translation>
+    </message>
+    <message>
+        <source>Ad&amp;vanced</source>
+        <translation>Er&amp;weitert</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>BUFFERCOUNT:</source>
+        <translation>BUFFERCOUNT:</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>%1 KiB</source>
+        <translation>%1 KiB</translation>
+    </message>
+    <message>
+        <source>MAXTRANSFERSIZE:</source>
+        <translation>MAXTRANSFERSIZE:</translation>
+    </message>
+    <message>
+        <source>None (one per stripe)</source>
+        <translation>Keine (eine pro Stripe)</translation>
+    </message>
+    <message>
+        <source>Extra zstd threads:</source>
+        <translation>Zusätzliche zstd-Threads:</translation>
+    </message>
+    <message>
+        <source>T-SQL preview</source>
+        <translation>T-SQL-Vorschau</translation>
+    </message>
+    <message>
+        <source>Equivalent command line</source>
+        <translation>Gleichwertige Befehlszeile</translation>
+    </message>
+    <message>
+        <source>T-SQL</source>
+        <translation>T-SQL</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>Befehlszeile</translation>
+    </message>
+    <message>
+        <source>&amp;Back up</source>
+        <translation>&amp;Sichern</translation>
+    </message>
+    <message>
+        <source>Save as &amp;profile…</source>
+        <translation>Als &amp;Profil speichern…</translation>
+    </message>
+    <message>
+        <source>-- %1: no statement can be built for these options</source>
+        <translation>-- %1: für diese Optionen lässt sich keine Anweisung erstellen</translation>
+    </message>
+    <message>
+        <source># the passphrase goes into %1 first
+</source>
+        <translation># die Passphrase kommt zuerst in %1
+</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>z. B. %1</translation>
+    </message>
+    <message>
+        <source>Pick at least one database on the Backup page.</source>
+        <translation>Wählen Sie auf der Seite „Sicherung“ mindestens eine Datenbank aus.</translation>
+    </message>
+    <message>
+        <source>These options cannot be sent to SQL Server for %1: check BUFFERCOUNT and MAXTRANSFERSIZE under Advanced.</source>
+        <translation>Diese Optionen können für %1 nicht an SQL Server gesendet werden: Prüfen Sie BUFFERCOUNT und MAXTRANSFERSIZE unter „Erweitert“.</translation>
+    </message>
+</context>
+<context>
+    <name>vds::ui::BackupPage</name>
+    <message>
+        <source>Back up SQL Server databases</source>
+        <translation>SQL-Server-Datenbanken sichern</translation>
+    </message>
+    <message>
+        <source>SQL Server streams the backup to Virtual Device Studio through virtual devices; it stripes, compresses, encrypts and checksums it on the way to disk. Start by connecting to a server on this machine — or try everything first with the built-in simulator, which needs no SQL Server at all.</source>
+        <translation>SQL Server überträgt die Sicherung über virtuelle Geräte an Virtual Device Studio; unterwegs zur Festplatte wird sie in Stripes aufgeteilt, komprimiert, verschlüsselt und mit Prüfsummen versehen. Verbinden Sie sich zuerst mit einem Server auf diesem Rechner – oder probieren Sie alles vorher mit dem eingebauten Simulator aus, der gar keinen SQL Server braucht.</translation>
+    </message>
+    <message>
+        <source>Connect to a SQL Server…</source>
+        <translation>Mit einem SQL Server verbinden…</translation>
+    </message>
+    <message>
+        <source>Try the built-in simulator</source>
+        <translation>Den eingebauten Simulator ausprobieren</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Verbindungen</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Ent&amp;fernen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The connections file cannot be read.&lt;/b&gt; %1&lt;br&gt;%2</source>
+        <translation>&lt;b&gt;Die Verbindungsdatei kann nicht gelesen werden.&lt;/b&gt; %1&lt;br&gt;%2</translation>
+    </message>
+    <message>
+        <source>vds-sqlsim on this machine, data in %1</source>
+        <translation>vds-sqlsim auf diesem Rechner, Daten in %1</translation>
+    </message>
+    <message>
+        <source>Choose a connection.</source>
+        <translation>Wählen Sie eine Verbindung.</translation>
+    </message>
+    <message>
+        <source>Reading the password…</source>
+        <translation>Passwort wird gelesen…</translation>
+    </message>
+    <message>
+        <source>No password is kept for &quot;%1&quot;: choose Edit… and enter it.</source>
+        <translation>Für „%1“ ist kein Passwort gespeichert: Wählen Sie „Bearbeiten…“ und geben Sie es ein.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The built-in simulator did not start.&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Der eingebaute Simulator ist nicht gestartet.&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>The simulator is not running.</source>
+        <translation>Der Simulator läuft nicht.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The connection could not be saved.&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Die Verbindung konnte nicht gespeichert werden.&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Remove Connection</source>
+        <translation>Verbindung entfernen</translation>
+    </message>
+    <message>
+        <source>Remove the connection &quot;%1&quot; and its stored password?</source>
+        <translation>Die Verbindung „%1“ und ihr gespeichertes Passwort entfernen?</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The connection could not be removed.&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Die Verbindung konnte nicht entfernt werden.&lt;/b&gt; %1</translation>
+    </message>
+</context>
+<context>
+    <name>vds::ui::ConnectionDialog</name>
+    <message>
+        <source>Edit Connection</source>
+        <translation>Verbindung bearbeiten</translation>
+    </message>
+    <message>
+        <source>Connect to a SQL Server</source>
+        <translation>Mit einem SQL Server verbinden</translation>
+    </message>
+    <message>
+        <source>e.g. Production</source>
+        <translation>z. B. Produktion</translation>
+    </message>
+    <message>
+        <source>localhost</source>
+        <translation>localhost</translation>
+    </message>
+    <message>
+        <source>SQL Server login</source>
+        <translation>SQL-Server-Anmeldung</translation>
+    </message>
+    <message>
+        <source>Kerberos (your ticket)</source>
+        <translation>Kerberos (Ihr Ticket)</translation>
+    </message>
+    <message>
+        <source>Off</source>
+        <translation>Aus</translation>
+    </message>
+    <message>
+        <source>When the server offers it</source>
+        <translation>Wenn der Server sie anbietet</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>Erforderlich</translation>
+    </message>
+    <message>
+        <source>Strict (TDS 8)</source>
+        <translation>Strikt (TDS 8)</translation>
+    </message>
+    <message>
+        <source>Trust the server&apos;s certificate without checking it</source>
+        <translation>Dem Zertifikat des Servers ohne Prüfung vertrauen</translation>
+    </message>
+    <message>
+        <source>the host name above</source>
+        <translation>der Hostname oben</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Driver:</source>
+        <translation>&amp;Treiber:</translation>
+    </message>
+    <message>
+        <source>&amp;Authentication:</source>
+        <translation>&amp;Authentifizierung:</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>An&amp;meldung:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Encryption:</source>
+        <translation>&amp;Verschlüsselung:</translation>
+    </message>
+    <message>
+        <source>Certificate &amp;host name:</source>
+        <translation>&amp;Hostname im Zertifikat:</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Testen</translation>
+    </message>
+    <message>
+        <source>kept in the keyring</source>
+        <translation>im Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <source>Testing the connection…</source>
+        <translation>Verbindung wird getestet…</translation>
+    </message>
+    <message>
+        <source>Give the connection a name.</source>
+        <translation>Geben Sie der Verbindung einen Namen.</translation>
+    </message>
+    <message>
+        <source>That name belongs to the built-in simulator.</source>
+        <translation>Dieser Name gehört dem eingebauten Simulator.</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s host name or address.</source>
+        <translation>Geben Sie den Hostnamen oder die Adresse des Servers an.</translation>
+    </message>
+    <message>
+        <source>Give the SQL Server login.</source>
+        <translation>Geben Sie die SQL-Server-Anmeldung an.</translation>
+    </message>
+    <message>
+        <source>A connection named &quot;%1&quot; exists already.</source>
+        <translation>Eine Verbindung namens „%1“ existiert bereits.</translation>
+    </message>
+    <message>
+        <source>The connection could not be saved: %1</source>
+        <translation>Die Verbindung konnte nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vds::ui::DatabasesView</name>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Databases</source>
+        <translation>Datenbanken</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Recovery</source>
+        <translation>Wiederherstellungsmodell</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Last full backup</source>
+        <translation>Letzte vollständige Sicherung</translation>
+    </message>
+    <message>
+        <source>Last differential</source>
+        <translation>Letzte differenzielle</translation>
+    </message>
+    <message>
+        <source>Last log backup</source>
+        <translation>Letzte Protokollsicherung</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Back up…</source>
+        <translation>&amp;Sichern…</translation>
+    </message>
+    <message>
+        <source>Choose a connection.</source>
+        <translation>Wählen Sie eine Verbindung.</translation>
+    </message>
+    <message>
+        <source>Reading the databases…</source>
+        <translation>Datenbanken werden gelesen…</translation>
+    </message>
+    <message>
+        <source>The server could not be read.</source>
+        <translation>Der Server konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Built-in simulator (%1)</source>
+        <translation>Eingebauter Simulator (%1)</translation>
+    </message>
+    <message>
+        <source>%1 — SQL Server %2</source>
+        <translation>%1 — SQL Server %2</translation>
+    </message>
+    <message>
+        <source>1 database</source>
+        <translation>1 Datenbank</translation>
+    </message>
+    <message>
+        <source>%1 databases</source>
+        <translation>%1 Datenbanken</translation>
+    </message>
+</context>
+<context>
+    <name>vds::ui::HistoryPage</name>
+    <message>
+        <source>&lt;h2&gt;History&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Verlauf&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Every job run on this computer by Virtual Device Studio or vdsctl: its outcome, figures and report.</source>
+        <translation>Jeder Auftrag, den Virtual Device Studio oder vdsctl auf diesem Computer ausgeführt hat: sein Ergebnis, seine Kennzahlen und sein Bericht.</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Ergebnis:</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Server:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Von</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Bis</translation>
+    </message>
+    <message>
+        <source>Only jobs started on or after a date</source>
+        <translation>Nur Aufträge, die an oder nach einem Datum gestartet wurden</translation>
+    </message>
+    <message>
+        <source>Only jobs started on or before a date</source>
+        <translation>Nur Aufträge, die an oder vor einem Datum gestartet wurden</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>The selected job&apos;s report</source>
+        <translation>Der Bericht des ausgewählten Auftrags</translation>
+    </message>
+    <message>
+        <source>Export as &amp;HTML…</source>
+        <translation>Als &amp;HTML exportieren…</translation>
+    </message>
+    <message>
+        <source>Export as te&amp;xt…</source>
+        <translation>Als Te&amp;xt exportieren…</translation>
+    </message>
+    <message>
+        <source>The job history cannot be read: %1</source>
+        <translation>Der Auftragsverlauf kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No jobs match these filters.</source>
+        <translation>Keine Aufträge entsprechen diesen Filtern.</translation>
+    </message>
+    <message>
+        <source>The newest %1 matching jobs.</source>
+        <translation>Die neuesten %1 passenden Aufträge.</translation>
+    </message>
+    <message>
+        <source>Matching jobs: %1.</source>
+        <translation>Passende Aufträge: %1.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Select a job to see its report.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Wählen Sie einen Auftrag aus, um seinen Bericht zu sehen.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>No job is selected.</source>
+        <translation>Kein Auftrag ausgewählt.</translation>
+    </message>
+    <message>
+        <source>%1 could not be written: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Export the report as HTML</source>
+        <translation>Bericht als HTML exportieren</translation>
+    </message>
+    <message>
+        <source>Export the report as text</source>
+        <translation>Bericht als Text exportieren</translation>
+    </message>
+    <message>
+        <source>Web pages (*.html)</source>
+        <translation>Webseiten (*.html)</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Textdateien (*.txt)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -355,86 +1375,6 @@
         <translation>Bereit</translation>
     </message>
     <message>
-        <source>Back up SQL Server databases through the Virtual Device Interface. The server streams the backup to Virtual Device Studio, which stripes, compresses, encrypts and checksums it on the way to disk, with live progress.</source>
-        <translation>Sichern Sie SQL-Server-Datenbanken über das Virtual Device Interface. Der Server überträgt die Sicherung an Virtual Device Studio, das sie auf dem Weg auf die Festplatte aufteilt, komprimiert, verschlüsselt und mit Prüfsummen versieht – mit laufender Fortschrittsanzeige.</translation>
-    </message>
-    <message>
-        <source>Connect to SQL Server on Linux (ODBC, SQL login or Kerberos), or try the built-in simulator without a server</source>
-        <translation>Mit SQL Server unter Linux verbinden (ODBC, SQL-Anmeldung oder Kerberos) oder den eingebauten Simulator ohne Server ausprobieren</translation>
-    </message>
-    <message>
-        <source>Pick databases with their recovery model, size and last backups</source>
-        <translation>Datenbanken mit Wiederherstellungsmodell, Größe und letzten Sicherungen auswählen</translation>
-    </message>
-    <message>
-        <source>Full, differential, log and copy-only backups over 1–64 virtual devices</source>
-        <translation>Vollständige, differenzielle, Protokoll- und Nur-Kopie-Sicherungen über 1–64 virtuelle Geräte</translation>
-    </message>
-    <message>
-        <source>zstd compression and age encryption — files that standard zstd and age read</source>
-        <translation>zstd-Komprimierung und age-Verschlüsselung – Dateien, die die üblichen Programme zstd und age lesen</translation>
-    </message>
-    <message>
-        <source>Per-stripe throughput graph, ETA, cancel at any time; a manifest with SHA-256 of every stripe</source>
-        <translation>Durchsatzdiagramm je Stripe, Restzeit, jederzeit abbrechbar; ein Manifest mit SHA-256 jedes Stripes</translation>
-    </message>
-    <message>
-        <source>The virtual device engine and the SQL Server connection are being built first; this page switches on when they land.</source>
-        <translation>Zuerst entstehen die Engine für virtuelle Geräte und die SQL-Server-Verbindung; diese Seite wird freigeschaltet, sobald sie fertig sind.</translation>
-    </message>
-    <message>
-        <source>Restore a backup chain made by Virtual Device Studio, or verify it without restoring.</source>
-        <translation>Eine von Virtual Device Studio erstellte Sicherungskette wiederherstellen oder ohne Wiederherstellung prüfen.</translation>
-    </message>
-    <message>
-        <source>Choose a manifest or folder; the newest full + differential + log chain is picked for you</source>
-        <translation>Wählen Sie ein Manifest oder einen Ordner; die neueste Kette aus vollständiger, differenzieller und Protokollsicherung wird für Sie ausgewählt</translation>
-    </message>
-    <message>
-        <source>Restore under a new name with every file relocated, or MOVE files one by one</source>
-        <translation>Unter neuem Namen mit verschobenen Dateien wiederherstellen oder Dateien einzeln per MOVE verschieben</translation>
-    </message>
-    <message>
-        <source>NORECOVERY, REPLACE and point-in-time (STOPAT)</source>
-        <translation>NORECOVERY, REPLACE und Zeitpunkt (STOPAT)</translation>
-    </message>
-    <message>
-        <source>Verify: decrypt, decompress and check every stripe against its manifest</source>
-        <translation>Prüfen: jeden Stripe entschlüsseln, entpacken und mit seinem Manifest vergleichen</translation>
-    </message>
-    <message>
-        <source>Save any backup, restore, verify or virtual-disk job as a profile and run it again from here or with &apos;vdsctl run&apos;.</source>
-        <translation>Jeden Sicherungs-, Wiederherstellungs-, Prüf- oder Datenträgerauftrag als Profil speichern und von hier oder mit &apos;vdsctl run&apos; erneut ausführen.</translation>
-    </message>
-    <message>
-        <source>One .vdsprofile file per job; bundles to move many at once</source>
-        <translation>Eine .vdsprofile-Datei je Auftrag; Bündel, um viele auf einmal weiterzugeben</translation>
-    </message>
-    <message>
-        <source>Passwords stay in the system keyring; profiles only refer to them</source>
-        <translation>Passwörter bleiben im Schlüsselbund des Systems; Profile verweisen nur darauf</translation>
-    </message>
-    <message>
-        <source>Validation that names every problem with its place in the file</source>
-        <translation>Prüfung, die jedes Problem mit seiner Stelle in der Datei nennt</translation>
-    </message>
-    <message>
-        <source>Every job&apos;s outcome, figures and report, kept in a local database.</source>
-        <translation>Ergebnis, Kennzahlen und Bericht jedes Auftrags, in einer lokalen Datenbank aufbewahrt.</translation>
-    </message>
-    <message>
-        <source>Filter by kind, status and date</source>
-        <translation>Nach Art, Status und Datum filtern</translation>
-    </message>
-    <message>
-        <source>Open a job&apos;s report, export it as text or HTML</source>
-        <translation>Den Bericht eines Auftrags öffnen und als Text oder HTML exportieren</translation>
-    </message>
-    <message>
-        <source>Run the same job again in one click</source>
-        <translation>Denselben Auftrag mit einem Klick erneut ausführen</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
@@ -568,6 +1508,408 @@
         <source>Warn when a job &amp;stalls for:</source>
         <translation>Warnen, wenn ein Auftrag &amp;stockt seit:</translation>
     </message>
+    <message>
+        <source>Back up several databases at once (otherwise one after another)</source>
+        <translation>Mehrere Datenbanken gleichzeitig sichern (sonst nacheinander)</translation>
+    </message>
+</context>
+<context>
+    <name>vds::ui::ProfileEditDialog</name>
+    <message>
+        <source>Edit profile — %1</source>
+        <translation>Profil bearbeiten — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>env:VAR, file:PATH or keyring:CONNECTION</source>
+        <translation>env:VAR, file:PFAD oder keyring:VERBINDUNG</translation>
+    </message>
+    <message>
+        <source>env:VAR</source>
+        <translation>env:VAR</translation>
+    </message>
+    <message>
+        <source>several values separated by &quot;, &quot;</source>
+        <translation>mehrere Werte, getrennt durch „, “</translation>
+    </message>
+    <message>
+        <source>a profile with this name exists</source>
+        <translation>ein Profil mit diesem Namen existiert</translation>
+    </message>
+</context>
+<context>
+    <name>vds::ui::ProfileExportDialog</name>
+    <message>
+        <source>Export as a systemd timer</source>
+        <translation>Als systemd-Timer exportieren</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>&amp;Schedule (OnCalendar=):</source>
+        <translation>&amp;Zeitplan (OnCalendar=):</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>only for a password from the keyring or the environment</source>
+        <translation>nur für ein Passwort aus dem Schlüsselbund oder der Umgebung</translation>
+    </message>
+    <message>
+        <source>&amp;Password file:</source>
+        <translation>&amp;Passwortdatei:</translation>
+    </message>
+    <message>
+        <source>only for an age passphrase from the environment</source>
+        <translation>nur für eine age-Passphrase aus der Umgebung</translation>
+    </message>
+    <message>
+        <source>P&amp;assphrase file:</source>
+        <translation>P&amp;assphrasendatei:</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Wrote %1.service and %1.timer. Enable the timer with:
+
+systemctl --user daemon-reload
+systemctl --user enable --now %1.timer</source>
+        <translation>%1.service und %1.timer wurden geschrieben. Aktivieren Sie den Timer mit:
+
+systemctl --user daemon-reload
+systemctl --user enable --now %1.timer</translation>
+    </message>
+</context>
+<context>
+    <name>vds::ui::ProfileImportDialog</name>
+    <message>
+        <source>Import profiles</source>
+        <translation>Profile importieren</translation>
+    </message>
+    <message>
+        <source>Keep both (the imported one gets a new name)</source>
+        <translation>Beide behalten (das importierte erhält einen neuen Namen)</translation>
+    </message>
+    <message>
+        <source>Replace the existing profile</source>
+        <translation>Das vorhandene Profil ersetzen</translation>
+    </message>
+    <message>
+        <source>Skip it</source>
+        <translation>Überspringen</translation>
+    </message>
+    <message>
+        <source>When a name is &amp;taken:</source>
+        <translation>Wenn ein Name &amp;vergeben ist:</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation>Was passiert</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>replaces the existing profile</source>
+        <translation>ersetzt das vorhandene Profil</translation>
+    </message>
+    <message>
+        <source>added as &quot;%1&quot;</source>
+        <translation>hinzugefügt als „%1“</translation>
+    </message>
+    <message>
+        <source>skipped (the name is taken)</source>
+        <translation>übersprungen (der Name ist vergeben)</translation>
+    </message>
+</context>
+<context>
+    <name>vds::ui::ProfileTextDialog</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+</context>
+<context>
+    <name>vds::ui::ProfilesPage</name>
+    <message>
+        <source>&lt;h2&gt;Profiles&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Profile&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Saved jobs. Run one again here or with &lt;tt&gt;vdsctl run NAME&lt;/tt&gt;; export it as a bundle, a command line, T-SQL or a systemd timer.</source>
+        <translation>Gespeicherte Aufträge. Führen Sie einen hier oder mit &lt;tt&gt;vdsctl run NAME&lt;/tt&gt; erneut aus; exportieren Sie ihn als Bündel, Befehlszeile, T-SQL oder systemd-Timer.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Auftrag</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation>Letzte Ausführung</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Ausführen</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>D&amp;uplizieren</translation>
+    </message>
+    <message>
+        <source>Re&amp;name…</source>
+        <translation>&amp;Umbenennen…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>E&amp;xportieren</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>&amp;Importieren…</translation>
+    </message>
+    <message>
+        <source>Rename profile</source>
+        <translation>Profil umbenennen</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Neuer Name:</translation>
+    </message>
+    <message>
+        <source>Import profiles</source>
+        <translation>Profile importieren</translation>
+    </message>
+    <message>
+        <source>Profiles and bundles (*.vdsbundle *.vdsprofile)</source>
+        <translation>Profile und Bündel (*.vdsbundle *.vdsprofile)</translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation>ungültig</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>läuft…</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Run profile</source>
+        <translation>Profil ausführen</translation>
+    </message>
+    <message>
+        <source>vdsctl was not found next to vdstudio or on PATH.</source>
+        <translation>vdsctl wurde weder neben vdstudio noch im PATH gefunden.</translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; did not succeed:
+
+%2</source>
+        <translation>Das Profil „%1“ war nicht erfolgreich:
+
+%2</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>Duplicate profile</source>
+        <translation>Profil duplizieren</translation>
+    </message>
+    <message>
+        <source>This name cannot be used: it %1.</source>
+        <translation>Dieser Name kann nicht verwendet werden (%1).</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>Profil löschen</translation>
+    </message>
+    <message>
+        <source>Deleted the profile &quot;%1&quot;.</source>
+        <translation>Das Profil „%1“ wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>As a &amp;bundle…</source>
+        <translation>Als &amp;Bündel…</translation>
+    </message>
+    <message>
+        <source>As a &amp;command line…</source>
+        <translation>Als &amp;Befehlszeile…</translation>
+    </message>
+    <message>
+        <source>As &amp;T-SQL…</source>
+        <translation>Als &amp;T-SQL…</translation>
+    </message>
+    <message>
+        <source>As a &amp;systemd timer…</source>
+        <translation>Als &amp;systemd-Timer…</translation>
+    </message>
+    <message>
+        <source>Export bundle</source>
+        <translation>Bündel exportieren</translation>
+    </message>
+    <message>
+        <source>Profile bundles (*.vdsbundle)</source>
+        <translation>Profilbündel (*.vdsbundle)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Export T-SQL</source>
+        <translation>T-SQL exportieren</translation>
+    </message>
+    <message>
+        <source>-- What vdstudio runs (%1 stands for the fresh uuid of each run):
+</source>
+        <translation>-- Was vdstudio ausführt (%1 steht für die neue UUID jeder Ausführung):
+</translation>
+    </message>
+    <message>
+        <source>;
+
+-- The same backup written by the server itself:
+</source>
+        <translation>;
+
+-- Dieselbe Sicherung, vom Server selbst geschrieben:
+</translation>
+    </message>
+    <message>
+        <source>T-SQL</source>
+        <translation>T-SQL</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>Befehlszeile</translation>
+    </message>
+</context>
+<context>
+    <name>vds::ui::RestorePage</name>
+    <message>
+        <source>Restore a database from backups made by Virtual Device Studio or vdsctl: a full backup with its differential and log backups, under a new name or over an existing database, to the end of the chain or to a point in time. Encrypted and compressed backups restore as they are.</source>
+        <translation>Eine Datenbank aus Sicherungen von Virtual Device Studio oder vdsctl wiederherstellen: eine vollständige Sicherung mit ihren differenziellen und Protokollsicherungen, unter neuem Namen oder über eine vorhandene Datenbank, bis zum Ende der Kette oder zu einem Zeitpunkt. Verschlüsselte und komprimierte Sicherungen werden direkt wiederhergestellt.</translation>
+    </message>
+    <message>
+        <source>Restore from files or a &amp;folder…</source>
+        <translation>Aus Dateien oder einem &amp;Ordner wiederherstellen…</translation>
+    </message>
+    <message>
+        <source>%1 opens as soon as you choose the server to restore to on the Backup page.</source>
+        <translation>%1 öffnet sich, sobald Sie auf der Seite „Sicherung“ den Zielserver für die Wiederherstellung wählen.</translation>
+    </message>
+    <message>
+        <source>Restores go to %1.</source>
+        <translation>Wiederherstellungen gehen an %1.</translation>
+    </message>
+    <message>
+        <source>Choose the server to restore to on the Backup page first (connect to a SQL Server, or try the built-in simulator).</source>
+        <translation>Wählen Sie zuerst auf der Seite „Sicherung“ den Zielserver für die Wiederherstellung (mit einem SQL Server verbinden oder den eingebauten Simulator ausprobieren).</translation>
+    </message>
+</context>
+<context>
+    <name>vds::ui::RestoreWizard</name>
+    <message>
+        <source>Restore a database</source>
+        <translation>Eine Datenbank wiederherstellen</translation>
+    </message>
+    <message>
+        <source>The server %1 could not be asked for its databases and folders. %2 %3</source>
+        <translation>Der Server %1 konnte nicht nach seinen Datenbanken und Ordnern gefragt werden. %2 %3</translation>
+    </message>
+</context>
+<context>
+    <name>vds::ui::ServerProgress</name>
+    <message>
+        <source>%1  Msg %2, Level %3: %4</source>
+        <translation>%1  Meldung %2, Schweregrad %3: %4</translation>
+    </message>
+    <message>
+        <source>%1  Msg %2: %3</source>
+        <translation>%1  Meldung %2: %3</translation>
+    </message>
+    <message>
+        <source>The server&apos;s own progress</source>
+        <translation>Der eigene Fortschritt des Servers</translation>
+    </message>
+    <message>
+        <source>What SQL Server reports itself (its STATS messages), beside the bytes counted here</source>
+        <translation>Was SQL Server selbst meldet (seine STATS-Meldungen), neben den hier gezählten Bytes</translation>
+    </message>
+    <message>
+        <source>Messages from SQL Server</source>
+        <translation>Meldungen von SQL Server</translation>
+    </message>
+    <message>
+        <source>Server reports:</source>
+        <translation>Server meldet:</translation>
+    </message>
+    <message>
+        <source>Server messages:</source>
+        <translation>Servermeldungen:</translation>
+    </message>
+    <message>
+        <source>Not moving: %1. The other stripes go on; SQL Server waits for this one.</source>
+        <translation>Keine Bewegung: %1. Die anderen Stripes laufen weiter; SQL Server wartet auf diesen.</translation>
+    </message>
 </context>
 <context>
     <name>vds::ui::Sparkline</name>
@@ -601,6 +1943,10 @@
     <message>
         <source>Total</source>
         <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>%1 — stalled</source>
+        <translation>%1 — stockt</translation>
     </message>
 </context>
 <context>
@@ -683,6 +2029,546 @@
     <message>
         <source>The same engine is on the command line: &lt;tt&gt;vdsctl vhd create&lt;/tt&gt;, &lt;tt&gt;vdsctl vhd convert&lt;/tt&gt;, &lt;tt&gt;vdsctl vhd info&lt;/tt&gt; and &lt;tt&gt;vdsctl disks&lt;/tt&gt;. Each wizard shows the command for the job it is about to run.</source>
         <translation>Dieselbe Engine gibt es auf der Befehlszeile: &lt;tt&gt;vdsctl vhd create&lt;/tt&gt;, &lt;tt&gt;vdsctl vhd convert&lt;/tt&gt;, &lt;tt&gt;vdsctl vhd info&lt;/tt&gt; und &lt;tt&gt;vdsctl disks&lt;/tt&gt;. Jeder Assistent zeigt den Befehl für den Auftrag, den er gleich ausführt.</translation>
+    </message>
+</context>
+<context>
+    <name>vds::ui::backupcheck</name>
+    <message>
+        <source>Choose a destination folder for the backup files.</source>
+        <translation>Wählen Sie einen Zielordner für die Sicherungsdateien.</translation>
+    </message>
+    <message>
+        <source>The destination “%1” is not a full path: choose a folder, starting with /.</source>
+        <translation>Das Ziel „%1“ ist kein vollständiger Pfad: Wählen Sie einen Ordner, beginnend mit /.</translation>
+    </message>
+    <message>
+        <source>“%1” is a file, not a folder: choose a folder for the backup files.</source>
+        <translation>„%1“ ist eine Datei, kein Ordner: Wählen Sie einen Ordner für die Sicherungsdateien.</translation>
+    </message>
+    <message>
+        <source>You cannot write to “%1”: choose another folder, or change its permissions.</source>
+        <translation>Sie können nicht in „%1“ schreiben: Wählen Sie einen anderen Ordner oder ändern Sie seine Berechtigungen.</translation>
+    </message>
+    <message>
+        <source>“%1” does not exist and cannot be made, because you cannot write to “%2”: choose another folder.</source>
+        <translation>„%1“ existiert nicht und kann nicht angelegt werden, weil Sie nicht in „%2“ schreiben können: Wählen Sie einen anderen Ordner.</translation>
+    </message>
+    <message>
+        <source>The file-name pattern “%1” cannot be used: it may only use the tokens {server}, {database}, {type}, {date}, {stripe} and {stripes}, and must stay inside the destination folder (no “..”, not starting with /).</source>
+        <translation>Das Dateinamensmuster „%1“ kann nicht verwendet werden: Es darf nur die Platzhalter {server}, {database}, {type}, {date}, {stripe} und {stripes} verwenden und muss innerhalb des Zielordners bleiben (kein „..“, nicht mit / beginnend).</translation>
+    </message>
+    <message>
+        <source>Add a file of age recipients (public keys, age1…) to encrypt to, or choose a passphrase instead.</source>
+        <translation>Fügen Sie eine Datei mit age-Empfängern (öffentliche Schlüssel, age1…) hinzu, an die verschlüsselt wird, oder wählen Sie stattdessen eine Passphrase.</translation>
+    </message>
+    <message>
+        <source>The recipients file “%1” cannot be read: check that it exists and that you may read it.</source>
+        <translation>Die Empfängerdatei „%1“ kann nicht gelesen werden: Prüfen Sie, ob sie existiert und ob Sie sie lesen dürfen.</translation>
+    </message>
+    <message>
+        <source>The recipients file “%1” holds no valid age recipient: each line should be a public key starting with age1 (as age-keygen prints it).</source>
+        <translation>Die Empfängerdatei „%1“ enthält keinen gültigen age-Empfänger: Jede Zeile sollte ein öffentlicher Schlüssel sein, der mit age1 beginnt (wie ihn age-keygen ausgibt).</translation>
+    </message>
+    <message>
+        <source>Enter a passphrase: age encrypts the backup with it, and it is needed to restore.</source>
+        <translation>Geben Sie eine Passphrase ein: age verschlüsselt die Sicherung damit, und sie wird zur Wiederherstellung benötigt.</translation>
+    </message>
+    <message>
+        <source>The two passphrases differ: type the same passphrase twice.</source>
+        <translation>Die beiden Passphrasen unterscheiden sich: Geben Sie zweimal dieselbe Passphrase ein.</translation>
+    </message>
+</context>
+<context>
+    <name>vds::ui::restore::FilesPage</name>
+    <message>
+        <source>Database files</source>
+        <translation>Datenbankdateien</translation>
+    </message>
+    <message>
+        <source>Where the restored database&apos;s files go on the server. Double-click a path to change it.</source>
+        <translation>Wohin die Dateien der wiederhergestellten Datenbank auf dem Server kommen. Doppelklicken Sie auf einen Pfad, um ihn zu ändern.</translation>
+    </message>
+    <message>
+        <source>Logical name</source>
+        <translation>Logischer Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Restore to</source>
+        <translation>Wiederherstellen nach</translation>
+    </message>
+    <message>
+        <source>All to the server&apos;s &amp;default folders</source>
+        <translation>Alle in die &amp;Standardordner des Servers</translation>
+    </message>
+    <message>
+        <source>&amp;Original locations</source>
+        <translation>&amp;Ursprüngliche Speicherorte</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>The server&apos;s default folders: data %1, log %2.</source>
+        <translation>Die Standardordner des Servers: Daten %1, Protokoll %2.</translation>
+    </message>
+    <message>
+        <source>Give a path for %1.</source>
+        <translation>Geben Sie einen Pfad für %1 an.</translation>
+    </message>
+    <message>
+        <source>The path for %1 must be a full path on the server (starting with /).</source>
+        <translation>Der Pfad für %1 muss ein vollständiger Pfad auf dem Server sein (beginnend mit /).</translation>
+    </message>
+    <message>
+        <source>Two files cannot both go to %1.</source>
+        <translation>Zwei Dateien können nicht beide nach %1.</translation>
+    </message>
+</context>
+<context>
+    <name>vds::ui::restore::KeysPage</name>
+    <message>
+        <source>Keys</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>The backups are encrypted. Give what opens them; it is checked against every stripe before anything is sent to the server.</source>
+        <translation>Die Sicherungen sind verschlüsselt. Geben Sie an, womit sie sich öffnen lassen; das wird an jedem Stripe geprüft, bevor etwas an den Server geht.</translation>
+    </message>
+    <message>
+        <source>age &amp;identity file (the secret key, as age-keygen writes it):</source>
+        <translation>age-&amp;Identitätsdatei (der geheime Schlüssel, wie age-keygen ihn schreibt):</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Passphrase:</translation>
+    </message>
+    <message>
+        <source>age identity file</source>
+        <translation>age-Identitätsdatei</translation>
+    </message>
+    <message>
+        <source>The identity file %1 does not exist.</source>
+        <translation>Die Identitätsdatei %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>%1 is not an age identity file: it holds no AGE-SECRET-KEY-1… line.</source>
+        <translation>%1 ist keine age-Identitätsdatei: Sie enthält keine Zeile AGE-SECRET-KEY-1….</translation>
+    </message>
+    <message>
+        <source>Checking the keys against every stripe…</source>
+        <translation>Schlüssel werden an jedem Stripe geprüft…</translation>
+    </message>
+</context>
+<context>
+    <name>vds::ui::restore::PointInTimePage</name>
+    <message>
+        <source>Point in time</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>Restore everything the chain holds, or stop at a moment within it: the database comes back as it was then.</source>
+        <translation>Alles wiederherstellen, was die Kette enthält, oder an einem Moment darin anhalten: Die Datenbank wird so zurückgebracht, wie sie damals war.</translation>
+    </message>
+    <message>
+        <source>The &amp;end of the chain (the most recent data)</source>
+        <translation>Das &amp;Ende der Kette (die neuesten Daten)</translation>
+    </message>
+    <message>
+        <source>A &amp;point in time:</source>
+        <translation>Ein &amp;Zeitpunkt:</translation>
+    </message>
+    <message>
+        <source>Between %1 (the end of the full backup) and %2 (the end of the last log backup).</source>
+        <translation>Zwischen %1 (Ende der vollständigen Sicherung) und %2 (Ende der letzten Protokollsicherung).</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>This restores: %1.</source>
+        <translation>Wiederhergestellt wird: %1.</translation>
+    </message>
+    <message>
+        <source>The last log backup is applied up to the point in time.</source>
+        <translation>Die letzte Protokollsicherung wird bis zum Zeitpunkt angewendet.</translation>
+    </message>
+</context>
+<context>
+    <name>vds::ui::restore::ProgressPage</name>
+    <message>
+        <source>Restoring</source>
+        <translation>Wiederherstellung läuft</translation>
+    </message>
+    <message>
+        <source>You can close this window: the restore keeps running in the Jobs panel.</source>
+        <translation>Sie können dieses Fenster schließen: Die Wiederherstellung läuft im Auftragsbereich weiter.</translation>
+    </message>
+</context>
+<context>
+    <name>vds::ui::restore::ResultPage</name>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>%1 is restored and left restoring: apply further log backups, then recover it.</source>
+        <translation>%1 ist wiederhergestellt und bleibt im Wiederherstellungszustand: Wenden Sie weitere Protokollsicherungen an und stellen Sie sie dann online.</translation>
+    </message>
+    <message>
+        <source>%1 is restored and online.</source>
+        <translation>%1 ist wiederhergestellt und online.</translation>
+    </message>
+    <message>
+        <source>The restore did not complete.</source>
+        <translation>Die Wiederherstellung wurde nicht abgeschlossen.</translation>
+    </message>
+</context>
+<context>
+    <name>vds::ui::restore::SourcePage</name>
+    <message>
+        <source>Backup to restore</source>
+        <translation>Wiederherzustellende Sicherung</translation>
+    </message>
+    <message>
+        <source>Choose a folder of backups (its newest full + differential + log chain is used) or one backup&apos;s manifest file. Nothing is sent to the server yet.</source>
+        <translation>Wählen Sie einen Ordner mit Sicherungen (dessen neueste Kette aus vollständiger, differenzieller und Protokollsicherung wird verwendet) oder die Manifestdatei einer Sicherung. Noch wird nichts an den Server gesendet.</translation>
+    </message>
+    <message>
+        <source>Backup folder or manifest file</source>
+        <translation>Sicherungsordner oder Manifestdatei</translation>
+    </message>
+    <message>
+        <source>A folder of backups, or a .manifest.json file</source>
+        <translation>Ein Ordner mit Sicherungen oder eine .manifest.json-Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Folder…</source>
+        <translation>&amp;Ordner…</translation>
+    </message>
+    <message>
+        <source>Backup &amp;file…</source>
+        <translation>Sicherungs&amp;datei…</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>The backups this restore applies</source>
+        <translation>Die Sicherungen, die diese Wiederherstellung anwendet</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Beendet</translation>
+    </message>
+    <message>
+        <source>Stripes</source>
+        <translation>Stripes</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Stored as</source>
+        <translation>Gespeichert als</translation>
+    </message>
+    <message>
+        <source>LSN range</source>
+        <translation>LSN-Bereich</translation>
+    </message>
+    <message>
+        <source>Manifest</source>
+        <translation>Manifest</translation>
+    </message>
+    <message>
+        <source>Folder of backups</source>
+        <translation>Ordner mit Sicherungen</translation>
+    </message>
+    <message>
+        <source>Backup manifest</source>
+        <translation>Sicherungsmanifest</translation>
+    </message>
+    <message>
+        <source>Backup manifests (*.manifest.json)</source>
+        <translation>Sicherungsmanifeste (*.manifest.json)</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>The folder holds backups of several databases: choose which one to restore.</source>
+        <translation>Der Ordner enthält Sicherungen mehrerer Datenbanken: Wählen Sie, welche wiederhergestellt werden soll.</translation>
+    </message>
+    <message>
+        <source>Backups of %1 to restore: %2, ending %3.</source>
+        <translation>Wiederherzustellende Sicherungen von %1: %2, endend %3.</translation>
+    </message>
+    <message>
+        <source>Other backups in the folder that are not part of this chain (older chains, or differentials the logs already cover): %1.</source>
+        <translation>Weitere Sicherungen im Ordner, die nicht zu dieser Kette gehören (ältere Ketten oder differenzielle Sicherungen, die die Protokolle bereits abdecken): %1.</translation>
+    </message>
+</context>
+<context>
+    <name>vds::ui::restore::SummaryPage</name>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Check the restore. The statements the server will run and the same job on the command line are shown below.</source>
+        <translation>Prüfen Sie die Wiederherstellung. Unten stehen die Anweisungen, die der Server ausführt, und derselbe Auftrag als Befehlszeile.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>T-SQL (the set name is made for each run):</source>
+        <translation>T-SQL (der Satzname wird für jede Ausführung erzeugt):</translation>
+    </message>
+    <message>
+        <source>T-SQL the server runs</source>
+        <translation>T-SQL, das der Server ausführt</translation>
+    </message>
+    <message>
+        <source>Command line:</source>
+        <translation>Befehlszeile:</translation>
+    </message>
+    <message>
+        <source>Equivalent command line</source>
+        <translation>Gleichwertige Befehlszeile</translation>
+    </message>
+    <message>
+        <source>Save as &amp;profile…</source>
+        <translation>Als &amp;Profil speichern…</translation>
+    </message>
+    <message>
+        <source>Save as profile</source>
+        <translation>Als Profil speichern</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sicherungen</translation>
+    </message>
+    <message>
+        <source>Point in time</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <source>the end of the chain</source>
+        <translation>das Ende der Kette</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>%1 — replaces the existing database</source>
+        <translation>%1 — ersetzt die vorhandene Datenbank</translation>
+    </message>
+    <message>
+        <source>%1 (new)</source>
+        <translation>%1 (neu)</translation>
+    </message>
+    <message>
+        <source>Afterwards</source>
+        <translation>Danach</translation>
+    </message>
+    <message>
+        <source>left restoring (NORECOVERY)</source>
+        <translation>im Wiederherstellungszustand belassen (NORECOVERY)</translation>
+    </message>
+    <message>
+        <source>online (RECOVERY)</source>
+        <translation>online (RECOVERY)</translation>
+    </message>
+    <message>
+        <source>Identity file</source>
+        <translation>Identitätsdatei</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>given (not stored)</source>
+        <translation>angegeben (nicht gespeichert)</translation>
+    </message>
+    <message>
+        <source>-- cannot be built: %1</source>
+        <translation>-- kann nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source># set VDS_PASSPHRASE to the passphrase first
+</source>
+        <translation># zuerst VDS_PASSPHRASE auf die Passphrase setzen
+</translation>
+    </message>
+</context>
+<context>
+    <name>vds::ui::restore::TargetPage</name>
+    <message>
+        <source>Target database</source>
+        <translation>Zieldatenbank</translation>
+    </message>
+    <message>
+        <source>Restore under a new name, or over an existing database (its data is then replaced).</source>
+        <translation>Unter einem neuen Namen wiederherstellen oder über eine vorhandene Datenbank (deren Daten werden dann ersetzt).</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>When the restore ends</source>
+        <translation>Wenn die Wiederherstellung endet</translation>
+    </message>
+    <message>
+        <source>Bring the database &amp;online (RECOVERY)</source>
+        <translation>Die Datenbank &amp;online schalten (RECOVERY)</translation>
+    </message>
+    <message>
+        <source>Leave it &amp;restoring, so further log backups can be applied later (NORECOVERY)</source>
+        <translation>Im &amp;Wiederherstellungszustand belassen, damit später weitere Protokollsicherungen angewendet werden können (NORECOVERY)</translation>
+    </message>
+    <message>
+        <source>Asking the server for its databases and folders…</source>
+        <translation>Der Server wird nach seinen Datenbanken und Ordnern gefragt…</translation>
+    </message>
+    <message>
+        <source>Give the database a name.</source>
+        <translation>Geben Sie der Datenbank einen Namen.</translation>
+    </message>
+    <message>
+        <source>A database name has at most 128 characters.</source>
+        <translation>Ein Datenbankname hat höchstens 128 Zeichen.</translation>
+    </message>
+    <message>
+        <source>A database named %1 already exists on the server. Choose another name, or replace it.</source>
+        <translation>Eine Datenbank namens %1 existiert bereits auf dem Server. Wählen Sie einen anderen Namen oder ersetzen Sie sie.</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Replace the existing database %1 (REPLACE): everything in it now is overwritten</source>
+        <translation>Die vorhandene Datenbank %1 e&amp;rsetzen (REPLACE): Alles, was sie jetzt enthält, wird überschrieben</translation>
+    </message>
+    <message>
+        <source>%1 exists on this server.</source>
+        <translation>%1 existiert auf diesem Server.</translation>
+    </message>
+    <message>
+        <source>Replace %1?</source>
+        <translation>%1 ersetzen?</translation>
+    </message>
+    <message>
+        <source>Replace the database %1 on %2 with the backup? Everything %1 holds now is overwritten; this cannot be undone.</source>
+        <translation>Die Datenbank %1 auf %2 durch die Sicherung ersetzen? Alles, was %1 jetzt enthält, wird überschrieben; das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Replace %1</source>
+        <translation>%1 ersetzen</translation>
+    </message>
+</context>
+<context>
+    <name>vds::ui::restoretext</name>
+    <message>
+        <source>Full</source>
+        <translation>Vollständig</translation>
+    </message>
+    <message>
+        <source>Differential</source>
+        <translation>Differenziell</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Copy-only full</source>
+        <translation>Vollständige Kopie</translation>
+    </message>
+    <message>
+        <source>zstd</source>
+        <translation>zstd</translation>
+    </message>
+    <message>
+        <source>age (key)</source>
+        <translation>age (Schlüssel)</translation>
+    </message>
+    <message>
+        <source>age (passphrase)</source>
+        <translation>age (Passphrase)</translation>
+    </message>
+    <message>
+        <source>plain</source>
+        <translation>unkomprimiert, unverschlüsselt</translation>
+    </message>
+    <message>
+        <source>The backup chain has a gap: no log backup continues from LSN %1, where %2 ends.</source>
+        <translation>Die Sicherungskette hat eine Lücke: Keine Protokollsicherung setzt bei LSN %1 fort, wo %2 endet.</translation>
+    </message>
+    <message>
+        <source>The next log backup, %1, starts at LSN %2, so a log backup taken between them is missing from the folder.</source>
+        <translation>Die nächste Protokollsicherung, %1, beginnt bei LSN %2; eine dazwischen erstellte Protokollsicherung fehlt also im Ordner.</translation>
+    </message>
+    <message>
+        <source>Put the missing log backup (its manifest and stripe files) into the folder and look again.</source>
+        <translation>Legen Sie die fehlende Protokollsicherung (ihr Manifest und ihre Stripe-Dateien) in den Ordner und suchen Sie erneut.</translation>
+    </message>
+    <message>
+        <source>The passphrase does not open the backup %1. Check the passphrase (it is case-sensitive) and try again.</source>
+        <translation>Die Passphrase öffnet die Sicherung %1 nicht. Prüfen Sie die Passphrase (Groß-/Kleinschreibung beachten) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>None of the keys in the identity file opens the backup %1: it was encrypted for other recipients. Choose the identity file that belongs to one of its recipients.</source>
+        <translation>Keiner der Schlüssel in der Identitätsdatei öffnet die Sicherung %1: Sie wurde für andere Empfänger verschlüsselt. Wählen Sie die Identitätsdatei, die zu einem ihrer Empfänger gehört.</translation>
+    </message>
+    <message>
+        <source>A stripe of the backup %1 is missing: %2.</source>
+        <translation>Ein Stripe der Sicherung %1 fehlt: %2.</translation>
     </message>
 </context>
 <context>
@@ -1315,6 +3201,10 @@
     <message>
         <source>File</source>
         <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Save as &amp;profile…</source>
+        <translation>Als &amp;Profil speichern…</translation>
     </message>
 </context>
 <context>

@@ -6,11 +6,13 @@
 #include <QFile>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QStatusBar>
 #include <QTest>
 
 #include "ui/dialogs/preferencesdialog.h"
 #include "ui/i18n.h"
+#include "ui/jobs/jobtext.h"
 #include "ui/mainwindow.h"
 #include "ui/pages/pageid.h"
 #include <vds/jobs/jobrunner.h>
@@ -81,6 +83,14 @@ private slots:
             items << sidebar->item(i)->text();
         QVERIFY2(items.contains(QStringLiteral("Sicherung")), qPrintable(items.join(u',')));
         QCOMPARE(w.statusBar()->currentMessage(), QStringLiteral("Bereit"));
+
+        // The Backup page's first-run choice, and a text from a free function (its lookup
+        // context must be the one lupdate files it under, the enclosing namespace).
+        auto *simulator = w.findChild<QPushButton *>(QStringLiteral("simulatorButton"));
+        QVERIFY(simulator);
+        QCOMPARE(simulator->text(), QStringLiteral("Den eingebauten Simulator ausprobieren"));
+        QCOMPARE(vds::ui::phaseText(QStringLiteral("connect")),
+                 QStringLiteral("Verbindung wird hergestellt"));
 
         // The dialog itself, built after the switch, is German too.
         vds::ui::PreferencesDialog dialog;

@@ -296,7 +296,7 @@ private slots:
     void cleanupTestCase() { m_sim.process().stop(); }
 
 private:
-    static QString words(const char *s) { return QCoreApplication::translate("HistoryText", s); }
+    static QString words(const char *s) { return QCoreApplication::translate("vds::ui", s); }
 };
 
 QTEST_MAIN(TestHistoryPage)

@@ -14,9 +14,11 @@ namespace vds::ui::backupcheck {
 
 namespace {
 
+// lupdate files a free function's tr() under the enclosing namespace, so the lookup context
+// is that namespace's name too (another name would never find the translation).
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("BackupChecks", text);
+    return QCoreApplication::translate("vds::ui::backupcheck", text);
 }
 
 } // namespace

@@ -8,9 +8,11 @@
 namespace vds::ui {
 namespace {
 
+// lupdate files a free function's tr() under the enclosing namespace, so the lookup context
+// is that namespace's name too (another name would never find the translation).
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("HistoryText", text);
+    return QCoreApplication::translate("vds::ui", text);
 }
 
 QString labelText(history::ExportLabel l)
@@ -42,29 +44,29 @@ QString labelText(history::ExportLabel l)
 QString keyText(const QString &k)
 {
     static const std::pair<const char *, const char *> words[] = {
-        {"backups", QT_TRANSLATE_NOOP("HistoryText", "Backups")},
-        {"beforeServer", QT_TRANSLATE_NOOP("HistoryText", "Stopped before the server")},
-        {"blocksSkipped", QT_TRANSLATE_NOOP("HistoryText", "Blocks skipped")},
-        {"blocksWritten", QT_TRANSLATE_NOOP("HistoryText", "Blocks written")},
-        {"bytes", QT_TRANSLATE_NOOP("HistoryText", "Bytes")},
-        {"database", QT_TRANSLATE_NOOP("HistoryText", "Database")},
-        {"fileSize", QT_TRANSLATE_NOOP("HistoryText", "File size")},
-        {"files", QT_TRANSLATE_NOOP("HistoryText", "Files")},
-        {"firstLsn", QT_TRANSLATE_NOOP("HistoryText", "First LSN")},
-        {"format", QT_TRANSLATE_NOOP("HistoryText", "Format")},
-        {"lastLsn", QT_TRANSLATE_NOOP("HistoryText", "Last LSN")},
-        {"manifest", QT_TRANSLATE_NOOP("HistoryText", "Manifest")},
-        {"moves", QT_TRANSLATE_NOOP("HistoryText", "Files moved")},
-        {"outputPath", QT_TRANSLATE_NOOP("HistoryText", "Output")},
-        {"serverPercent", QT_TRANSLATE_NOOP("HistoryText", "Server progress (%)")},
-        {"serverVerified", QT_TRANSLATE_NOOP("HistoryText", "Verified by the server")},
-        {"setName", QT_TRANSLATE_NOOP("HistoryText", "Backup set")},
-        {"stalls", QT_TRANSLATE_NOOP("HistoryText", "Stalls")},
-        {"steps", QT_TRANSLATE_NOOP("HistoryText", "Backups applied")},
-        {"type", QT_TRANSLATE_NOOP("HistoryText", "Type")},
-        {"uniqueId", QT_TRANSLATE_NOOP("HistoryText", "Unique id")},
-        {"verified", QT_TRANSLATE_NOOP("HistoryText", "Verified")},
-        {"virtualSize", QT_TRANSLATE_NOOP("HistoryText", "Virtual size")},
+        {"backups", QT_TRANSLATE_NOOP("vds::ui", "Backups")},
+        {"beforeServer", QT_TRANSLATE_NOOP("vds::ui", "Stopped before the server")},
+        {"blocksSkipped", QT_TRANSLATE_NOOP("vds::ui", "Blocks skipped")},
+        {"blocksWritten", QT_TRANSLATE_NOOP("vds::ui", "Blocks written")},
+        {"bytes", QT_TRANSLATE_NOOP("vds::ui", "Bytes")},
+        {"database", QT_TRANSLATE_NOOP("vds::ui", "Database")},
+        {"fileSize", QT_TRANSLATE_NOOP("vds::ui", "File size")},
+        {"files", QT_TRANSLATE_NOOP("vds::ui", "Files")},
+        {"firstLsn", QT_TRANSLATE_NOOP("vds::ui", "First LSN")},
+        {"format", QT_TRANSLATE_NOOP("vds::ui", "Format")},
+        {"lastLsn", QT_TRANSLATE_NOOP("vds::ui", "Last LSN")},
+        {"manifest", QT_TRANSLATE_NOOP("vds::ui", "Manifest")},
+        {"moves", QT_TRANSLATE_NOOP("vds::ui", "Files moved")},
+        {"outputPath", QT_TRANSLATE_NOOP("vds::ui", "Output")},
+        {"serverPercent", QT_TRANSLATE_NOOP("vds::ui", "Server progress (%)")},
+        {"serverVerified", QT_TRANSLATE_NOOP("vds::ui", "Verified by the server")},
+        {"setName", QT_TRANSLATE_NOOP("vds::ui", "Backup set")},
+        {"stalls", QT_TRANSLATE_NOOP("vds::ui", "Stalls")},
+        {"steps", QT_TRANSLATE_NOOP("vds::ui", "Backups applied")},
+        {"type", QT_TRANSLATE_NOOP("vds::ui", "Type")},
+        {"uniqueId", QT_TRANSLATE_NOOP("vds::ui", "Unique id")},
+        {"verified", QT_TRANSLATE_NOOP("vds::ui", "Verified")},
+        {"virtualSize", QT_TRANSLATE_NOOP("vds::ui", "Virtual size")},
     };
     for (const auto &[id, text] : words)
         if (k == QLatin1String(id))

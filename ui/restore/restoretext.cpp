@@ -7,9 +7,11 @@
 namespace vds::ui::restoretext {
 namespace {
 
+// lupdate files a free function's tr() under the enclosing namespace, so the lookup context
+// is that namespace's name too (another name would never find the translation).
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("RestoreText", text);
+    return QCoreApplication::translate("vds::ui::restoretext", text);
 }
 
 QString q(const std::string &s)

@@ -13,9 +13,11 @@
 namespace vds::ui::vhd {
 namespace {
 
+// lupdate files a free function's tr() under the enclosing namespace, so the lookup context
+// is that namespace's name too (another name would never find the translation).
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("VhdRefusal", text);
+    return QCoreApplication::translate("vds::ui::vhd", text);
 }
 
 } // namespace
