@@ -36,21 +36,36 @@ QStringList describe(const QString &source, const QList<Issue> &issues)
     return lines;
 }
 
-QString nameProblem(const QString &name)
+NameRefusal nameRefusal(const QString &name)
 {
     if (name.trimmed().isEmpty())
-        return QStringLiteral("must not be empty");
+        return NameRefusal::Empty;
     if (name.size() > kMaxNameLength)
+        return NameRefusal::TooLong;
+    if (name.startsWith(QLatin1Char('.')))
+        return NameRefusal::LeadingDot;
+    if (name != name.trimmed())
+        return NameRefusal::EdgeSpace;
+    for (const QChar c : name)
+        if (c == QLatin1Char('/') || c == QLatin1Char('\\') || c.category() == QChar::Other_Control)
+            return NameRefusal::BadCharacter;
+    return NameRefusal::None;
+}
+
+QString nameProblem(const QString &name)
+{
+    switch (nameRefusal(name)) {
+    case NameRefusal::None: return {};
+    case NameRefusal::Empty: return QStringLiteral("must not be empty");
+    case NameRefusal::TooLong:
         return QStringLiteral("must be at most %1 characters, got %2")
             .arg(kMaxNameLength)
             .arg(name.size());
-    if (name.startsWith(QLatin1Char('.')))
-        return QStringLiteral("must not start with '.'");
-    if (name != name.trimmed())
-        return QStringLiteral("must not start or end with a space");
-    for (const QChar c : name)
-        if (c == QLatin1Char('/') || c == QLatin1Char('\\') || c.category() == QChar::Other_Control)
-            return QStringLiteral("must not hold '/', '\\' or control characters");
+    case NameRefusal::LeadingDot: return QStringLiteral("must not start with '.'");
+    case NameRefusal::EdgeSpace: return QStringLiteral("must not start or end with a space");
+    case NameRefusal::BadCharacter:
+        return QStringLiteral("must not hold '/', '\\' or control characters");
+    }
     return {};
 }
 

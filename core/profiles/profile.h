@@ -50,7 +50,10 @@ struct Issue {
 /// "nightly.vdsprofile: backup.stripes: must be …" lines, one per issue.
 [[nodiscard]] QStringList describe(const QString &source, const QList<Issue> &issues);
 
-/// Why `name` cannot name a profile (empty: it can). Names become `NAME.vdsprofile`.
+/// Why a name cannot name a profile (names become `NAME.vdsprofile`): the id the UI words.
+enum class NameRefusal { None, Empty, TooLong, LeadingDot, EdgeSpace, BadCharacter };
+[[nodiscard]] NameRefusal nameRefusal(const QString &name);
+/// The same reason as English text for files and the command line (empty: the name is fine).
 [[nodiscard]] QString nameProblem(const QString &name);
 
 } // namespace vds::profiles

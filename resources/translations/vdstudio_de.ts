@@ -86,10 +86,6 @@
         <translation>Profilname (später auf der Seite „Profile“ oder mit &apos;vdsctl run NAME&apos; ausführen):</translation>
     </message>
     <message>
-        <source>This name cannot be used: it %1.</source>
-        <translation>Dieser Name kann nicht verwendet werden (%1).</translation>
-    </message>
-    <message>
         <source>A profile named &quot;%1&quot; exists. Replace it?</source>
         <translation>Ein Profil namens „%1“ existiert bereits. Ersetzen?</translation>
     </message>
@@ -135,6 +131,26 @@
             <numerusform>… und %n weiterer</numerusform>
             <numerusform>… und %n weitere</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A profile needs a name.</source>
+        <translation>Ein Profil braucht einen Namen.</translation>
+    </message>
+    <message>
+        <source>A profile name has at most %1 characters; this one has %2.</source>
+        <translation>Ein Profilname hat höchstens %1 Zeichen; dieser hat %2.</translation>
+    </message>
+    <message>
+        <source>A profile name cannot start with a dot.</source>
+        <translation>Ein Profilname darf nicht mit einem Punkt beginnen.</translation>
+    </message>
+    <message>
+        <source>A profile name cannot start or end with a space.</source>
+        <translation>Ein Profilname darf nicht mit einem Leerzeichen beginnen oder enden.</translation>
+    </message>
+    <message>
+        <source>A profile name cannot contain &apos;/&apos;, &apos;\&apos; or control characters.</source>
+        <translation>Ein Profilname darf weder &apos;/&apos; noch &apos;\&apos; noch Steuerzeichen enthalten.</translation>
     </message>
 </context>
 <context>
@@ -1768,10 +1784,6 @@ systemctl --user enable --now %1.timer</translation>
     <message>
         <source>Duplicate profile</source>
         <translation>Profil duplizieren</translation>
-    </message>
-    <message>
-        <source>This name cannot be used: it %1.</source>
-        <translation>Dieser Name kann nicht verwendet werden (%1).</translation>
     </message>
     <message>
         <source>Delete profile</source>

@@ -193,6 +193,22 @@ private slots:
         QCOMPARE(cl::toArguments(*rback), cl::toArguments(r));
     }
 
+    void nameRefusals()
+    {
+        QCOMPARE(nameRefusal(QStringLiteral("Nightly Sales")), NameRefusal::None);
+        QCOMPARE(nameRefusal(QStringLiteral("  ")), NameRefusal::Empty);
+        QCOMPARE(nameRefusal(QString(kMaxNameLength + 1, QLatin1Char('x'))), NameRefusal::TooLong);
+        QCOMPARE(nameRefusal(QStringLiteral(".hidden")), NameRefusal::LeadingDot);
+        QCOMPARE(nameRefusal(QStringLiteral("Nightly ")), NameRefusal::EdgeSpace);
+        QCOMPARE(nameRefusal(QStringLiteral("../x")), NameRefusal::LeadingDot);
+        QCOMPARE(nameRefusal(QStringLiteral("a/b")), NameRefusal::BadCharacter);
+        QCOMPARE(nameRefusal(QStringLiteral("a\tb")), NameRefusal::BadCharacter);
+        // Files and the command line get the same reason in words.
+        QVERIFY(nameProblem(QStringLiteral("Nightly Sales")).isEmpty());
+        QCOMPARE(nameProblem(QStringLiteral("a/b")),
+                 QStringLiteral("must not hold '/', '\\' or control characters"));
+    }
+
     void everyErrorWithItsPath()
     {
         auto p = parseProfile(json(R"({"schemaVersion": 1, "kind": "backup", "name": "nightly",

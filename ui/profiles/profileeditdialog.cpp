@@ -145,7 +145,7 @@ QString ProfileEditDialog::problems() const
 {
     const profiles::Profile p = profile();
     QList<profiles::Issue> issues;
-    if (const QString why = profiles::nameProblem(p.name); !why.isEmpty())
+    if (const QString why = nameRefusalText(p.name); !why.isEmpty())
         issues.append({QStringLiteral("name"), why});
     else if (p.name != m_original.name && m_store.contains(p.name))
         issues.append({QStringLiteral("name"), tr("a profile with this name exists")});

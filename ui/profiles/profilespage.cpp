@@ -285,9 +285,8 @@ bool ProfilesPage::renameSelected(const QString &newName)
     const auto p = selectedProfile();
     if (!p || newName == p->name)
         return false;
-    if (const QString why = profiles::nameProblem(newName); !why.isEmpty()) {
-        QMessageBox::warning(this, tr("Rename profile"),
-                             tr("This name cannot be used: it %1.").arg(why));
+    if (const QString why = nameRefusalText(newName); !why.isEmpty()) {
+        QMessageBox::warning(this, tr("Rename profile"), why);
         return false;
     }
     if (auto r = m_store->rename(p->name, newName); !r) {

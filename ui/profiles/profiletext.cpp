@@ -10,6 +10,25 @@
 
 namespace vds::ui {
 
+QString nameRefusalText(const QString &name)
+{
+    switch (profiles::nameRefusal(name)) {
+    case profiles::NameRefusal::None: return {};
+    case profiles::NameRefusal::Empty: return QObject::tr("A profile needs a name.");
+    case profiles::NameRefusal::TooLong:
+        return QObject::tr("A profile name has at most %1 characters; this one has %2.")
+            .arg(profiles::kMaxNameLength)
+            .arg(name.size());
+    case profiles::NameRefusal::LeadingDot:
+        return QObject::tr("A profile name cannot start with a dot.");
+    case profiles::NameRefusal::EdgeSpace:
+        return QObject::tr("A profile name cannot start or end with a space.");
+    case profiles::NameRefusal::BadCharacter:
+        return QObject::tr("A profile name cannot contain '/', '\\' or control characters.");
+    }
+    return {};
+}
+
 QString profileKindText(profiles::Kind kind)
 {
     switch (kind) {

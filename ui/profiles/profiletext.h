@@ -12,6 +12,8 @@ namespace vds::ui {
 
 [[nodiscard]] QString profileKindText(profiles::Kind kind);
 [[nodiscard]] QString jobStatusText(jobs::JobStatus status);
+/// Why a profile name is refused, as a sentence; empty for NameRefusal::None.
+[[nodiscard]] QString nameRefusalText(const QString &name);
 /// "backup.stripes: …" lines joined, first few only.
 [[nodiscard]] QString profileIssuesText(const QList<profiles::Issue> &issues);
 

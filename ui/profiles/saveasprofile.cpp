@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QMessageBox>
 
+#include "ui/profiles/profiletext.h"
 #include <vds/profiles/profilestore.h>
 
 namespace vds::ui {
@@ -57,9 +58,8 @@ std::optional<QString> saveAsProfile(QWidget *parent, const profiles::Profile &p
                    .trimmed();
         if (!ok)
             return std::nullopt;
-        if (const QString why = profiles::nameProblem(name); !why.isEmpty()) {
-            QMessageBox::warning(parent, QObject::tr("Save as profile"),
-                                 QObject::tr("This name cannot be used: it %1.").arg(why));
+        if (const QString why = nameRefusalText(name); !why.isEmpty()) {
+            QMessageBox::warning(parent, QObject::tr("Save as profile"), why);
             continue;
         }
         if (s.contains(name) &&
