@@ -10,6 +10,13 @@ vdsctl=$1
 fail() { echo "FAIL: $*"; exit 1; }
 svc=vdst-svc$$ cli=vdst-cli$$
 work=$(mktemp -d)
+# The other user runs a copy of vdsctl and the project's libraries staged in a world-readable
+# folder: the build tree may sit where only root can read (a clone in /root).
+chmod 0711 "$work"
+mkdir -m 0755 "$work/stage"
+cp "$vdsctl" "$work/stage/"
+ldd "$vdsctl" | awk '$3 ~ /^\// && $3 !~ /^\/(usr\/)?lib/ {print $3}' | xargs -r cp -L -t "$work/stage/"
+chmod -R a+rX "$work/stage"
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -60,7 +67,8 @@ grep -q "fix: sudo usermod -aG $svc $cli" "$work/human" || { cat "$work/human"; 
 mkdir -m 0777 "$work/home"
 rc=0
 HOME=$work/home XDG_STATE_HOME=$work/home XDG_DATA_HOME=$work/home XDG_CONFIG_HOME=$work/home \
-  setpriv --reuid="$cli" --regid="$cli" --init-groups "$vdsctl" setup-vdi --service-user "$svc" --apply \
+  LD_LIBRARY_PATH=$work/stage \
+  setpriv --reuid="$cli" --regid="$cli" --init-groups "$work/stage/vdsctl" setup-vdi --service-user "$svc" --apply \
   </dev/null >"$work/out" 2>"$work/err" || rc=$?
 [ "$rc" -eq 1 ] && grep -q "needs root" "$work/err" || { cat "$work/err"; fail "non-root --apply: rc $rc"; }
 ! id -nG "$cli" | grep -qw "$svc" || fail "non-root --apply changed groups"
