@@ -100,18 +100,16 @@ std::string serverLocalTime(const QDateTime &time, int offset)
 
 RestoreJob::RestoreJob(RestoreParams params, QObject *parent)
     : Job(QStringLiteral("Restore %1").arg(q(params.database)), parent), m_params(std::move(params))
-{
-    // Channels are per stripe; the widest backup of the chain decides (known after reading
-    // the manifests, which the constructor may do cheaply: they are small files).
-    if (auto chain = assembleChain(m_params.from, m_params.sourceDatabase, m_params.stopAt))
-        m_channels = chain->widestStripes();
-}
+{}
 
 RestoreJob::~RestoreJob() = default;
 
 QStringList RestoreJob::channelNames() const
 {
-    return stripeChannelNames(m_channels);
+    // Per stripe: the widest backup of the chain decides. Read here, when the runner starts
+    // the job, not in the constructor: profiles and history build jobs only for their params.
+    const auto chain = assembleChain(m_params.from, m_params.sourceDatabase, m_params.stopAt);
+    return stripeChannelNames(chain ? chain->widestStripes() : 1);
 }
 
 QJsonObject RestoreJob::historyParams() const

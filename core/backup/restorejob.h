@@ -33,7 +33,6 @@ protected:
 
 private:
     RestoreParams m_params;
-    int m_channels = 1;
 };
 
 /// Where "relocate all files" puts a database's files under a new name: `<NAME>.mdf` (first

@@ -30,16 +30,16 @@ QString q(const std::string &s)
 VerifyJob::VerifyJob(VerifyParams params, QObject *parent)
     : Job(QStringLiteral("Verify %1").arg(q(params.from.filename().string())), parent),
       m_params(std::move(params))
-{
-    if (auto chain = assembleChain(m_params.from, m_params.sourceDatabase, std::nullopt))
-        m_channels = chain->widestStripes();
-}
+{}
 
 VerifyJob::~VerifyJob() = default;
 
 QStringList VerifyJob::channelNames() const
 {
-    return stripeChannelNames(m_channels);
+    // Per stripe: the widest backup of the chain decides. Read here, when the runner starts
+    // the job, not in the constructor: profiles and history build jobs only for their params.
+    const auto chain = assembleChain(m_params.from, m_params.sourceDatabase, std::nullopt);
+    return stripeChannelNames(chain ? chain->widestStripes() : 1);
 }
 
 QJsonObject VerifyJob::historyParams() const

@@ -27,7 +27,6 @@ protected:
 
 private:
     VerifyParams m_params;
-    int m_channels = 1;
 };
 
 } // namespace vds::backup
