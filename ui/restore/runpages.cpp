@@ -18,6 +18,7 @@
 #include <vds/backup/commandline.h>
 #include <vds/backup/names.h>
 #include <vds/backup/restorejob.h>
+#include <vds/cmdline/sizeargument.h>
 #include <vds/profiles/fromparams.h>
 #include <vds/sql/tsqlbuilder.h>
 
@@ -28,20 +29,6 @@ namespace {
 QString q(const std::string &s)
 {
     return QString::fromStdString(s);
-}
-
-/// Quotes an argument for a POSIX shell when it needs it.
-QString shellQuoted(const QString &arg)
-{
-    static const QString safe = QStringLiteral("@%+=:,./-_");
-    bool plain = !arg.isEmpty();
-    for (QChar c : arg)
-        plain = plain && (c.isLetterOrNumber() || safe.contains(c));
-    if (plain)
-        return arg;
-    QString out = arg;
-    out.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
-    return QLatin1Char('\'') + out + QLatin1Char('\'');
 }
 
 QPlainTextEdit *codeBox(QWidget *parent, const QString &name, int height)
@@ -159,10 +146,10 @@ void SummaryPage::initializePage()
         shown.passphraseEnv = "VDS_PASSPHRASE";
         prefix = tr("# set VDS_PASSPHRASE to the passphrase first\n");
     }
-    QStringList words{QStringLiteral("vdsctl"), QStringLiteral("restore")};
-    for (const QString &a : backup::commandline::toArguments(shown))
-        words << shellQuoted(a);
-    m_command->setPlainText(prefix + words.join(QLatin1Char(' ')));
+    m_command->setPlainText(
+        prefix +
+        cmdline::shellCommand(QStringList{QStringLiteral("vdsctl"), QStringLiteral("restore")} +
+                              backup::commandline::toArguments(shown)));
 }
 
 QString SummaryPage::summaryText() const
