@@ -45,7 +45,12 @@ void backupDevice(StripeSet &set, std::size_t index, StripeHeader header,
     out.reserve(chunk * 2);
     header.stripeIndex = static_cast<std::uint16_t>(index);
     backupformat::writeHeader(out, header);
-    std::vector<std::uint8_t> page(kPageSize);
+    // Consecutive pages of one file are read with one pread (the server reads extents, not
+    // pages): per-page system calls would cost the simulator more than the transfer itself.
+    constexpr std::size_t kReadPages = 64;
+    std::vector<std::uint8_t> pageRun(kReadPages * kPageSize);
+    std::size_t runFirst = 0, runCount = 0; // pages[runFirst, runFirst + runCount) in pageRun
+    std::size_t runBytes = 0;               // bytes pread returned for the run
     std::size_t next = 0;
     std::size_t sent = 0; // bytes of `out` already handed to the device
     bool ended = false;
@@ -70,21 +75,36 @@ void backupDevice(StripeSet &set, std::size_t index, StripeHeader header,
         out.erase(out.begin(), out.begin() + static_cast<std::ptrdiff_t>(sent));
         sent = 0;
         while (out.size() < chunk && next < pages.size()) {
-            const PageRef &p = pages[next++];
-            const ssize_t got = ::pread(fds[p.file], page.data(), kPageSize,
-                                        static_cast<off_t>(p.page * kPageSize));
-            if (got < 0) {
-                state.fail({3201, 1, 16,
-                            "Read of database file " + header.files[p.file].physicalName +
-                                " failed: " + std::strerror(errno),
-                            1});
-                ok = false;
-                break;
+            if (next >= runFirst + runCount) {
+                runFirst = next;
+                runCount = 1;
+                while (runCount < kReadPages && runFirst + runCount < pages.size() &&
+                       pages[runFirst + runCount].file == pages[runFirst].file &&
+                       pages[runFirst + runCount].page == pages[runFirst].page + runCount)
+                    ++runCount;
+                const PageRef &first = pages[runFirst];
+                const ssize_t got = ::pread(fds[first.file], pageRun.data(), runCount * kPageSize,
+                                            static_cast<off_t>(first.page * kPageSize));
+                if (got < 0) {
+                    state.fail({3201, 1, 16,
+                                "Read of database file " + header.files[first.file].physicalName +
+                                    " failed: " + std::strerror(errno),
+                                1});
+                    ok = false;
+                    break;
+                }
+                runBytes = static_cast<std::size_t>(got);
             }
-            const auto n = static_cast<std::size_t>(got);
+            const PageRef &p = pages[next];
+            const std::size_t at = (next - runFirst) * kPageSize;
+            ++next;
+            // A short read: the file ends inside this page (or before it).
+            const std::size_t n =
+                runBytes > at ? std::min<std::size_t>(kPageSize, runBytes - at) : 0;
+            const std::uint8_t *page = pageRun.data() + at;
             if (hashes) // each page belongs to one stripe: no two threads write one slot
-                (*hashes)[p.file][p.page] = DatabaseStore::pageHash(page.data(), n);
-            backupformat::writePage(out, p.file, p.page, std::span(page.data(), n));
+                (*hashes)[p.file][p.page] = DatabaseStore::pageHash(page, n);
+            backupformat::writePage(out, p.file, p.page, std::span(page, n));
         }
         if (!ok)
             break;
@@ -268,7 +288,8 @@ StatementOutcome runBackup(const SimOptions &options, DatabaseStore &store,
     for (std::size_t i = 0; i < n; ++i)
         threads.emplace_back(backupDevice, std::ref(set), i, header, std::move(share[i]),
                              std::cref(fds), std::ref(state), slow ? slow->value : 0u,
-                             full ? &*hashes : nullptr);
+                             // A copy-only backup leaves the change maps as they were.
+                             full && !s.copyOnly ? &*hashes : nullptr);
     unsigned lastPercent = 0;
     StatementOutcome outcome = monitorTransfer(options, s, set, state, reply, stop, lastPercent);
     for (auto &t : threads)
