@@ -107,6 +107,11 @@ Expected<void> AtomicFile::write(std::span<const std::byte> data)
         p += n;
         left -= static_cast<std::size_t>(n);
     }
+    writeback_.note(written_, data.size());
+    written_ += data.size();
+    if (writeback_.pending() >= kWritebackSpan) {
+        writeback_.start(fd_);
+    }
     return {};
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include <vds/util/error.h>
+#include <vds/util/writeback.h>
 
 namespace vds::vdisk {
 
@@ -95,19 +96,5 @@ private:
 
 /// True when every byte is zero. Cheap: one word test, then memcmp against itself shifted.
 bool isAllZero(const void *buffer, std::size_t size) noexcept;
-
-/// The span of a file written since the last writeback. Writers note each write; start() asks
-/// the kernel to begin writing that span out (asynchronously, best effort: errors surface at the
-/// final fdatasync) so a long copy does not end with gigabytes of dirty pages. Value type,
-/// one thread (the writer's).
-class WritebackRange {
-public:
-    void note(std::uint64_t offset, std::uint64_t size) noexcept;
-    void start(int fd) noexcept;
-
-private:
-    std::uint64_t m_from = ~0ULL;
-    std::uint64_t m_to = 0;
-};
 
 } // namespace vds::vdisk
