@@ -1,6 +1,8 @@
 #include <vds/backup/backupjob.h>
 #include <vds/backup/backupstatement.h>
 
+#include <algorithm>
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QUuid>
@@ -203,6 +205,10 @@ JobResult BackupJob::execute(JobContext &ctx)
     std::vector<std::unique_ptr<StripeSink>> sinks;
     std::vector<DeviceEndpoint *> endpoints;
     std::vector<std::string> stripeFiles;
+    // More stripes than threads: each compresses on its pump thread, THREADS of them at a time.
+    std::shared_ptr<CompressionSlots> turns;
+    if (p.codec == Codec::Zstd && p.zstdThreads / p.stripes == 0)
+        turns = std::make_shared<CompressionSlots>(std::clamp(p.zstdThreads, 1, 64));
     for (int i = 1; i <= p.stripes; ++i) {
         StripeWriteOptions o;
         const std::string name = stripeFileName(*base, i, p.stripes, p.codec, p.encryption.kind);
@@ -213,6 +219,7 @@ JobResult BackupJob::execute(JobContext &ctx)
         // its own thread, so n stripes share it (0 = compress on the pump thread itself). This
         // keeps memory bounded however many stripes there are.
         o.zstdThreads = p.zstdThreads / p.stripes;
+        o.compressionSlots = turns;
         o.encryption = p.encryption.kind;
         o.recipients = p.encryption.recipients;
         o.passphrase = p.encryption.passphrase;

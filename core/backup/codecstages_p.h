@@ -8,8 +8,11 @@
 namespace vds::backup {
 
 /// zstd compression in front of `next` (not owned): standard frames with a content checksum,
-/// libzstd's own worker threads when threads > 0.
-[[nodiscard]] Expected<std::unique_ptr<Sink>> makeZstdEncoder(Sink &next, int level, int threads);
+/// libzstd's own worker threads when threads > 0; otherwise on the caller's thread, holding one
+/// of `slots` (when given) while a piece is compressed.
+[[nodiscard]] Expected<std::unique_ptr<Sink>>
+makeZstdEncoder(Sink &next, int level, int threads,
+                std::shared_ptr<CompressionSlots> slots = nullptr);
 /// zstd decompression of `upstream` (not owned); reads the first block at once so a file that
 /// is not zstd fails here (→ Format).
 [[nodiscard]] Expected<std::unique_ptr<Source>> makeZstdDecoder(Source &upstream);

@@ -110,7 +110,8 @@ public:
             next = age_.get();
         }
         if (options_.codec == Codec::Zstd) {
-            auto z = makeZstdEncoder(*next, options_.zstdLevel, options_.zstdThreads);
+            auto z = makeZstdEncoder(*next, options_.zstdLevel, options_.zstdThreads,
+                                     options_.compressionSlots);
             if (!z) {
                 return fail(z.error());
             }

@@ -18,7 +18,9 @@ Error zstdError(std::size_t code, const char *what)
 /// job queue and returns, so compression runs beside the caller's hashing and I/O.
 class ZstdEncoder final : public Sink {
 public:
-    explicit ZstdEncoder(Sink &next) : next_(next), out_(ZSTD_CStreamOutSize()) {}
+    ZstdEncoder(Sink &next, std::shared_ptr<CompressionSlots> slots)
+        : next_(next), slots_(std::move(slots)), out_(ZSTD_CStreamOutSize())
+    {}
     ~ZstdEncoder() override { ZSTD_freeCCtx(cctx_); }
 
     Expected<void> init(int level, int threads)
@@ -35,6 +37,7 @@ public:
         }
         if (!ZSTD_isError(rc) && threads > 0) {
             rc = ZSTD_CCtx_setParameter(cctx_, ZSTD_c_nbWorkers, threads);
+            slots_.reset(); // libzstd's workers compress; this thread only hands pieces over
         }
         if (ZSTD_isError(rc)) {
             Error e = zstdError(rc, "zstd parameters");
@@ -46,6 +49,7 @@ public:
 
     Expected<void> write(std::span<const std::byte> data) override
     {
+        const Turn turn(slots_.get());
         ZSTD_inBuffer in{data.data(), data.size(), 0};
         while (in.pos < in.size) {
             if (auto r = step(in, ZSTD_e_continue); !r) {
@@ -57,6 +61,7 @@ public:
 
     Expected<void> finish() override
     {
+        const Turn turn(slots_.get());
         ZSTD_inBuffer in{nullptr, 0, 0};
         for (;;) {
             auto r = step(in, ZSTD_e_end);
@@ -87,7 +92,30 @@ private:
         return rc;
     }
 
+    /// Holds one of the backup's compression slots for a scope (none without slots).
+    class Turn {
+    public:
+        explicit Turn(CompressionSlots *slots) : slots_(slots)
+        {
+            if (slots_ != nullptr) {
+                slots_->acquire();
+            }
+        }
+        ~Turn()
+        {
+            if (slots_ != nullptr) {
+                slots_->release();
+            }
+        }
+        Turn(const Turn &) = delete;
+        Turn &operator=(const Turn &) = delete;
+
+    private:
+        CompressionSlots *slots_;
+    };
+
     Sink &next_;
+    std::shared_ptr<CompressionSlots> slots_;
     ZSTD_CCtx *cctx_ = nullptr;
     std::vector<std::byte> out_;
 };
@@ -168,9 +196,10 @@ private:
 
 } // namespace
 
-Expected<std::unique_ptr<Sink>> makeZstdEncoder(Sink &next, int level, int threads)
+Expected<std::unique_ptr<Sink>> makeZstdEncoder(Sink &next, int level, int threads,
+                                                std::shared_ptr<CompressionSlots> slots)
 {
-    auto e = std::make_unique<ZstdEncoder>(next);
+    auto e = std::make_unique<ZstdEncoder>(next, std::move(slots));
     if (auto r = e->init(level, threads); !r) {
         return fail(r.error());
     }
