@@ -1,6 +1,7 @@
 // sqlsim_disk: the simulator's own file backup (BACKUP … TO DISK, RESTORE … FROM DISK) through
 // FreeTDS ODBC: striped round trips with STATS and 3014, a .bak written through VDI restoring
-// from disk and a TO DISK backup restoring through VDI (one stream format), SQL Server-style
+// from disk and a TO DISK backup restoring through VDI (one stream format), files of odd sizes
+// (pages read in runs, a short last page), SQL Server-style
 // errors, nothing left behind by a failed backup, RESTORING after a failed restore over an
 // existing database, the log chain across a differential, STOPAT between backups,
 // differential_base_lsn, and the stall fault.
@@ -218,6 +219,37 @@ private slots:
         auto files = c->query("RESTORE FILELISTONLY FROM " + disks(stripes));
         QVERIFY(files.has_value());
         QCOMPARE(files->rows.size(), std::size_t{2});
+    }
+
+    // The device threads read runs of up to 64 pages with one pread: files that are no whole
+    // number of runs, or of pages, must come back byte for byte (the last page is short).
+    void oddSizedFilesRoundTrip()
+    {
+        SimFixture sim;
+        QByteArray data(64 * 8192 * 2 + 3 * 8192 + 100, Qt::Uninitialized);
+        QByteArray log(9000, Qt::Uninitialized);
+        for (QByteArray *b : {&data, &log})
+            for (qsizetype i = 0; i < b->size(); ++i)
+                (*b)[i] = static_cast<char>((i * 131 + 7) % 251 + (b == &log ? 3 : 0));
+        for (const auto &[name, bytes] :
+             {std::pair{QStringLiteral("Odd.mdf"), data}, {QStringLiteral("Odd_log.ldf"), log}}) {
+            QFile f(sim.path(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            QCOMPARE(f.write(bytes), bytes.size());
+        }
+        QVERIFY(sim.start({}).has_value());
+        const QStringList stripes{sim.path(QStringLiteral("odd.1of2.bak")),
+                                  sim.path(QStringLiteral("odd.2of2.bak"))};
+        const SqlRun b =
+            runSql(sim, "BACKUP DATABASE [Odd] TO " + disks(stripes) + " WITH COPY_ONLY");
+        QVERIFY2(b.ok(), b.describe().c_str());
+        const SqlRun r =
+            runSql(sim, "RESTORE DATABASE [Odd2] FROM " + disks(stripes) + " WITH MOVE N'Odd' TO " +
+                            quoted(sim.path(QStringLiteral("Odd2.mdf"))) + ", MOVE N'Odd_log' TO " +
+                            quoted(sim.path(QStringLiteral("Odd2_log.ldf"))));
+        QVERIFY2(r.ok(), r.describe().c_str());
+        QVERIFY(readFile(sim.path(QStringLiteral("Odd2.mdf"))) == data);
+        QVERIFY(readFile(sim.path(QStringLiteral("Odd2_log.ldf"))) == log);
     }
 
     void vdiStreamAndDiskFileAreOneFormat()
