@@ -83,22 +83,36 @@ void backupDevice(StripeSet &set, std::size_t index, StripeHeader header,
                        pages[runFirst + runCount].page == pages[runFirst].page + runCount)
                     ++runCount;
                 const PageRef &first = pages[runFirst];
-                const ssize_t got = ::pread(fds[first.file], pageRun.data(), runCount * kPageSize,
-                                            static_cast<off_t>(first.page * kPageSize));
-                if (got < 0) {
-                    state.fail({3201, 1, 16,
-                                "Read of database file " + header.files[first.file].physicalName +
-                                    " failed: " + std::strerror(errno),
-                                1});
-                    ok = false;
-                    break;
+                // Until the run is in or the file ends: a read may return less than asked
+                // before the end (signals, network filesystems).
+                runBytes = 0;
+                const std::size_t want = runCount * kPageSize;
+                while (runBytes < want) {
+                    const ssize_t got =
+                        ::pread(fds[first.file], pageRun.data() + runBytes, want - runBytes,
+                                static_cast<off_t>(first.page * kPageSize + runBytes));
+                    if (got < 0 && errno == EINTR)
+                        continue;
+                    if (got <= 0) {
+                        if (got < 0) {
+                            state.fail({3201, 1, 16,
+                                        "Read of database file " +
+                                            header.files[first.file].physicalName +
+                                            " failed: " + std::strerror(errno),
+                                        1});
+                            ok = false;
+                        }
+                        break;
+                    }
+                    runBytes += static_cast<std::size_t>(got);
                 }
-                runBytes = static_cast<std::size_t>(got);
+                if (!ok)
+                    break;
             }
             const PageRef &p = pages[next];
             const std::size_t at = (next - runFirst) * kPageSize;
             ++next;
-            // A short read: the file ends inside this page (or before it).
+            // Fewer bytes than the run: the file ends inside this page (or before it).
             const std::size_t n =
                 runBytes > at ? std::min<std::size_t>(kPageSize, runBytes - at) : 0;
             const std::uint8_t *page = pageRun.data() + at;

@@ -221,10 +221,25 @@ private slots:
         QCOMPARE(files->rows.size(), std::size_t{2});
     }
 
+    void oddSizedFilesRoundTrip_data()
+    {
+        QTest::addColumn<QStringList>("stripes");
+        QTest::addColumn<QString>("with");
+        // 64 KiB transfers over 2 stripes: runs of 8 pages; 1 MiB transfers on one stripe: runs
+        // of 64 pages, the longest read, and a remainder after the last full one.
+        QTest::newRow("2 stripes, 64 KiB")
+            << QStringList{QStringLiteral("odd.1of2.bak"), QStringLiteral("odd.2of2.bak")}
+            << QStringLiteral("COPY_ONLY");
+        QTest::newRow("1 stripe, 1 MiB") << QStringList{QStringLiteral("odd.bak")}
+                                         << QStringLiteral("COPY_ONLY, MAXTRANSFERSIZE = 1048576");
+    }
+
     // The device threads read runs of up to 64 pages with one pread: files that are no whole
     // number of runs, or of pages, must come back byte for byte (the last page is short).
     void oddSizedFilesRoundTrip()
     {
+        QFETCH(QStringList, stripes);
+        QFETCH(QString, with);
         SimFixture sim;
         QByteArray data(64 * 8192 * 2 + 3 * 8192 + 100, Qt::Uninitialized);
         QByteArray log(9000, Qt::Uninitialized);
@@ -238,10 +253,10 @@ private slots:
             QCOMPARE(f.write(bytes), bytes.size());
         }
         QVERIFY(sim.start({}).has_value());
-        const QStringList stripes{sim.path(QStringLiteral("odd.1of2.bak")),
-                                  sim.path(QStringLiteral("odd.2of2.bak"))};
-        const SqlRun b =
-            runSql(sim, "BACKUP DATABASE [Odd] TO " + disks(stripes) + " WITH COPY_ONLY");
+        for (QString &s : stripes)
+            s = sim.path(s);
+        const SqlRun b = runSql(sim, "BACKUP DATABASE [Odd] TO " + disks(stripes) + " WITH " +
+                                         with.toStdString());
         QVERIFY2(b.ok(), b.describe().c_str());
         const SqlRun r =
             runSql(sim, "RESTORE DATABASE [Odd2] FROM " + disks(stripes) + " WITH MOVE N'Odd' TO " +
