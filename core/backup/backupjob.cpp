@@ -206,9 +206,10 @@ JobResult BackupJob::execute(JobContext &ctx)
     std::vector<DeviceEndpoint *> endpoints;
     std::vector<std::string> stripeFiles;
     // More stripes than threads: each compresses on its pump thread, THREADS of them at a time.
+    // THREADS 0 sets no budget (every stripe compresses on its pump thread, all at once).
     std::shared_ptr<CompressionSlots> turns;
-    if (p.codec == Codec::Zstd && p.zstdThreads / p.stripes == 0)
-        turns = std::make_shared<CompressionSlots>(std::clamp(p.zstdThreads, 1, 64));
+    if (p.codec == Codec::Zstd && p.zstdThreads > 0 && p.zstdThreads < p.stripes)
+        turns = std::make_shared<CompressionSlots>(std::min(p.zstdThreads, 64));
     for (int i = 1; i <= p.stripes; ++i) {
         StripeWriteOptions o;
         const std::string name = stripeFileName(*base, i, p.stripes, p.codec, p.encryption.kind);

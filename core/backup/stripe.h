@@ -20,9 +20,10 @@ enum class Codec : std::uint8_t { None, Zstd };
 enum class Encryption : std::uint8_t { None, AgeX25519, AgeScrypt };
 
 /// How many stripes of one backup may compress at the same moment. When a backup has more
-/// stripes than zstd threads, each stripe compresses on its own pump thread; more compressors
-/// running than cores only evict each other's match tables from the CPU caches (4 level-3
-/// streams at once on 2 cores cost 15 % more CPU than 2 at a time), so the stripes take turns.
+/// stripes than its zstd thread budget (THREADS ≥ 1), each stripe compresses on its own pump
+/// thread; more compressors running than cores only evict each other's match tables from the
+/// CPU caches (the zstd CLI on 4 quarters of a stream, 4 at once on 2 cores: 15 % more CPU than
+/// 2 at a time), so the stripes take turns, THREADS at a time.
 using CompressionSlots = std::counting_semaphore<64>;
 
 /// How one stripe is written. The file appears under `path` only when finish() succeeds.

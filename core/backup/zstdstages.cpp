@@ -49,7 +49,6 @@ public:
 
     Expected<void> write(std::span<const std::byte> data) override
     {
-        const Turn turn(slots_.get());
         ZSTD_inBuffer in{data.data(), data.size(), 0};
         while (in.pos < in.size) {
             if (auto r = step(in, ZSTD_e_continue); !r) {
@@ -61,7 +60,6 @@ public:
 
     Expected<void> finish() override
     {
-        const Turn turn(slots_.get());
         ZSTD_inBuffer in{nullptr, 0, 0};
         for (;;) {
             auto r = step(in, ZSTD_e_end);
@@ -78,7 +76,13 @@ private:
     Expected<std::size_t> step(ZSTD_inBuffer &in, ZSTD_EndDirective mode)
     {
         ZSTD_outBuffer out{out_.data(), out_.size(), 0};
-        const std::size_t rc = ZSTD_compressStream2(cctx_, &out, &in, mode);
+        std::size_t rc = 0;
+        {
+            // The slot covers compression only, not the age and file steps after it, which may
+            // wait for the disk.
+            const Turn turn(slots_.get());
+            rc = ZSTD_compressStream2(cctx_, &out, &in, mode);
+        }
         if (ZSTD_isError(rc)) {
             Error e = zstdError(rc, "zstd compression");
             e.category = ErrorCategory::Internal;
