@@ -13,15 +13,15 @@
 # Targets: raw ≥ 0.9× dd, compressed ≥ 1.0× zstd, peak RSS ≤ 256 MiB whatever the size.
 #   cmake --build build --target bench_backup_throughput      (or)
 #   tests/bench/backup_throughput.sh build/bin/vdsctl build/bin/vds-sqlsim [SIZE_MIB] [WORK_DIR] [REPEATS]
-# Every timed run (ours and the peers') is repeated REPEATS times (default 2) and the best time
+# Every timed run (ours and the peers') is repeated REPEATS times (default 3) and the best time
 # counts, so a busy shared machine penalises all alike. Each time includes the fsync of the
 # output: a backup is done when it is on disk.
 set -euo pipefail
-vdsctl=${1:?usage: backup_throughput.sh VDSCTL VDS_SQLSIM [SIZE_MIB] [WORK_DIR]}
-sqlsim=${2:?usage: backup_throughput.sh VDSCTL VDS_SQLSIM [SIZE_MIB] [WORK_DIR]}
+vdsctl=${1:?usage: backup_throughput.sh VDSCTL VDS_SQLSIM [SIZE_MIB] [WORK_DIR] [REPEATS]}
+sqlsim=${2:?usage: backup_throughput.sh VDSCTL VDS_SQLSIM [SIZE_MIB] [WORK_DIR] [REPEATS]}
 mib=${3:-2048}
 parent=${4:-${TMPDIR:-/var/tmp}}
-repeats=${5:-2}
+repeats=${5:-3}
 work=$(mktemp -d "$parent/backup-bench.XXXXXX")
 simpid=
 trap '[[ -n "$simpid" ]] && kill $simpid 2>/dev/null; rm -rf "$work"' EXIT
@@ -120,7 +120,8 @@ for stripes in 1 4; do
     for ((r = 0; r < repeats; r++)); do
       sync
       /usr/bin/time -f '%e %U %S' -o "$work/cli.time" sh -c \
-        "zstd -q -f -$level -T$threads '$work/raw.bak' -o '$work/out/cli.zst' && sync -f '$work/out/cli.zst'"
+        'zstd -q -f -"$0" -T"$1" "$2" -o "$3" && sync -f "$3"' \
+        "$level" "$threads" "$work/raw.bak" "$work/out/cli.zst"
       read -r e u sy <"$work/cli.time"
       if [[ -z "$cli" ]] || python3 -c "import sys; sys.exit(0 if $e < $cli else 1)"; then
         cli=$e; clicpu=$(python3 -c "print(f'{$u+$sy:.2f}')")
@@ -133,8 +134,12 @@ for stripes in 1 4; do
     same=; samecpu=
     for ((r = 0; r < repeats; r++)); do
       sync
+      # Both must succeed: a failed half would otherwise finish early and count as "best".
       /usr/bin/time -f '%e %U %S' -o "$work/same.time" sh -c \
-        "openssl dgst -sha256 '$work/raw.bak' >/dev/null & zstd -q -f -$level -T$threads '$work/raw.bak' -o '$work/out/cli.zst' && sync -f '$work/out/cli.zst'; wait"
+        'openssl dgst -sha256 "$2" >/dev/null & h=$!
+         zstd -q -f -"$0" -T"$1" "$2" -o "$3" && sync -f "$3"; rc=$?
+         wait "$h" && exit "$rc"' \
+        "$level" "$threads" "$work/raw.bak" "$work/out/cli.zst"
       read -r e u sy <"$work/same.time"
       if [[ -z "$same" ]] || python3 -c "import sys; sys.exit(0 if $e < $same else 1)"; then
         same=$e; samecpu=$(python3 -c "print(f'{$u+$sy:.2f}')")

@@ -174,7 +174,9 @@ for ((round = 1; round <= rounds; round++)); do
         esac
         T[$tool]=$([ -n "${T[$tool]:-}" ] && best "${T[$tool]}" "$s_" || echo "$s_")
         C[$tool]=$([ -n "${C[$tool]:-}" ] && best "${C[$tool]}" "$c_" || echo "$c_")
-        M[$tool]=$m_ A[$tool]=$a_
+        # Peak RSS: the largest of the runs; allocation is the same every run.
+        M[$tool]=$([ -n "${M[$tool]:-}" ] && [ "${M[$tool]}" -gt "$m_" ] && echo "${M[$tool]}" || echo "$m_")
+        A[$tool]=$a_
       done
     done
     rm -f "$out"
