@@ -23,7 +23,8 @@
 # (cached or not like the sources) and writes it with conv=fsync. The `dd-sparse` row copies the
 # source itself with `bs=64K conv=sparse,fsync`: it reads every byte and writes only the
 # non-zero 64 KiB blocks — where the source stores zeros, they must be read to be found.
-# REPEATS (environment, default 3): runs per tool and case, taking turns; the best time counts.
+# REPEATS (environment, default 3): runs per tool and case, taking turns; the best time and the
+# lowest CPU count, and the worst of each is printed beside them (the spread between runs).
 # Needs root for the loop device row (skipped otherwise, and said so).
 set -euo pipefail
 vdsctl=${1:?usage: vdisk_convert.sh VDSCTL [SIZE_MIB] [WORK_DIR] [ROUNDS] [CASES]}
@@ -145,10 +146,13 @@ cases="dense:vhdx dense:vhd blocks:vhdx half-zeros:vhdx half-zeros:vhd half-hole
 best() { # best A B: the smaller (numbers)
   [ "$(echo "$1 < $2" | bc -l)" = 1 ] && echo "$1" || echo "$2"
 }
+worst() { # worst A B: the larger (numbers)
+  [ "$(echo "$1 > $2" | bc -l)" = 1 ] && echo "$1" || echo "$2"
+}
 ok=1
 for ((round = 1; round <= rounds; round++)); do
   printf '\nround %d of %d, %d MiB, page cache %s, best of %d, load %s\n' "$round" "$rounds" "$mib" "$cache" "$repeats" "$(cut -d' ' -f1-3 /proc/loadavg)"
-  printf '%-16s %-9s %6s %8s %9s %12s\n' case tool "s" "cpu s" "rss MiB" "alloc MiB"
+  printf '%-16s %-9s %6s %8s %9s %12s %8s %8s\n' case tool "s" "cpu s" "rss MiB" "alloc MiB" "worst s" "cpu s"
   for c in $cases; do
     shape=${c%%:*} fmt=${c##*:}
     if [ "$shape" = loop ]; then
@@ -161,7 +165,7 @@ for ((round = 1; round <= rounds; round++)); do
     qopt=$([ "$fmt" = vhd ] && echo "subformat=dynamic,force_size=on" || echo "subformat=dynamic")
     out=$work/out.$fmt
     n=${databytes[$shape]}
-    declare -A T=() C=() M=() A=()
+    declare -A T=() C=() M=() A=() TW=() CW=()
     for ((r = 0; r < repeats; r++)); do
       for tool in qemu-img vdsctl dd dd-sparse; do
         case $tool in
@@ -174,6 +178,8 @@ for ((round = 1; round <= rounds; round++)); do
         esac
         T[$tool]=$([ -n "${T[$tool]:-}" ] && best "${T[$tool]}" "$s_" || echo "$s_")
         C[$tool]=$([ -n "${C[$tool]:-}" ] && best "${C[$tool]}" "$c_" || echo "$c_")
+        TW[$tool]=$([ -n "${TW[$tool]:-}" ] && worst "${TW[$tool]}" "$s_" || echo "$s_")
+        CW[$tool]=$([ -n "${CW[$tool]:-}" ] && worst "${CW[$tool]}" "$c_" || echo "$c_")
         # Peak RSS: the largest of the runs; allocation is the same every run.
         M[$tool]=$([ -n "${M[$tool]:-}" ] && [ "${M[$tool]}" -gt "$m_" ] && echo "${M[$tool]}" || echo "$m_")
         A[$tool]=$a_
@@ -181,7 +187,7 @@ for ((round = 1; round <= rounds; round++)); do
     done
     rm -f "$out"
     for tool in qemu-img vdsctl dd dd-sparse; do
-      printf '%-16s %-9s %6.2f %8.2f %9.1f %12.1f\n' "$c" "$tool" "${T[$tool]}" "${C[$tool]}" "$(echo "${M[$tool]} / 1024" | bc -l)" "$(echo "${A[$tool]} / 1048576" | bc -l)"
+      printf '%-16s %-9s %6.2f %8.2f %9.1f %12.1f %8.2f %8.2f\n' "$c" "$tool" "${T[$tool]}" "${C[$tool]}" "$(echo "${M[$tool]} / 1024" | bc -l)" "$(echo "${A[$tool]} / 1048576" | bc -l)" "${TW[$tool]}" "${CW[$tool]}"
     done
     vs=${T[vdsctl]} qs=${T[qemu-img]}
     rt=$(echo "$vs / $qs" | bc -l) rd=$(echo "$vs / ${T[dd]}" | bc -l) rs=$(echo "$vs / ${T[dd-sparse]}" | bc -l)
